@@ -1,0 +1,76 @@
+"""Shared building blocks of the proposal model: strict base classes, ids and scalar types."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_URL_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+
+#: Most items one list may hold; far above any real proposal, low enough to stop abuse.
+MAX_ITEMS = 2_000
+
+
+def new_id() -> str:
+    """A short random identifier for a list item (stable for the item's whole life)."""
+    return uuid.uuid4().hex[:12]
+
+
+def new_proposal_id() -> str:
+    """A random identifier for a whole proposal."""
+    return str(uuid.uuid4())
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.match(value):
+        raise ValueError("an id has 1-64 letters, digits, '.', '_' or '-' and starts with a letter or digit")
+    return value
+
+
+def _check_email(value: str) -> str:
+    value = value.strip()
+    if value and not _EMAIL_RE.match(value):
+        raise ValueError(f"{value!r} is not an e-mail address (expected name@example.org)")
+    return value
+
+
+def _check_url(value: str) -> str:
+    value = value.strip()
+    if value and not _URL_RE.match(value):
+        raise ValueError(f"{value!r} is not a web address (it must start with http:// or https://)")
+    return value
+
+
+ItemId = Annotated[str, AfterValidator(_check_id)]
+Email = Annotated[str, Field(max_length=320), AfterValidator(_check_email)]
+Link = Annotated[str, Field(max_length=2_000), AfterValidator(_check_url)]
+Hours = Annotated[float, Field(ge=0, le=100_000)]
+Credits = Annotated[float, Field(ge=0, le=1_000)]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), decimal_places=2)]
+Units = Annotated[float, Field(ge=0, le=1_000_000)]
+
+
+class Strict(BaseModel):
+    """Base of every model class: unknown keys, NaN and infinity are rejected."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        allow_inf_nan=False,
+        validate_assignment=True,
+        validate_default=False,
+        str_max_length=50_000,
+    )
+
+
+class Item(Strict):
+    """An element of a repeatable list; its id lets comments and diffs point at it."""
+
+    id: ItemId = Field(default_factory=new_id)

@@ -1,0 +1,59 @@
+"""Text hygiene for every string in the model.
+
+Proposals travel into Word (XML), PDF and JSON files. XML 1.0 cannot hold most C0
+control characters, lone surrogates or the non-characters U+FFFE/U+FFFF, so they are
+removed on the way in. Line endings are normalised to ``\\n``. Lengths are bounded so a
+pasted novel or a malicious file cannot exhaust memory or the document renderers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+#: Longest single-line value (titles, names, labels).
+SHORT_TEXT_MAX = 500
+#: Longest multi-line value (descriptions, narratives).
+LONG_TEXT_MAX = 50_000
+
+# Everything XML 1.0 forbids, plus the C1 controls which render as garbage.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+_LINE_BREAKS = re.compile("\r\n?|\u2028|\u2029|\x85")
+
+
+def clean_text(value: str) -> str:
+    """Return ``value`` without characters that Word, XML or PDF cannot hold.
+
+    Line breaks become ``\\n``, tabs stay, the text is NFC-normalised and trailing
+    whitespace of the whole value is removed.
+    """
+    value = _LINE_BREAKS.sub("\n", value)
+    value = _FORBIDDEN.sub("", value)
+    value = unicodedata.normalize("NFC", value)
+    return value.strip()
+
+
+def clean_line(value: str) -> str:
+    """Like :func:`clean_text` but folds line breaks and tabs into single spaces."""
+    value = clean_text(value)
+    return re.sub(r"[\n\t]+", " ", value)
+
+
+ShortText = Annotated[
+    str,
+    AfterValidator(clean_line),
+    Field(max_length=SHORT_TEXT_MAX),
+]
+"""A single line of text (title, name, label)."""
+
+LongText = Annotated[
+    str,
+    AfterValidator(clean_text),
+    Field(max_length=LONG_TEXT_MAX),
+]
+"""Multi-line prose (description, narrative)."""

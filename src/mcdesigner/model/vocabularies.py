@@ -1,0 +1,148 @@
+"""Controlled vocabularies: the ELM v3 concept schemes and the ISO code lists.
+
+The ELM schemes (EQF, ISCED-F, modes, assessment types, ...) are read from
+``resources/vocabularies/*.json``; countries, languages and currencies come from
+pycountry. Model fields bound to a vocabulary carry a :class:`VocabularyRef` marker in
+their annotation so that forms and exports can find the vocabulary from the field.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import AfterValidator
+
+from mcdesigner.paths import resources_dir
+
+# Identifiers of the non-ELM code lists served from pycountry.
+COUNTRY = "country"
+LANGUAGE = "language"
+CURRENCY = "currency"
+
+#: Publications Office authority tables: used to turn codes into URIs for exports.
+AUTHORITY_URIS = {
+    COUNTRY: "http://publications.europa.eu/resource/authority/country",
+    LANGUAGE: "http://publications.europa.eu/resource/authority/language",
+    CURRENCY: "http://publications.europa.eu/resource/authority/currency",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One concept of a vocabulary: its stored value, English label and notation."""
+
+    value: str
+    label: str
+    notation: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A named, ordered list of terms with fast lookup by value."""
+
+    id: str
+    label: str
+    scheme: str
+    terms: tuple[Term, ...]
+    by_value: dict[str, Term] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_value", {t.value: t for t in self.terms})
+
+    def label_of(self, value: str) -> str:
+        """The term's label, or the raw value when it is not in the vocabulary."""
+        term = self.by_value.get(value)
+        return term.label if term else value
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and value in self.by_value
+
+
+@cache
+def _elm_vocabulary(vocab_id: str) -> Vocabulary:
+    path = resources_dir() / "vocabularies" / f"{vocab_id}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KeyError(f"unknown vocabulary {vocab_id!r} (no file {path})") from None
+    terms = tuple(Term(t["uri"], t["label"], t.get("notation", "")) for t in data["terms"])
+    return Vocabulary(vocab_id, data["label"], data["scheme"], terms)
+
+
+@cache
+def _countries() -> Vocabulary:
+    import pycountry
+
+    terms = sorted(
+        (Term(c.alpha_3, c.name, c.alpha_2) for c in pycountry.countries),
+        key=lambda t: t.label,
+    )
+    return Vocabulary(COUNTRY, "Country", AUTHORITY_URIS[COUNTRY], tuple(terms))
+
+
+@cache
+def _languages() -> Vocabulary:
+    import pycountry
+
+    # Individual living languages that have a two-letter code: the ones people teach in.
+    terms = sorted(
+        (
+            Term(lang.alpha_3.upper(), lang.name, getattr(lang, "alpha_2", ""))
+            for lang in pycountry.languages
+            if hasattr(lang, "alpha_2")
+        ),
+        key=lambda t: t.label,
+    )
+    return Vocabulary(LANGUAGE, "Language", AUTHORITY_URIS[LANGUAGE], tuple(terms))
+
+
+@cache
+def _currencies() -> Vocabulary:
+    import pycountry
+
+    terms = sorted(
+        (Term(c.alpha_3, c.name, c.alpha_3) for c in pycountry.currencies),
+        key=lambda t: t.value,
+    )
+    return Vocabulary(CURRENCY, "Currency", AUTHORITY_URIS[CURRENCY], tuple(terms))
+
+
+_CODE_LISTS = {COUNTRY: _countries, LANGUAGE: _languages, CURRENCY: _currencies}
+
+
+def get_vocabulary(vocab_id: str) -> Vocabulary:
+    """Return the vocabulary named ``vocab_id`` (raises ``KeyError`` if there is none)."""
+    if vocab_id in _CODE_LISTS:
+        return _CODE_LISTS[vocab_id]()
+    return _elm_vocabulary(vocab_id)
+
+
+def vocabulary_ids() -> list[str]:
+    """Every vocabulary id the app knows."""
+    files = sorted(p.stem for p in (resources_dir() / "vocabularies").glob("*.json"))
+    return files + list(_CODE_LISTS)
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyRef:
+    """Annotation marker: the field's value must be a term of vocabulary ``id``."""
+
+    id: str
+
+
+def _checker(vocab_id: str) -> Any:
+    def check(value: str) -> str:
+        vocab = get_vocabulary(vocab_id)
+        if value not in vocab:
+            raise ValueError(f"{value!r} is not a term of the vocabulary '{vocab.label}'")
+        return value
+
+    return AfterValidator(check)
+
+
+def concept(vocab_id: str) -> Any:
+    """Annotated ``str`` type restricted to the terms of vocabulary ``vocab_id``."""
+    return Annotated[str, VocabularyRef(vocab_id), _checker(vocab_id)]

@@ -1,0 +1,33 @@
+"""Shared test set-up: Qt runs offscreen, every test gets a private data folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Without a display Qt aborts the whole process; this must happen before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "XDG_RUNTIME_DIR" not in os.environ:
+    _runtime = tempfile.mkdtemp(prefix="mcd-runtime-")
+    os.chmod(_runtime, 0o700)
+    os.environ["XDG_RUNTIME_DIR"] = _runtime
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the user's data and config folders at a temporary place for every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("MCDESIGNER_NO_NETWORK", "1")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A fresh database location inside the test's temporary folder."""
+    return tmp_path / "proposals.sqlite3"
