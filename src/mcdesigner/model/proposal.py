@@ -353,7 +353,7 @@ class QualityAssurance(Strict):
 # ---------------------------------------------------------------------------
 ESG_STANDARDS: tuple[str, ...] = tuple(f"1.{n}" for n in range(1, 11))
 EsgStandard = Literal["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10"]
-#: Implementation scale: 1 not started, 2 initial, 3 implemented, 4 fully embedded.
+#: Implementation scale: 1 not, 2 minimally, 3 partially, 4 fully implemented.
 Rating = Literal[1, 2, 3, 4]
 
 

@@ -122,8 +122,8 @@ ESG_BY_NUMBER = {s.number: s for s in ESG_PART_1}
 
 #: Labels of the 1-4 implementation scale used to rate each ESG standard.
 RATING_SCALE: dict[int, str] = {
-    1: "Not yet addressed",
-    2: "Partly implemented",
-    3: "Implemented",
-    4: "Fully implemented and reviewed",
+    1: "Not implemented",
+    2: "Minimally implemented",
+    3: "Partially implemented",
+    4: "Fully implemented",
 }
