@@ -81,7 +81,10 @@ def proposals(draw: st.DrawFn) -> Proposal:
         description=draw(long_text()),
         rationale=draw(long_text()),
         awarding_institutions=draw(
-            st.lists(st.builds(Organisation, name=short_text(), country=term("country") | st.none()), max_size=2)
+            st.lists(
+                st.builds(Organisation, name=short_text(), country=term("country") | st.none()),
+                max_size=2,
+            )
         ),
         fields_of_education=draw(st.lists(term("isced-f"), max_size=2, unique=True)),
         keywords=draw(st.lists(short_text(), max_size=3)),
@@ -103,13 +106,23 @@ def proposals(draw: st.DrawFn) -> Proposal:
         further_information=draw(long_text()),
     )
     academic = AcademicDescription(
-        content_units=draw(st.lists(st.builds(ContentUnit, title=short_text(), hours=hours()), max_size=3)),
+        content_units=draw(
+            st.lists(st.builds(ContentUnit, title=short_text(), hours=hours()), max_size=3)
+        ),
         activities=draw(
-            st.lists(st.builds(LearningActivity, title=short_text(), hours=hours(), taught=st.booleans()), max_size=3)
+            st.lists(
+                st.builds(
+                    LearningActivity, title=short_text(), hours=hours(), taught=st.booleans()
+                ),
+                max_size=3,
+            )
         ),
         assessments=[
-            Assessment(title=draw(short_text()), weight=draw(st.none() | st.floats(0, 100).map(lambda x: round(x, 1))),
-                       outcome_ids=[o.id for o in outcomes[:1]])
+            Assessment(
+                title=draw(short_text()),
+                weight=draw(st.none() | st.floats(0, 100).map(lambda x: round(x, 1))),
+                outcome_ids=[o.id for o in outcomes[:1]],
+            )
             for _ in range(draw(st.integers(0, 2)))
         ],
         methodology=draw(long_text()),
@@ -117,23 +130,43 @@ def proposals(draw: st.DrawFn) -> Proposal:
     return Proposal(
         general=general,
         certified=certified,
-        rights=draw(st.lists(st.builds(Right, title=short_text(), description=long_text()), max_size=2)),
+        rights=draw(
+            st.lists(st.builds(Right, title=short_text(), description=long_text()), max_size=2)
+        ),
         academic=academic,
         staff=draw(st.lists(st.builds(StaffMember, name=short_text(), hours=hours()), max_size=3)),
         financial=FinancialStatement(
-            revenues=draw(st.lists(st.builds(RevenueLine, description=short_text(), units=hours(), unit_cost=money()), max_size=3)),
+            revenues=draw(
+                st.lists(
+                    st.builds(
+                        RevenueLine, description=short_text(), units=hours(), unit_cost=money()
+                    ),
+                    max_size=3,
+                )
+            ),
             expenditures=draw(
-                st.lists(st.builds(ExpenditureLine, description=short_text(), units=hours(), unit_cost=money()), max_size=3)
+                st.lists(
+                    st.builds(
+                        ExpenditureLine, description=short_text(), units=hours(), unit_cost=money()
+                    ),
+                    max_size=3,
+                )
             ),
         ),
         quality=QualityAssurance(
             responsible_body=draw(short_text()),
-            indicators=draw(st.lists(st.builds(Indicator, name=short_text(), target=short_text()), max_size=2)),
+            indicators=draw(
+                st.lists(st.builds(Indicator, name=short_text(), target=short_text()), max_size=2)
+            ),
         ),
         self_assessment=SelfAssessment(
             entries=[
-                EsgEntry(id=f"esg-{s}", standard=s, rating=draw(st.none() | st.sampled_from([1, 2, 3, 4])),
-                         evidence=draw(long_text()))
+                EsgEntry(
+                    id=f"esg-{s}",
+                    standard=s,
+                    rating=draw(st.none() | st.sampled_from([1, 2, 3, 4])),
+                    evidence=draw(long_text()),
+                )
                 for s in ("1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10")
             ]
         ),

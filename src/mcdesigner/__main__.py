@@ -1,4 +1,4 @@
-"""Entry point for ``python -m mcdesigner``: the command line, or the app when no command is given."""
+"""Entry point for ``python -m mcdesigner``: the command line, or the app without a command."""
 
 from mcdesigner.cli import main
 

@@ -17,8 +17,8 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from mcdesigner.i18n import tr
-from mcdesigner.model.text import ShortText
 from mcdesigner.model.proposal import Currency
+from mcdesigner.model.text import ShortText
 
 
 class Preferences(BaseModel):
@@ -55,9 +55,9 @@ def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]
     except FileNotFoundError:
         return Preferences(), None
     except OSError as exc:
-        return Preferences(), tr("Could not read your preferences ({error}); using defaults.").format(
-            error=exc.strerror or exc
-        )
+        return Preferences(), tr(
+            "Could not read your preferences ({error}); using defaults."
+        ).format(error=exc.strerror or exc)
     try:
         data = json.loads(raw)
         if not isinstance(data, dict):
@@ -65,7 +65,8 @@ def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]
         return Preferences.model_validate(data), None
     except (ValueError, ValidationError):
         return Preferences(), tr(
-            "Your preferences file {path} is damaged; the defaults are used until you save new ones."
+            "Your preferences file {path} is damaged; "
+            "the defaults are used until you save new ones."
         ).format(path=path)
 
 

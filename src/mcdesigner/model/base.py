@@ -29,7 +29,9 @@ def new_proposal_id() -> str:
 
 def _check_id(value: str) -> str:
     if not _ID_RE.match(value):
-        raise ValueError("an id has 1-64 letters, digits, '.', '_' or '-' and starts with a letter or digit")
+        raise ValueError(
+            "an id has 1-64 letters, digits, '.', '_' or '-' and starts with a letter or digit"
+        )
     return value
 
 

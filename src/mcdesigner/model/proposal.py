@@ -13,8 +13,9 @@ hold ELM concept URIs or ISO codes (see :mod:`mcdesigner.model.vocabularies`).
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -34,29 +35,43 @@ from mcdesigner.model.base import (
     new_proposal_id,
 )
 from mcdesigner.model.text import LongText, ShortText
-from mcdesigner.model.vocabularies import COUNTRY, CURRENCY, LANGUAGE, concept
+from mcdesigner.model.vocabularies import COUNTRY, CURRENCY, LANGUAGE, VocabularyRef, in_vocabulary
 
 #: Version of the stored JSON document; bump it with a migration in storage.
 SCHEMA_VERSION = 1
 
-EqfLevel = concept("eqf")
-IscedField = concept("isced-f")
-Mode = concept("learning-assessment")
-LearningSetting = concept("learning-setting")
-OpportunityType = concept("learning-opportunity")
-ActivityType = concept("learning-activity")
-AssessmentType = concept("assessment")
-Schedule = concept("learning-schedule")
-TargetGroup = concept("target-group")
-EntitlementType = concept("entitlement")
-EntitlementStatus = concept("entitlement-status")
-QualityAssuranceType = concept("accreditation")
-Supervision = concept("supervision-verification")
-SkillType = concept("skill-type")
-SkillReuseLevel = concept("skill-reuse-level")
-Country = concept(COUNTRY)
-Language = concept(LANGUAGE)
-Currency = concept(CURRENCY)
+EqfLevel = Annotated[str, VocabularyRef("eqf"), in_vocabulary("eqf")]
+IscedField = Annotated[str, VocabularyRef("isced-f"), in_vocabulary("isced-f")]
+Mode = Annotated[str, VocabularyRef("learning-assessment"), in_vocabulary("learning-assessment")]
+LearningSetting = Annotated[
+    str, VocabularyRef("learning-setting"), in_vocabulary("learning-setting")
+]
+OpportunityType = Annotated[
+    str, VocabularyRef("learning-opportunity"), in_vocabulary("learning-opportunity")
+]
+ActivityType = Annotated[
+    str, VocabularyRef("learning-activity"), in_vocabulary("learning-activity")
+]
+AssessmentType = Annotated[str, VocabularyRef("assessment"), in_vocabulary("assessment")]
+Schedule = Annotated[str, VocabularyRef("learning-schedule"), in_vocabulary("learning-schedule")]
+TargetGroup = Annotated[str, VocabularyRef("target-group"), in_vocabulary("target-group")]
+EntitlementType = Annotated[str, VocabularyRef("entitlement"), in_vocabulary("entitlement")]
+EntitlementStatus = Annotated[
+    str, VocabularyRef("entitlement-status"), in_vocabulary("entitlement-status")
+]
+QualityAssuranceType = Annotated[
+    str, VocabularyRef("accreditation"), in_vocabulary("accreditation")
+]
+Supervision = Annotated[
+    str, VocabularyRef("supervision-verification"), in_vocabulary("supervision-verification")
+]
+SkillType = Annotated[str, VocabularyRef("skill-type"), in_vocabulary("skill-type")]
+SkillReuseLevel = Annotated[
+    str, VocabularyRef("skill-reuse-level"), in_vocabulary("skill-reuse-level")
+]
+Country = Annotated[str, VocabularyRef(COUNTRY), in_vocabulary(COUNTRY)]
+Language = Annotated[str, VocabularyRef(LANGUAGE), in_vocabulary(LANGUAGE)]
+Currency = Annotated[str, VocabularyRef(CURRENCY), in_vocabulary(CURRENCY)]
 
 ProposalStatus = Literal[
     "draft", "submitted", "in_review", "changes_requested", "approved", "rejected"
@@ -351,8 +366,8 @@ class QualityAssurance(Strict):
 # ---------------------------------------------------------------------------
 # Self-assessment report (ESG 2015 Part 1)
 # ---------------------------------------------------------------------------
-ESG_STANDARDS: tuple[str, ...] = tuple(f"1.{n}" for n in range(1, 11))
 EsgStandard = Literal["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10"]
+ESG_STANDARDS: tuple[EsgStandard, ...] = typing.get_args(EsgStandard)
 #: Implementation scale: 1 not, 2 minimally, 3 partially, 4 fully implemented.
 Rating = Literal[1, 2, 3, 4]
 
@@ -374,7 +389,7 @@ class EsgEntry(Item):
 
 
 def _all_esg_entries() -> list[EsgEntry]:
-    return [EsgEntry(id=esg_item_id(s), standard=s) for s in ESG_STANDARDS]  # type: ignore[arg-type]
+    return [EsgEntry(id=esg_item_id(s), standard=s) for s in ESG_STANDARDS]
 
 
 class SelfAssessment(Strict):
@@ -391,8 +406,7 @@ class SelfAssessment(Strict):
                 raise ValueError(f"ESG {entry.standard} appears twice in the self-assessment")
             by_standard[entry.standard] = entry
         return [
-            by_standard.get(s) or EsgEntry(id=esg_item_id(s), standard=s)  # type: ignore[arg-type]
-            for s in ESG_STANDARDS
+            by_standard.get(s) or EsgEntry(id=esg_item_id(s), standard=s) for s in ESG_STANDARDS
         ]
 
     def entry(self, standard: str) -> EsgEntry:
@@ -409,7 +423,7 @@ class SelfAssessment(Strict):
 class Proposal(Strict):
     """A complete micro-credential proposal."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     id: str = Field(default_factory=new_proposal_id, min_length=1, max_length=64)
     status: ProposalStatus = "draft"
     general: GeneralInformation = Field(default_factory=GeneralInformation)

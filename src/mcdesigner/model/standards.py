@@ -35,7 +35,10 @@ ANNEX_I: tuple[AnnexElement, ...] = (
     AnnexElement(5, 1, "date of issuing", ()),
     AnnexElement(6, 1, "learning outcomes", ("certified.learning_outcomes",)),
     AnnexElement(
-        7, 1, "notional workload (ECTS credits)", ("certified.ects_credits", "certified.notional_hours")
+        7,
+        1,
+        "notional workload (ECTS credits)",
+        ("certified.ects_credits", "certified.notional_hours"),
     ),
     AnnexElement(8, 1, "level of the learning experience (EQF)", ("certified.eqf_level",)),
     AnnexElement(9, 1, "type of assessment", ("certified.assessment_types",)),

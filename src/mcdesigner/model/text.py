@@ -20,9 +20,7 @@ SHORT_TEXT_MAX = 500
 LONG_TEXT_MAX = 50_000
 
 # Everything XML 1.0 forbids, plus the C1 controls which render as garbage.
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
-)
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n?|\u2028|\u2029|\x85")
 
 

@@ -133,7 +133,9 @@ class VocabularyRef:
     id: str
 
 
-def _checker(vocab_id: str) -> Any:
+def in_vocabulary(vocab_id: str) -> Any:
+    """Validator accepting only the terms of vocabulary ``vocab_id`` (loaded on first use)."""
+
     def check(value: str) -> str:
         vocab = get_vocabulary(vocab_id)
         if value not in vocab:
@@ -145,4 +147,4 @@ def _checker(vocab_id: str) -> Any:
 
 def concept(vocab_id: str) -> Any:
     """Annotated ``str`` type restricted to the terms of vocabulary ``vocab_id``."""
-    return Annotated[str, VocabularyRef(vocab_id), _checker(vocab_id)]
+    return Annotated[str, VocabularyRef(vocab_id), in_vocabulary(vocab_id)]
