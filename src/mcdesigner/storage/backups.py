@@ -1,0 +1,96 @@
+"""Consistent snapshots of the database into ``<database folder>/backups/``.
+
+Snapshots go through SQLite's online backup API (never a file copy, which can miss data
+of an open database), are written under a temporary name, checked, then renamed into
+place. Only the newest :data:`KEEP_BACKUPS` snapshots of a database are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from mcdesigner.storage.errors import backups_dir_for
+from mcdesigner.storage.records import now_utc
+
+#: How many snapshots of one database are kept; older ones are removed after a new one.
+KEEP_BACKUPS = 20
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def _slug(reason: str) -> str:
+    return _SLUG_RE.sub("-", reason.lower()).strip("-")[:40] or "backup"
+
+
+def backup_name_prefix(db_path: Path) -> str:
+    """Every snapshot of ``db_path`` starts with this text."""
+    return f"{db_path.stem}-"
+
+
+def write_backup(conn: sqlite3.Connection, db_path: Path, reason: str, keep: int) -> Path:
+    """Snapshot the database behind ``conn`` and return the snapshot's path.
+
+    Raises ``sqlite3.Error`` or ``OSError``; the caller turns them into store errors.
+    """
+    folder = backups_dir_for(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{backup_name_prefix(db_path)}{stamp}-{_slug(reason)}.sqlite3"
+    partial = target.with_name(target.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    copy = sqlite3.connect(str(partial))
+    try:
+        conn.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")
+        result = copy.execute("PRAGMA quick_check").fetchone()
+        if result is None or result[0] != "ok":
+            raise sqlite3.DatabaseError(f"the new backup failed its check: {result}")
+    finally:
+        copy.close()
+    _fsync_file(partial)
+    os.replace(partial, target)
+    _fsync_dir(folder)
+    prune_backups(db_path, keep)
+    return target
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """The snapshots of ``db_path``, oldest first."""
+    folder = backups_dir_for(db_path)
+    if not folder.is_dir():
+        return []
+    prefix = backup_name_prefix(db_path)
+    return sorted(
+        p for p in folder.iterdir() if p.name.startswith(prefix) and p.suffix == ".sqlite3"
+    )
+
+
+def prune_backups(db_path: Path, keep: int) -> None:
+    """Remove all but the newest ``keep`` snapshots of ``db_path``."""
+    snapshots = list_backups(db_path)
+    for old in snapshots[: max(0, len(snapshots) - keep)]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

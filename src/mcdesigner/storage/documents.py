@@ -1,0 +1,94 @@
+"""Turning stored JSON documents into model objects, upgrading old document versions.
+
+A proposal is stored as its canonical JSON (see :mod:`mcdesigner.model.hashing`), so the
+stored text hashes to the stored ``content_hash``. Documents written by an older document
+schema go through :func:`migrate_document` before validation; a new document schema adds
+one step to :data:`DOCUMENT_MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+
+from mcdesigner.i18n import tr
+from mcdesigner.model.hashing import canonical_json
+from mcdesigner.model.proposal import SCHEMA_VERSION, Proposal
+from mcdesigner.storage.errors import StoreError
+
+Document = dict[str, Any]
+DocumentMigration = Callable[[Document], Document]
+
+#: ``{n: step}`` where ``step`` turns a document of schema ``n`` into one of schema ``n + 1``.
+#: Schema 1 is the first stored schema, so there are no steps yet.
+DOCUMENT_MIGRATIONS: dict[int, DocumentMigration] = {}
+
+
+class UnreadableDocument(StoreError):  # noqa: N818 (public name)
+    """A stored document no longer validates; it is left untouched in the database."""
+
+
+def migrate_document(data: Document) -> Document:
+    """Upgrade a stored proposal document to the current schema (identity for schema 1)."""
+    version = data.get("schema_version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError(f"schema_version must be a whole number, not {version!r}")
+    if version > SCHEMA_VERSION:
+        raise ValueError(
+            f"it was written by a newer version of the application (document schema {version})"
+        )
+    while version < SCHEMA_VERSION:
+        step = DOCUMENT_MIGRATIONS.get(version)
+        if step is None:
+            raise ValueError(f"there is no upgrade from document schema {version}")
+        data = step(data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def encode_proposal(proposal: Proposal) -> tuple[str, str]:
+    """The text stored for ``proposal`` and its content hash."""
+    text = canonical_json(proposal)
+    return text, text_hash(text)
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of a stored document's text (equals ``content_hash`` of the proposal)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def decode_proposal(text: str, where: str) -> Proposal:
+    """Parse, upgrade and validate a stored proposal document.
+
+    ``where`` names the record for the message (e.g. "proposal 'abc'"). Raises
+    :class:`UnreadableDocument`; the stored text is never modified here.
+    """
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("the stored document is not a JSON object")
+        return Proposal.model_validate(migrate_document(data))
+    except (ValueError, ValidationError) as error:
+        raise UnreadableDocument(
+            tr(
+                "The stored {where} cannot be opened: {detail}. It was left unchanged in the "
+                "database. Restore a backup or an earlier revision, or export the database "
+                "for repair."
+            ).format(where=where, detail=_first_line(error))
+        ) from error
+
+
+def _first_line(error: Exception) -> str:
+    if isinstance(error, ValidationError) and error.errors():
+        first = error.errors()[0]
+        location = ".".join(str(part) for part in first["loc"]) or "document"
+        more = len(error.errors()) - 1
+        suffix = f" (and {more} more problems)" if more else ""
+        return f"{location}: {first['msg']}{suffix}"
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
