@@ -1,0 +1,98 @@
+"""Importing and exporting proposal files (``.mcproposal``) through the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mcdesigner.exchange import (
+    ProposalBundle,
+    RevisionEntry,
+    read_proposal_file,
+    write_proposal_file,
+)
+from mcdesigner.i18n import tr
+from mcdesigner.storage import RevisionInfo, Store
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import brought into the library."""
+
+    proposal_id: str
+    title: str
+    annotations: int
+    reviews: int
+    revisions: int
+    replaced: bool
+
+
+def import_proposal_file(store: Store, path: Path, *, replace: bool = False) -> ImportReport:
+    """Validate ``path`` completely, then store its content in one step.
+
+    Raises ``ExchangeError`` for a bad file (the store is not touched) and
+    ``ProposalExists`` when the proposal is already in the library and ``replace`` is false.
+    A revision labelled with the file name is kept, so the imported state can be compared later.
+    """
+    bundle = read_proposal_file(path)
+    replaced = store.exists(bundle.proposal.id)
+    revisions = [
+        (
+            RevisionInfo(
+                id=r.id,
+                proposal_id=bundle.proposal.id,
+                label=r.label,
+                created_at=r.created_at,
+                content_hash=r.content_hash,
+                kind=r.kind,
+            ),
+            r.proposal,
+        )
+        for r in bundle.revisions
+    ]
+    store.import_bundle(
+        bundle.proposal,
+        annotations=bundle.annotations,
+        reviews=bundle.reviews,
+        revisions=revisions,
+        replace=replace,
+    )
+    store.add_revision(
+        bundle.proposal.id, tr("Imported from {name}").format(name=path.name), kind="import"
+    )
+    return ImportReport(
+        proposal_id=bundle.proposal.id,
+        title=bundle.proposal.display_title,
+        annotations=len(bundle.annotations),
+        reviews=len(bundle.reviews),
+        revisions=len(bundle.revisions),
+        replaced=replaced and replace,
+    )
+
+
+def export_proposal_file(
+    store: Store, proposal_id: str, out: Path, *, with_revisions: bool = False
+) -> Path:
+    """Write the proposal with its annotations and reviews (and revisions if asked) to ``out``."""
+    proposal = store.get(proposal_id)
+    revisions: tuple[RevisionEntry, ...] = ()
+    if with_revisions:
+        revisions = tuple(
+            RevisionEntry(
+                id=info.id,
+                label=info.label,
+                kind=info.kind,
+                created_at=info.created_at,
+                content_hash=info.content_hash,
+                proposal=store.get_revision(info.id),
+            )
+            for info in store.list_revisions(proposal_id)
+        )
+    bundle = ProposalBundle(
+        proposal=proposal,
+        annotations=tuple(store.list_annotations(proposal_id)),
+        reviews=tuple(store.list_reviews(proposal_id)),
+        revisions=revisions,
+    )
+    write_proposal_file(out, bundle)
+    return out

@@ -1,0 +1,87 @@
+"""Review files: a reviewer sends back only their review; the author merges it in.
+
+A review file is tied to the proposal id and the content hash of the revision the
+reviewer read. Importing merges by id (see :mod:`mcdesigner.review.merge`): twice is
+harmless, several reviewers add up, a review of an older revision still attaches, and
+comments on items deleted since are kept and counted as orphaned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mcdesigner.exchange import ReviewBundle, read_review_file, write_review_file
+from mcdesigner.i18n import tr
+from mcdesigner.review.merge import merge_annotations, merge_reviews, orphaned
+from mcdesigner.storage import Store, StoreError
+
+
+class ReviewImportError(StoreError):
+    """A review file that cannot be attached to anything in the library."""
+
+
+@dataclass(frozen=True)
+class ReviewImportReport:
+    """What importing a review file did."""
+
+    proposal_id: str
+    title: str
+    reviewer: str
+    added: int
+    updated: int
+    unchanged: int
+    orphaned: int
+    older_revision: bool
+
+
+def export_review(store: Store, proposal_id: str, out: Path, *, reviewer: str) -> Path:
+    """Write ``reviewer``'s annotation threads and rubric reviews of the proposal to ``out``."""
+    if not reviewer.strip():
+        raise ReviewImportError(
+            tr("Set your name in Preferences first: a review file carries the reviewer's name.")
+        )
+    annotations = tuple(
+        a
+        for a in store.list_annotations(proposal_id)
+        if any(c.author == reviewer for c in a.comments)
+    )
+    reviews = tuple(r for r in store.list_reviews(proposal_id) if r.reviewer == reviewer)
+    bundle = ReviewBundle(
+        proposal_id=proposal_id,
+        revision_hash=store.get_hash(proposal_id),
+        annotations=annotations,
+        reviews=reviews,
+        reviewer=reviewer,
+    )
+    write_review_file(out, bundle)
+    return out
+
+
+def import_review(store: Store, path: Path) -> ReviewImportReport:
+    """Merge the review file at ``path`` into the library (validated completely first)."""
+    bundle = read_review_file(path)
+    if not store.exists(bundle.proposal_id):
+        raise ReviewImportError(
+            tr(
+                "This review belongs to a proposal that is not in your library. "
+                "Import the proposal first, then the review."
+            )
+        )
+    proposal = store.get(bundle.proposal_id)
+    result = merge_annotations(store.list_annotations(proposal.id), bundle.annotations)
+    merge_reviews(store.list_reviews(proposal.id), bundle.reviews, result=result)
+    for annotation in result.to_save:
+        store.save_annotation(annotation)
+    for review in result.reviews_to_save:
+        store.save_review(review)
+    return ReviewImportReport(
+        proposal_id=proposal.id,
+        title=proposal.display_title,
+        reviewer=bundle.reviewer,
+        added=result.added,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        orphaned=len(orphaned(bundle.annotations, proposal)),
+        older_revision=bundle.revision_hash != store.get_hash(proposal.id),
+    )
