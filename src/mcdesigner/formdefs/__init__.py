@@ -1,0 +1,49 @@
+"""Declarative form definitions: the ``forms/*.toml`` files loaded into frozen objects.
+
+Each section of a proposal has one form file listing its groups and fields, bound to
+model paths, with labels, help, required flags, widget hints, choice labels, where the
+value ends up (``feeds``) and the rule it comes from (``reference``). The editor, the
+completeness checks and the document exports all read the same definitions::
+
+    forms = default_forms()
+    title = forms.field("general.title")
+    for field in forms.required_fields(): ...
+"""
+
+from __future__ import annotations
+
+from mcdesigner.formdefs.computed import COMPUTED_VALUES, ComputedDef
+from mcdesigner.formdefs.conditions import Condition, is_empty
+from mcdesigner.formdefs.coverage import NOT_EDITED, editable_paths, uncovered_paths
+from mcdesigner.formdefs.definitions import (
+    LAYOUTS,
+    WIDGETS_BY_KIND,
+    FieldDef,
+    FormSet,
+    GroupDef,
+    SectionDef,
+)
+from mcdesigner.formdefs.errors import FormDefinitionError
+from mcdesigner.formdefs.feeds import FEED_LABELS, feed_label
+from mcdesigner.formdefs.loader import default_forms, load_forms
+
+__all__ = [
+    "COMPUTED_VALUES",
+    "FEED_LABELS",
+    "LAYOUTS",
+    "NOT_EDITED",
+    "WIDGETS_BY_KIND",
+    "ComputedDef",
+    "Condition",
+    "FieldDef",
+    "FormDefinitionError",
+    "FormSet",
+    "GroupDef",
+    "SectionDef",
+    "default_forms",
+    "editable_paths",
+    "feed_label",
+    "is_empty",
+    "load_forms",
+    "uncovered_paths",
+]

@@ -1,0 +1,251 @@
+"""The frozen objects a form file loads into: sections, groups, fields and the whole set.
+
+Everything here is immutable and pure (no Qt, no I/O); :mod:`mcdesigner.formdefs.loader`
+builds these objects from the TOML files and checks them against the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from mcdesigner.formdefs.computed import ComputedDef
+from mcdesigner.formdefs.conditions import Condition
+from mcdesigner.i18n import tr
+from mcdesigner.model.fieldpath import FieldShape, parse_path, schema_path
+from mcdesigner.model.standards import ESG_BY_NUMBER
+from mcdesigner.model.vocabularies import get_vocabulary
+
+Layout = Literal["form", "table", "cards", "fixed"]
+LAYOUTS: tuple[Layout, ...] = ("form", "table", "cards", "fixed")
+
+#: Widget hints a form may give, by the kind of value (see FieldShape.kind).
+WIDGETS_BY_KIND: dict[str, frozenset[str]] = {
+    "text": frozenset({"line"}),
+    "longtext": frozenset({"multiline", "line"}),
+    "email": frozenset({"line"}),
+    "link": frozenset({"line"}),
+    "int": frozenset({"spin"}),
+    "float": frozenset({"spin"}),
+    "money": frozenset({"money", "spin"}),
+    "date": frozenset({"date"}),
+    "bool": frozenset({"checkbox"}),
+    "choice": frozenset({"combo", "radio", "rating"}),
+    "concept": frozenset({"combo", "radio", "search"}),
+    "concepts": frozenset({"list", "checklist", "search"}),
+    "texts": frozenset({"list", "tags"}),
+    "refs": frozenset({"list", "checklist"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDef:
+    """One editable value of the proposal as the form presents it."""
+
+    path: str
+    label: str
+    help: str
+    required: bool
+    shape: FieldShape
+    section_id: str
+    group_id: str
+    reference: str = ""
+    widget: str | None = None
+    placeholder: str = ""
+    vocabulary: str | None = None
+    choices: tuple[tuple[Any, str], ...] = ()
+    feeds: tuple[str, ...] = ()
+    visible_if: Condition | None = None
+    items_from: str | None = None  # for id lists: the list schema path the ids point into
+
+    @property
+    def on_credential(self) -> bool:
+        """Whether the value is copied onto the digital credential."""
+        return "credential" in self.feeds
+
+    @property
+    def kind(self) -> str:
+        """Shortcut for ``shape.kind``."""
+        return self.shape.kind
+
+    def choice_label(self, value: Any) -> str:
+        """Human text for ``value``: the declared choice label, vocabulary label, yes/no..."""
+        if value is None:
+            return ""
+        for choice, label in self.choices:
+            if choice == value:
+                return label
+        if self.vocabulary is not None and isinstance(value, str):
+            try:
+                return get_vocabulary(self.vocabulary).label_of(value)
+            except KeyError:
+                return value
+        if isinstance(value, bool):
+            return tr("Yes", "forms") if value else tr("No", "forms")
+        return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupDef:
+    """A titled block of fields; with ``path`` set, a repeatable list of items."""
+
+    id: str
+    title: str
+    help: str
+    section_id: str
+    path: str | None = None
+    item_label: str = ""
+    layout: Layout = "form"
+    fields: tuple[FieldDef, ...] = ()
+    groups: tuple[GroupDef, ...] = ()
+    computed: tuple[ComputedDef, ...] = ()
+    visible_if: Condition | None = None
+    min_items: int = 0
+    feeds: tuple[str, ...] = ()
+    reference: str = ""
+    title_field: str | None = None  # item field whose value names an item in lists
+
+    @property
+    def repeatable(self) -> bool:
+        """True for a list of items (add/remove unless the layout is ``fixed``)."""
+        return self.path is not None
+
+    @property
+    def required(self) -> bool:
+        """A repeatable group that needs at least one item."""
+        return self.min_items > 0
+
+    @property
+    def on_credential(self) -> bool:
+        """Whether the list's items are copied onto the digital credential."""
+        return "credential" in self.feeds
+
+    def all_fields(self) -> Iterator[FieldDef]:
+        """This group's fields, then those of nested groups, in display order."""
+        yield from self.fields
+        for group in self.groups:
+            yield from group.all_fields()
+
+    def all_groups(self) -> Iterator[GroupDef]:
+        """This group and every group nested in it."""
+        yield self
+        for group in self.groups:
+            yield from group.all_groups()
+
+    def item_title(self, item: Any, index: int) -> str:
+        """Heading of one item: ESG standard title, the ``title_field`` value or "Label n"."""
+        standard = getattr(item, "standard", None)
+        if isinstance(standard, str) and standard in ESG_BY_NUMBER:
+            info = ESG_BY_NUMBER[standard]
+            return f"{tr('ESG', 'forms')} {info.number} {tr(info.title, 'forms')}"
+        if self.title_field is not None:
+            value = getattr(item, self.title_field.rsplit(".", 1)[-1], None)
+            if isinstance(value, str) and value.strip():
+                first_line = value.strip().splitlines()[0]
+                return first_line if len(first_line) <= 80 else first_line[:79] + "…"
+        return f"{self.item_label} {index + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionDef:
+    """One form page: a section of the proposal."""
+
+    id: str
+    title: str
+    help: str
+    order: int
+    version: int
+    source: Path
+    groups: tuple[GroupDef, ...] = ()
+    computed: tuple[ComputedDef, ...] = ()
+
+    def fields(self) -> Iterator[FieldDef]:
+        """Every field of the section, nested groups included, in display order."""
+        for group in self.groups:
+            yield from group.all_fields()
+
+    def all_groups(self) -> Iterator[GroupDef]:
+        """Every group of the section, nested ones included."""
+        for group in self.groups:
+            yield from group.all_groups()
+
+
+@dataclass(frozen=True)
+class FormSet:
+    """All sections, with lookups by field, list and section."""
+
+    sections: tuple[SectionDef, ...]
+    _fields: dict[str, FieldDef] = field(init=False, repr=False, compare=False)
+    _groups: dict[str, GroupDef] = field(init=False, repr=False, compare=False)
+    _by_id: dict[str, SectionDef] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.sections})
+        object.__setattr__(self, "_fields", {f.path: f for f in self.fields()})
+        groups = {g.path: g for s in self.sections for g in s.all_groups() if g.path}
+        object.__setattr__(self, "_groups", groups)
+
+    def section(self, section_id: str) -> SectionDef:
+        """The section with ``section_id`` (``KeyError`` if there is none)."""
+        return self._by_id[section_id]
+
+    def field(self, path: str) -> FieldDef | None:
+        """The field at a schema path (``a.b[].c``) or concrete path (``a.b[3f9a].c``)."""
+        return self._fields.get(schema_path(path))
+
+    def fields(self) -> Iterator[FieldDef]:
+        """Every field of every section, in display order."""
+        for section in self.sections:
+            yield from section.fields()
+
+    def groups(self) -> Iterator[GroupDef]:
+        """Every group of every section, nested ones included, in display order."""
+        for section in self.sections:
+            yield from section.all_groups()
+
+    def required_fields(self) -> list[FieldDef]:
+        """The fields a complete proposal must fill in, in display order."""
+        return [f for f in self.fields() if f.required]
+
+    def required_groups(self) -> list[GroupDef]:
+        """The lists a complete proposal must have items in (``min_items`` > 0)."""
+        return [g for g in self.groups() if g.required]
+
+    def group_for_list(self, path: str) -> GroupDef | None:
+        """The repeatable group of a list (``a.b``, ``a.b[]``, ``a.b[id]`` all work)."""
+        key = schema_path(path)
+        if key.endswith("[]"):
+            key = key[:-2]
+        return self._groups.get(key)
+
+    def element(self, path: str) -> FieldDef | GroupDef | None:
+        """The field at ``path`` or, when ``path`` names a list or item, its group."""
+        return self.field(path) or self.group_for_list(path)
+
+    def computed(self, name: str) -> ComputedDef | None:
+        """The computed value declared under ``name`` in any section or group."""
+        for section in self.sections:
+            for value in section.computed:
+                if value.name == name:
+                    return value
+            for group in section.all_groups():
+                for value in group.computed:
+                    if value.name == name:
+                        return value
+        return None
+
+    def section_of(self, path: str) -> SectionDef | None:
+        """The section showing ``path`` (a field, list, item, or anything inside them)."""
+        try:
+            segments = parse_path(schema_path(path))
+        except ValueError:
+            return None
+        names = [s.name + ("[]" if s.item is not None else "") for s in segments]
+        for end in range(len(names), 0, -1):
+            prefix = ".".join(names[:end])
+            element = self.element(prefix)
+            if element is not None:
+                return self._by_id[element.section_id]
+        return self._by_id.get(segments[0].name)
