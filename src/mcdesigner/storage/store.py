@@ -368,7 +368,7 @@ class Store:
     def list_annotations(self, proposal_id: str) -> list[Annotation]:
         """The proposal's annotations, oldest first."""
         rows = self._read(
-            "SELECT id, document FROM annotations WHERE proposal_id = ? ORDER BY created, id",
+            "SELECT id, document FROM annotations WHERE proposal_id = ? ORDER BY created, rowid",
             (proposal_id,),
             tr("read the comments"),
         )
@@ -388,7 +388,7 @@ class Store:
     def list_reviews(self, proposal_id: str) -> list[Review]:
         """The proposal's reviews, least recently updated first."""
         rows = self._read(
-            "SELECT id, document FROM reviews WHERE proposal_id = ? ORDER BY updated, id",
+            "SELECT id, document FROM reviews WHERE proposal_id = ? ORDER BY updated, rowid",
             (proposal_id,),
             tr("read the reviews"),
         )
