@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 #: Longest single-line value (titles, names, labels).
 SHORT_TEXT_MAX = 500
@@ -22,6 +22,7 @@ LONG_TEXT_MAX = 50_000
 # Everything XML 1.0 forbids, plus the C1 controls which render as garbage.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n?|\u2028|\u2029|\x85")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(value: str) -> str:
@@ -36,6 +37,17 @@ def clean_text(value: str) -> str:
     return value.strip()
 
 
+def drop_surrogates(value: object) -> object:
+    """Remove lone surrogates from a string before it is validated.
+
+    Pydantic refuses a string that holds them as a whole, so without this step a
+    surrogate left by a broken clipboard or file would lose the user's entire text.
+    """
+    if isinstance(value, str):
+        return _SURROGATES.sub("", value)
+    return value
+
+
 def clean_line(value: str) -> str:
     """Like :func:`clean_text` but folds line breaks and tabs into single spaces."""
     value = clean_text(value)
@@ -44,6 +56,7 @@ def clean_line(value: str) -> str:
 
 ShortText = Annotated[
     str,
+    BeforeValidator(drop_surrogates),
     AfterValidator(clean_line),
     Field(max_length=SHORT_TEXT_MAX),
 ]
@@ -51,6 +64,7 @@ ShortText = Annotated[
 
 LongText = Annotated[
     str,
+    BeforeValidator(drop_surrogates),
     AfterValidator(clean_text),
     Field(max_length=LONG_TEXT_MAX),
 ]
