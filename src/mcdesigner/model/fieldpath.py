@@ -28,6 +28,8 @@ from mcdesigner.model.text import clean_line, clean_text
 from mcdesigner.model.vocabularies import VocabularyRef
 
 _SEGMENT = re.compile(r"^([a-z_][a-z0-9_]*)(?:\[([A-Za-z0-9_.-]*)\])?$")
+# A dot separates segments only outside brackets: item ids may contain dots ("esg-1.3").
+_SEPARATOR = re.compile(r"\.(?![^\[]*\])")
 
 FieldKind = Literal[
     "text",
@@ -66,7 +68,7 @@ def parse_path(path: str) -> list[Segment]:
     if not path:
         raise PathError("empty path")
     segments = []
-    for part in path.split("."):
+    for part in _SEPARATOR.split(path):
         match = _SEGMENT.match(part)
         if not match:
             raise PathError(f"malformed path {path!r} at {part!r}")
