@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from mcdesigner.model.base import (
     MAX_ITEMS,
@@ -234,12 +234,12 @@ class AcademicDescription(Strict):
     @property
     def activity_hours(self) -> float:
         """Total student workload of all activities."""
-        return sum(a.hours or 0.0 for a in self.activities)
+        return sum((a.hours or 0.0 for a in self.activities), 0.0)
 
     @property
     def teaching_hours(self) -> float:
         """Hours of activities delivered by teaching staff."""
-        return sum(a.hours or 0.0 for a in self.activities if a.taught)
+        return sum((a.hours or 0.0 for a in self.activities if a.taught), 0.0)
 
 
 # ---------------------------------------------------------------------------
@@ -288,10 +288,11 @@ class _BudgetLine(Item):
 
     @property
     def amount(self) -> Decimal | None:
-        """Units × unit cost, rounded to cents; empty while either is missing."""
+        """Units × unit cost, rounded half up to cents; empty while either is missing."""
         if self.units is None or self.unit_cost is None:
             return None
-        return (Decimal(str(self.units)) * self.unit_cost).quantize(Decimal("0.01"))
+        exact = Decimal(str(self.units)) * self.unit_cost
+        return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 class RevenueLine(_BudgetLine):
@@ -434,6 +435,19 @@ class Proposal(Strict):
     financial: FinancialStatement = Field(default_factory=FinancialStatement)
     quality: QualityAssurance = Field(default_factory=QualityAssurance)
     self_assessment: SelfAssessment = Field(default_factory=SelfAssessment)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # Pydantic stores an assigned value before the model-level checks below run and
+        # keeps it when they fail; put the previous state back so a rejected assignment
+        # leaves the proposal exactly as it was.
+        previous = dict(self.__dict__)
+        fields_set = set(self.__pydantic_fields_set__)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            object.__setattr__(self, "__dict__", previous)
+            object.__setattr__(self, "__pydantic_fields_set__", fields_set)
+            raise
 
     @model_validator(mode="after")
     def _unique_item_ids(self) -> Proposal:
