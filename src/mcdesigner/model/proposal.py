@@ -34,7 +34,7 @@ from mcdesigner.model.base import (
     Units,
     new_proposal_id,
 )
-from mcdesigner.model.text import LongText, ShortText
+from mcdesigner.model.text import LongText, ParagraphText, ShortText
 from mcdesigner.model.vocabularies import COUNTRY, CURRENCY, LANGUAGE, VocabularyRef, in_vocabulary
 
 #: Version of the stored JSON document; bump it with a migration in storage.
@@ -148,7 +148,7 @@ class EscoSkill(Item):
 class LearningOutcome(Item):
     """One intended learning outcome: what a learner can do after completion."""
 
-    text: LongText = Field("", max_length=3_000)
+    text: ParagraphText = ""
     skill_type: SkillType | None = None
     esco_skills: list[EscoSkill] = Field(default_factory=list, max_length=100)
 

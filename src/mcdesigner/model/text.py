@@ -56,16 +56,27 @@ def clean_line(value: str) -> str:
 
 ShortText = Annotated[
     str,
+    Field(max_length=SHORT_TEXT_MAX),
     BeforeValidator(drop_surrogates),
     AfterValidator(clean_line),
-    Field(max_length=SHORT_TEXT_MAX),
 ]
 """A single line of text (title, name, label)."""
 
 LongText = Annotated[
     str,
+    Field(max_length=LONG_TEXT_MAX),
     BeforeValidator(drop_surrogates),
     AfterValidator(clean_text),
-    Field(max_length=LONG_TEXT_MAX),
 ]
 """Multi-line prose (description, narrative)."""
+
+#: Longest single statement (a learning outcome).
+PARAGRAPH_MAX = 3_000
+
+ParagraphText = Annotated[
+    str,
+    Field(max_length=PARAGRAPH_MAX),
+    BeforeValidator(drop_surrogates),
+    AfterValidator(clean_text),
+]
+"""One statement of at most a paragraph (a learning outcome)."""
