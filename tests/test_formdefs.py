@@ -19,6 +19,7 @@ from mcdesigner.formdefs import (
     FormDefinitionError,
     FormSet,
     GroupDef,
+    concrete_paths,
     default_forms,
     editable_paths,
     feed_label,
@@ -657,3 +658,51 @@ def test_conditions_compare_dates_and_lists(tmp_path: Path) -> None:
     assert not field.visible_if.holds(proposal)
     proposal.general.start_date = dt.date(2026, 5, 10)
     assert field.visible_if.holds(proposal)
+
+
+# ---------------------------------------------------------------------------
+# Concrete paths and visibility of whole fields
+# ---------------------------------------------------------------------------
+def test_schema_paths_expand_to_each_item_of_a_proposal() -> None:
+    first, second = Right(title="A"), Right(title="B")
+    proposal = Proposal(rights=[first, second])
+    assert concrete_paths(proposal, "rights[].title") == [
+        f"rights[{first.id}].title",
+        f"rights[{second.id}].title",
+    ]
+    assert concrete_paths(proposal, "rights[].title", within=f"rights[{second.id}]") == [
+        f"rights[{second.id}].title"
+    ]
+    assert concrete_paths(proposal, "general.title") == ["general.title"]
+    assert concrete_paths(proposal, "staff[].name") == []
+    ratings = concrete_paths(proposal, "self_assessment.entries[].rating")
+    assert ratings[2] == "self_assessment.entries[esg-1.3].rating"
+    assert len(ratings) == 10
+    assert concrete_paths(proposal, "no such path") == []
+
+
+def test_is_visible_combines_field_and_item_conditions(forms: FormSet) -> None:
+    job = Right(title="Practise", entitlement_type=OCCUPATION)
+    club = Right(title="Join", entitlement_type=MEMBERSHIP)
+    proposal = Proposal(rights=[job, club])
+    assert forms.is_visible(proposal, f"rights[{job.id}].limit_occupation")
+    assert not forms.is_visible(proposal, f"rights[{club.id}].limit_occupation")
+    assert forms.is_visible(proposal, f"rights[{club.id}].title")
+    assert not forms.is_visible(proposal, "certified.stackability")
+    assert not forms.is_visible(proposal, "general.titel")
+    assert [g.id for g in forms.enclosing_groups("certified.learning_outcomes[x].esco_skills")] == [
+        "outcomes"
+    ]
+
+
+def test_a_hidden_group_hides_its_fields(tmp_path: Path) -> None:
+    text = HEAD.replace(
+        'help = "The main facts."',
+        'help = "The main facts."\nvisible_if = { path = "general.places", not_empty = true }',
+    )
+    _write(tmp_path, text + _field("general.max_places_per_institution"))
+    forms = load_forms(tmp_path)
+    proposal = Proposal()
+    assert not forms.is_visible(proposal, "general.max_places_per_institution")
+    proposal.general.places = 30
+    assert forms.is_visible(proposal, "general.max_places_per_institution")

@@ -7,7 +7,13 @@ completeness checks and the document exports all read the same definitions::
 
     forms = default_forms()
     title = forms.field("general.title")
-    for field in forms.required_fields(): ...
+    for field in forms.required_fields():
+        for path in concrete_paths(proposal, field.path):
+            if forms.is_visible(proposal, path): ...
+
+Labels, help texts and choice labels pass through :func:`mcdesigner.i18n.tr` (context
+``"forms"``) when the files are loaded; after installing a translator, call
+``default_forms.cache_clear()`` so the next call loads them in the new language.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from mcdesigner.formdefs.definitions import (
 )
 from mcdesigner.formdefs.errors import FormDefinitionError
 from mcdesigner.formdefs.feeds import FEED_LABELS, feed_label
+from mcdesigner.formdefs.instances import concrete_paths
 from mcdesigner.formdefs.loader import default_forms, load_forms
 
 __all__ = [
@@ -40,6 +47,7 @@ __all__ = [
     "FormSet",
     "GroupDef",
     "SectionDef",
+    "concrete_paths",
     "default_forms",
     "editable_paths",
     "feed_label",

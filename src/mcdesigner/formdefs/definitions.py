@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import BaseModel
+
 from mcdesigner.formdefs.computed import ComputedDef
 from mcdesigner.formdefs.conditions import Condition
 from mcdesigner.i18n import tr
@@ -42,7 +44,11 @@ WIDGETS_BY_KIND: dict[str, frozenset[str]] = {
 
 @dataclass(frozen=True, slots=True)
 class FieldDef:
-    """One editable value of the proposal as the form presents it."""
+    """One editable value of the proposal as the form presents it.
+
+    ``required`` applies while the field is visible: a hidden field (its ``visible_if``
+    or a group's does not hold) is never missing. Texts are already translated.
+    """
 
     path: str
     label: str
@@ -180,9 +186,15 @@ class FormSet:
     _fields: dict[str, FieldDef] = field(init=False, repr=False, compare=False)
     _groups: dict[str, GroupDef] = field(init=False, repr=False, compare=False)
     _by_id: dict[str, SectionDef] = field(init=False, repr=False, compare=False)
+    _parents: dict[str, tuple[GroupDef, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {s.id: s for s in self.sections})
+        parents: dict[str, tuple[GroupDef, ...]] = {}
+        for section in self.sections:
+            for group in section.groups:
+                _record_parents(group, (), parents)
+        object.__setattr__(self, "_parents", parents)
         object.__setattr__(self, "_fields", {f.path: f for f in self.fields()})
         groups = {g.path: g for s in self.sections for g in s.all_groups() if g.path}
         object.__setattr__(self, "_groups", groups)
@@ -236,6 +248,27 @@ class FormSet:
                         return value
         return None
 
+    def enclosing_groups(self, path: str) -> tuple[GroupDef, ...]:
+        """The groups around a field or list, outermost first (empty if unknown)."""
+        element = self.element(path)
+        if element is None:
+            return ()
+        key = element.path if isinstance(element, FieldDef) else f"group:{element.path}"
+        return self._parents.get(key, ())
+
+    def is_visible(self, proposal: BaseModel, path: str) -> bool:
+        """Whether the field or list at concrete ``path`` is shown for ``proposal``.
+
+        The field's own ``visible_if`` and that of every enclosing group must hold;
+        conditions inside list items are evaluated for the item named in ``path``.
+        """
+        element = self.element(path)
+        if element is None:
+            return False
+        conditions = [g.visible_if for g in self.enclosing_groups(path)]
+        conditions.append(element.visible_if)
+        return all(c.holds(proposal, path) for c in conditions if c is not None)
+
     def section_of(self, path: str) -> SectionDef | None:
         """The section showing ``path`` (a field, list, item, or anything inside them)."""
         try:
@@ -249,3 +282,16 @@ class FormSet:
             if element is not None:
                 return self._by_id[element.section_id]
         return self._by_id.get(segments[0].name)
+
+
+def _record_parents(
+    group: GroupDef, outer: tuple[GroupDef, ...], parents: dict[str, tuple[GroupDef, ...]]
+) -> None:
+    """Remember, for each field and list below ``group``, the groups around it."""
+    if group.path is not None:
+        parents[f"group:{group.path}"] = outer
+    inside = (*outer, group)
+    for member in group.fields:
+        parents[member.path] = inside
+    for sub in group.groups:
+        _record_parents(sub, inside, parents)
