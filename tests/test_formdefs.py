@@ -706,3 +706,27 @@ def test_a_hidden_group_hides_its_fields(tmp_path: Path) -> None:
     assert not forms.is_visible(proposal, "general.max_places_per_institution")
     proposal.general.places = 30
     assert forms.is_visible(proposal, "general.max_places_per_institution")
+
+
+def test_a_field_without_a_usable_path_is_located_by_group(tmp_path: Path) -> None:
+    _write(tmp_path, HEAD + TITLE_FIELD.replace('"general.title"', "3"))
+    error = _error(tmp_path)
+    assert error.field is None
+    assert error.problem == "group 'main', field 1: 'path' must be a text in quotes"
+
+
+def test_a_plain_group_cannot_use_a_list_layout(tmp_path: Path) -> None:
+    _write(tmp_path, HEAD + 'layout = "table"\n' + TITLE_FIELD)
+    error = _error(tmp_path)
+    assert error.problem.startswith("group 'main': layout 'table' is for lists")
+
+
+def test_a_reference_list_must_say_what_it_points_to(tmp_path: Path) -> None:
+    text = HEAD.replace(
+        'help = "The main facts."',
+        'help = "The main facts."\npath = "academic.assessments"\nitem_label = "Assessment"',
+    )
+    _write(tmp_path, text + _field("academic.assessments[].outcome_ids"))
+    error = _error(tmp_path)
+    assert error.field == "academic.assessments[].outcome_ids"
+    assert "items_from" in error.problem

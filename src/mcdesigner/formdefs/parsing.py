@@ -85,15 +85,25 @@ def parse_group(table: Table, ctx: SectionContext, scope: str | None) -> GroupDe
     layout = named.text("layout", "cards" if path is not None else "form")
     if layout not in LAYOUTS:
         named.fail(_t("layout must be one of: {layouts}").format(layouts=", ".join(LAYOUTS)))
-    if (path is None) != (layout == "form"):
-        named.fail(_t("layout 'form' is for plain groups; lists use table, cards or fixed"))
+    if path is None and layout != "form":
+        named.fail(
+            _t("layout '{layout}' is for lists: add a 'path' or leave the layout out").format(
+                layout=layout
+            )
+        )
+    if path is not None and layout == "form":
+        named.fail(_t("a list cannot use layout 'form': use table, cards or fixed"))
     for key in ("item_label", "min_items", "title_field"):
         if path is None and key in named.data:
             named.fail(_t("'{key}' is only for repeatable groups (with a path)").format(key=key))
     fields = tuple(
-        parse_field(sub, ctx, group_id, inner_scope) for sub in named.tables("fields", "field")
+        parse_field(sub, ctx, group_id, inner_scope)
+        for sub in named.tables("fields", f"group '{group_id}', field")
     )
-    groups = tuple(parse_group(sub, ctx, inner_scope) for sub in named.tables("groups", "group"))
+    groups = tuple(
+        parse_group(sub, ctx, inner_scope)
+        for sub in named.tables("groups", f"group '{group_id}', nested group")
+    )
     computed = tuple(
         parse_computed(sub, ctx.section_id, path) for sub in named.tables("computed", "computed")
     )
