@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -362,9 +363,27 @@ def test_backup_is_a_consistent_readable_copy(store: Store, db_path: Path) -> No
 
 
 def test_backups_are_thinned_to_the_newest(store: Store, db_path: Path) -> None:
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    stale = folder / "proposals-20200101T000000000000Z-crashed.sqlite3.partial"
+    fresh = folder / "proposals-29990101T000000000000Z-running.sqlite3.partial"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    os.utime(stale, (0, 0))
     store.keep_backups = 3
     made = [store.backup(f"round {n}") for n in range(5)]
     assert list_backups(db_path) == made[-3:]
+    assert not stale.exists()  # left by a crash long ago
+    assert fresh.exists()  # may belong to a backup still being written
+
+
+def test_store_can_be_used_from_a_worker_thread(store: Store) -> None:
+    proposal = make_proposal("Saved in the background")
+    results: list[str] = []
+    worker = threading.Thread(target=lambda: results.append(store.save(proposal)))
+    worker.start()
+    worker.join()
+    assert results == [store.get_hash(proposal.id)]
 
 
 # ---------------------------------------------------------------------- locking

@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 from mcdesigner.storage.errors import backups_dir_for
@@ -18,6 +19,8 @@ from mcdesigner.storage.records import now_utc
 
 #: How many snapshots of one database are kept; older ones are removed after a new one.
 KEEP_BACKUPS = 20
+#: A half-written snapshot older than this (seconds) was left by a crash and is removed.
+STALE_PARTIAL_SECONDS = 600
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
@@ -71,11 +74,17 @@ def list_backups(db_path: Path) -> list[Path]:
 
 
 def prune_backups(db_path: Path, keep: int) -> None:
-    """Remove all but the newest ``keep`` snapshots of ``db_path``."""
+    """Remove all but the newest ``keep`` snapshots of ``db_path``, and stale partial ones."""
     snapshots = list_backups(db_path)
     for old in snapshots[: max(0, len(snapshots) - keep)]:
         with contextlib.suppress(OSError):
             old.unlink()
+    folder = backups_dir_for(db_path)
+    cutoff = time.time() - STALE_PARTIAL_SECONDS
+    for partial in folder.glob(f"{backup_name_prefix(db_path)}*.sqlite3.partial"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
 
 
 def _fsync_file(path: Path) -> None:

@@ -28,7 +28,7 @@ DocumentMigration = Callable[[Document], Document]
 DOCUMENT_MIGRATIONS: dict[int, DocumentMigration] = {}
 
 
-class UnreadableDocument(StoreError):  # noqa: N818 (public name)
+class UnreadableDocument(StoreError):
     """A stored document no longer validates; it is left untouched in the database."""
 
 

@@ -17,27 +17,27 @@ class StoreError(Exception):
     """Something went wrong in the local proposal store; the message says what to do."""
 
 
-class ProposalNotFound(StoreError):  # noqa: N818 (public name)
+class ProposalNotFound(StoreError):
     """No proposal (or nothing it refers to) with the given id is stored."""
 
 
-class RevisionNotFound(StoreError):  # noqa: N818 (public name)
+class RevisionNotFound(StoreError):
     """No saved revision with the given id is stored."""
 
 
-class EditConflict(StoreError):  # noqa: N818 (public name)
+class EditConflict(StoreError):
     """The stored proposal changed since the caller read it."""
 
 
-class StoreLocked(StoreError):  # noqa: N818 (public name)
+class StoreLocked(StoreError):
     """Another running copy of the application holds the database exclusively."""
 
 
-class SchemaTooNew(StoreError):  # noqa: N818 (public name)
+class SchemaTooNew(StoreError):
     """The database was written by a newer version of the application."""
 
 
-class CorruptDatabase(StoreError):  # noqa: N818 (public name)
+class CorruptDatabase(StoreError):
     """The file is not a database, or the database failed its integrity check."""
 
 

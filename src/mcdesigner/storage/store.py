@@ -59,7 +59,7 @@ _SUMMARY_COLUMNS = (
 )
 
 
-class ProposalExists(StoreError):  # noqa: N818 (public name)
+class ProposalExists(StoreError):
     """An import met a proposal with the same id and was not allowed to replace it."""
 
 
