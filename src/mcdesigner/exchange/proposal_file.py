@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter, ValidationError
 
@@ -52,6 +52,8 @@ from mcdesigner.model.text import ShortText
 PROPOSAL_SUFFIX = ".mcproposal"
 REVISIONS_INDEX = "revisions.json"
 _REVISION_MEMBER = re.compile(r"^revisions/([A-Za-z0-9][A-Za-z0-9_.-]{0,63})\.json$")
+#: Why a revision was kept: by hand, on submission, on import, or automatically.
+RevisionKind = Literal["manual", "submit", "import", "auto"]
 _FIXED_MEMBERS = frozenset({PROPOSAL_MEMBER, ANNOTATIONS_MEMBER, REVIEWS_MEMBER, REVISIONS_INDEX})
 
 
@@ -60,7 +62,7 @@ class RevisionIndexEntry(Strict):
 
     id: ItemId
     label: ShortText = ""
-    kind: str = Field(pattern=r"^[a-z][a-z0-9_-]{0,31}$")
+    kind: RevisionKind
     created_at: dt.datetime
     content_hash: Sha256
 
