@@ -42,8 +42,7 @@ def epass_id(proposal: Proposal, kind: str, key: str = "") -> str:
 
 def number_text(value: float) -> str:
     """``1.0`` -> ``"1"``, ``7.5`` -> ``"7.5"``: a number as people write it."""
-    text = format(Decimal(repr(float(value))).normalize(), "f")
-    return text
+    return format(Decimal(repr(float(value))).normalize(), "f")
 
 
 def hours_duration(hours: float) -> str:
@@ -63,9 +62,9 @@ def compact(obj: JsonDict) -> JsonDict:
 
 def vocabulary_concept(vocab_id: str, value: str) -> JsonDict:
     """An ELM concept of one of the bundled vocabularies (``value`` is the concept URI)."""
-    vocab = get_vocabulary(vocab_id)
     if vocab_id in AUTHORITY_URIS:
         return authority_concept(vocab_id, value)
+    vocab = get_vocabulary(vocab_id)
     return concept(value, vocab.scheme, vocab.label_of(value) if value in vocab else "")
 
 
