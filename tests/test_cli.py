@@ -237,3 +237,15 @@ def test_command_line_does_not_load_qt() -> None:
         "sys.exit(1 if any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=120).returncode == 0
+
+
+def test_python_dash_m_runs_the_command_line(tmp_path: Path) -> None:
+    db = tmp_path / "cli.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-m", "mcdesigner", "--db", str(db), "list", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []

@@ -711,3 +711,12 @@ def test_successful_write_replaces_the_file_whole(good_file: Path) -> None:
     write_proposal_file(good_file, new)
     assert read_proposal_file(good_file) == new
     assert sorted(p.name for p in good_file.parent.iterdir()) == [good_file.name]
+
+
+def test_writer_refuses_content_it_could_not_read_back(tmp_path: Path) -> None:
+    proposal = Proposal()
+    stray = Annotation.model_construct(proposal_id=proposal.id, path="general.title\ud800")
+    path = tmp_path / "out.mcproposal"
+    with pytest.raises(ExchangeError, match="unpaired surrogate"):
+        write_proposal_file(path, ProposalBundle(proposal=proposal, annotations=(stray,)))
+    assert list(tmp_path.iterdir()) == []

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import Field
 
 from mcdesigner.model.base import Strict
+from mcdesigner.model.text import ShortText
 
 PROPOSAL_FORMAT = "mcdesigner-proposal"
 REVIEW_FORMAT = "mcdesigner-review"
@@ -56,4 +57,4 @@ class ReviewManifest(ManifestBase):
 
     proposal_id: ProposalId
     revision_hash: Sha256
-    reviewer: str = Field(max_length=1_000)
+    reviewer: ShortText = ""

@@ -128,6 +128,17 @@ def load_json_strict(
 
 
 def dump_json(value: Any) -> bytes:
-    """``value`` as indented UTF-8 JSON, the form every exchange file member is written in."""
-    text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
-    return (text + "\n").encode("utf-8")
+    """``value`` as indented UTF-8 JSON, the form every exchange file member is written in.
+
+    Raises :class:`ExchangeError` for content that could not be read back (unpaired
+    surrogates, NaN or infinity).
+    """
+    try:
+        text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExchangeError(
+            tr("the content holds a broken character (an unpaired surrogate)")
+        ) from None
+    except ValueError:
+        raise ExchangeError(tr("the content holds a value that is not a number")) from None
