@@ -1,0 +1,63 @@
+"""Everything one run of the checks shares, computed at most once per run.
+
+Rules receive a :class:`CheckContext`; values several rules need (the expanded required
+fields, the EQF level as a number, the reading of each learning outcome) are computed
+lazily and kept for the rest of the run.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from mcdesigner.checks.forms import RequiredScan, default_form_set, plan_for, scan_required
+from mcdesigner.checks.issues import CheckSettings
+from mcdesigner.checks.outcome_text import OutcomeAnalysis, analyse_outcome
+from mcdesigner.formdefs import FormSet
+from mcdesigner.model.proposal import LearningOutcome, Proposal
+from mcdesigner.model.vocabularies import get_vocabulary
+
+
+def eqf_number(value: str | None) -> int | None:
+    """The EQF level 1-8 of an EQF concept URI, or ``None``."""
+    if not value:
+        return None
+    term = get_vocabulary("eqf").by_value.get(value)
+    notation = term.notation if term else value.rsplit("/", 1)[-1]
+    return int(notation) if notation.isdigit() and 1 <= int(notation) <= 8 else None
+
+
+class CheckContext:
+    """The proposal under check, the settings and shared derived values."""
+
+    def __init__(self, proposal: Proposal, settings: CheckSettings) -> None:
+        self.proposal = proposal
+        self.settings = settings
+
+    @cached_property
+    def forms(self) -> FormSet | None:
+        """The form set whose required fields apply."""
+        return self.settings.forms if self.settings.forms is not None else default_form_set()
+
+    @cached_property
+    def required(self) -> RequiredScan:
+        """Annex I and form-required fields: counts per section and the empty ones."""
+        return scan_required(self.proposal, plan_for(self.forms))
+
+    @cached_property
+    def eqf(self) -> int | None:
+        """The declared EQF level as a number."""
+        return eqf_number(self.proposal.certified.eqf_level)
+
+    @cached_property
+    def outcomes(self) -> list[tuple[int, LearningOutcome, OutcomeAnalysis]]:
+        """(1-based number, outcome, reading) of every outcome that has text."""
+        return [
+            (number, outcome, analyse_outcome(outcome.text))
+            for number, outcome in enumerate(self.proposal.certified.learning_outcomes, 1)
+            if outcome.text.strip()
+        ]
+
+    @cached_property
+    def currency(self) -> str:
+        """The proposal's currency code for money in messages."""
+        return self.proposal.general.currency or "EUR"

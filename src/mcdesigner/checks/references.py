@@ -1,0 +1,36 @@
+"""The standards the checks cite, as short reference strings shown beside each issue."""
+
+from __future__ import annotations
+
+from mcdesigner.model.standards import ANNEX_I, ESG_BY_NUMBER, RECOMMENDATION
+
+
+def esg(number: str) -> str:
+    """``ESG 2015 standard 1.x: <title>``."""
+    return ESG_BY_NUMBER[number].reference
+
+
+def annex_mandatory(number: int) -> str:
+    """The reference of Annex I mandatory element ``number``."""
+    return next(e.reference for e in ANNEX_I if e.part == 1 and e.number == number)
+
+
+ANNEX_MANDATORY = f"{RECOMMENDATION}, mandatory elements"
+ECTS_WORKLOAD = "ECTS Users' Guide 2015: credits express the student workload (25-30 hours each)"
+ECTS_OUTCOMES = (
+    "ECTS Users' Guide 2015: learning outcomes use active verbs that can be observed and assessed"
+)
+ECTS_OUTCOMES_CONCISE = "ECTS Users' Guide 2015: learning outcomes are concise and verifiable"
+ECTS_OUTCOMES_WORKLOAD = (
+    "ECTS Users' Guide 2015: learning outcomes are achievable within the workload"
+)
+ECTS_OUTCOMES_ASSESSED = (
+    "ECTS Users' Guide 2015: learning outcomes are linked to assessment methods and criteria"
+)
+BLOOM_EQF = (
+    "ESG 2015 standard 1.2: Design and approval of programmes (outcomes match the EQF level;"
+    " revised Bloom's taxonomy)"
+)
+ELM_ENTITLEMENT = (
+    "European Learning Model v3, LearningEntitlementSpecification: entitlement type and status"
+)

@@ -1,0 +1,159 @@
+"""Check results as text or JSON, and the small helpers a command line needs.
+
+``format_text`` is meant for a terminal or a plain-text report; ``format_json`` is stable,
+machine-readable output (keys in a fixed order, UTF-8 text kept as is).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from mcdesigner.checks.issues import SECTIONS, SEVERITIES, SEVERITY_RANK, Issue, Severity
+from mcdesigner.checks.readiness import Readiness
+from mcdesigner.checks.registry import RULES
+from mcdesigner.checks.rule import Rule
+from mcdesigner.i18n import tr
+
+#: English names of the sections, translated when shown.
+SECTION_TITLES: dict[str, str] = {
+    "general": "General information",
+    "certified": "Certified academic data",
+    "rights": "Rights attached to the credential",
+    "academic": "Academic description",
+    "staff": "Teaching and support staff",
+    "financial": "Financial statement",
+    "quality": "Internal quality assurance",
+    "self_assessment": "Self-assessment report",
+}
+
+_SEVERITY_LABELS: dict[str, str] = {"error": "error", "warning": "warning", "advice": "advice"}
+
+
+def section_title(section: str) -> str:
+    """The translated title of section ``section``."""
+    return tr(SECTION_TITLES.get(section, section))
+
+
+def severity_label(severity: str) -> str:
+    """The translated name of a severity."""
+    return tr(_SEVERITY_LABELS.get(severity, severity))
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0f} %"
+
+
+def summary_line(readiness: Readiness) -> str:
+    """One sentence: ready or not, the issue counts and the overall completion."""
+    verdict = tr("Ready to submit") if readiness.ready else tr("Not ready to submit")
+    return tr(
+        "{verdict}: {errors} error(s), {warnings} warning(s), {advice} piece(s) of advice."
+        " Required fields filled: {percent}."
+    ).format(
+        verdict=verdict,
+        errors=readiness.counts.get("error", 0),
+        warnings=readiness.counts.get("warning", 0),
+        advice=readiness.counts.get("advice", 0),
+        percent=_percent(readiness.overall_percent),
+    )
+
+
+def format_text(issues: Sequence[Issue], readiness: Readiness) -> str:
+    """A plain-text report: summary, completion per section, then the issues per section."""
+    lines = [summary_line(readiness), "", tr("Completion by section:")]
+    width = max(len(section_title(s)) for s in SECTIONS)
+    for section in SECTIONS:
+        percent = readiness.section_percent.get(section, 100.0)
+        lines.append(f"  {section_title(section):<{width}}  {_percent(percent):>5}")
+    if not issues:
+        lines += ["", tr("No issues found.")]
+        return "\n".join(lines) + "\n"
+    by_section: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_section.setdefault(issue.section, []).append(issue)
+    ordered = [s for s in SECTIONS if s in by_section] + sorted(set(by_section) - set(SECTIONS))
+    for section in ordered:
+        lines += ["", section_title(section)]
+        for issue in by_section[section]:
+            lines.append(f"  [{severity_label(issue.severity)}] {issue.path}")
+            lines.append(f"      {issue.message}")
+            lines.append(
+                "      "
+                + tr("Rule {rule}; {reference}").format(rule=issue.rule, reference=issue.reference)
+            )
+    return "\n".join(lines) + "\n"
+
+
+def issue_dict(issue: Issue) -> dict[str, Any]:
+    """An issue as a plain dictionary (the JSON form)."""
+    return asdict(issue)
+
+
+def format_json(issues: Sequence[Issue], readiness: Readiness) -> str:
+    """The report as JSON: readiness first, then the list of issues."""
+    document = {
+        "ready": readiness.ready,
+        "overall_percent": readiness.overall_percent,
+        "section_percent": {s: readiness.section_percent.get(s, 100.0) for s in SECTIONS},
+        "counts": {s: readiness.counts.get(s, 0) for s in SEVERITIES},
+        "issues": [issue_dict(issue) for issue in issues],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Command-line helpers
+# ---------------------------------------------------------------------------
+def parse_severity(text: str) -> Severity:
+    """``"error"``, ``"warning"`` or ``"advice"`` (any case); a clear ``ValueError`` otherwise."""
+    value = text.strip().lower()
+    for severity in SEVERITIES:
+        if value == severity:
+            return severity
+    raise ValueError(
+        tr("Unknown severity “{text}”: use error, warning or advice.").format(text=text)
+    )
+
+
+def filter_issues(
+    issues: Iterable[Issue],
+    minimum: Severity = "advice",
+    sections: Iterable[str] | None = None,
+) -> list[Issue]:
+    """Issues at least as serious as ``minimum``, optionally only from ``sections``."""
+    wanted = set(sections) if sections is not None else None
+    limit = SEVERITY_RANK[minimum]
+    return [
+        i
+        for i in issues
+        if SEVERITY_RANK[i.severity] <= limit and (wanted is None or i.section in wanted)
+    ]
+
+
+def exit_status(issues: Iterable[Issue], fail_on: Severity = "error") -> int:
+    """0 when no issue is at least as serious as ``fail_on``, else 1 (for scripts and CI)."""
+    return 1 if filter_issues(issues, fail_on) else 0
+
+
+def rule_dict(rule: Rule) -> dict[str, str]:
+    """The public facts of a rule as a dictionary."""
+    return {
+        "id": rule.id,
+        "title": rule.display_title,
+        "section": rule.section,
+        "severity": rule.severity,
+        "reference": rule.reference,
+    }
+
+
+def format_rules(rules: Sequence[Rule] = RULES) -> str:
+    """The rule catalogue as text: id, usual severity, title and reference, one block each."""
+    lines: list[str] = []
+    for rule in rules:
+        section = tr("any section") if rule.section == "any" else section_title(rule.section)
+        lines.append(f"{rule.id}  [{severity_label(rule.severity)}]  {rule.display_title}")
+        lines.append(f"    {section}; {rule.reference}")
+    return "\n".join(lines) + "\n"

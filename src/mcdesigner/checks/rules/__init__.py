@@ -1,0 +1,1 @@
+"""The rules, one module per theme; :mod:`mcdesigner.checks.registry` lists them in order."""

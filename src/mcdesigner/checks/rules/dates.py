@@ -1,0 +1,135 @@
+"""General information that must be consistent: dates, places and the fee."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mcdesigner.checks.context import CheckContext
+from mcdesigner.checks.references import esg
+from mcdesigner.checks.rule import Finding, Rule, rule
+from mcdesigner.checks.values import fmt_money
+from mcdesigner.i18n import tr
+
+PUBLIC_INFORMATION = esg("1.8")
+ADMISSION = esg("1.4")
+
+
+@rule(
+    "dates.start-before-end",
+    title="The course starts before it ends",
+    section="general",
+    severity="error",
+    reference=PUBLIC_INFORMATION,
+)
+def start_before_end(context: CheckContext) -> Iterator[Finding]:
+    """The end date is not earlier than the start date."""
+    general = context.proposal.general
+    if general.start_date and general.end_date and general.end_date < general.start_date:
+        yield Finding(
+            "error",
+            "general.end_date",
+            tr(
+                "The end date ({end}) is before the start date ({start}). Correct one of the"
+                " two dates."
+            ).format(end=general.end_date.isoformat(), start=general.start_date.isoformat()),
+        )
+
+
+@rule(
+    "dates.deadline-before-start",
+    title="Applications close before the start",
+    section="general",
+    severity="error",
+    reference=ADMISSION,
+)
+def deadline_before_start(context: CheckContext) -> Iterator[Finding]:
+    """The application deadline is not after the start date."""
+    general = context.proposal.general
+    deadline, start = general.application_deadline, general.start_date
+    if deadline and start and deadline > start:
+        yield Finding(
+            "error",
+            "general.application_deadline",
+            tr(
+                "The application deadline ({deadline}) is after the start date ({start})."
+                " Set a deadline on or before the day the course starts."
+            ).format(deadline=deadline.isoformat(), start=start.isoformat()),
+        )
+
+
+@rule(
+    "places.positive",
+    title="Places are positive",
+    section="general",
+    severity="error",
+    reference=ADMISSION,
+)
+def places_positive(context: CheckContext) -> Iterator[Finding]:
+    """A number of places, when given, is at least one."""
+    general = context.proposal.general
+    if general.places is not None and general.places <= 0:
+        yield Finding(
+            "error",
+            "general.places",
+            tr("The number of places is 0. Enter how many learners can enrol."),
+        )
+    if general.max_places_per_institution is not None and general.max_places_per_institution <= 0:
+        yield Finding(
+            "error",
+            "general.max_places_per_institution",
+            tr(
+                "The maximum number of places per institution is 0, so nobody could enrol."
+                " Enter the maximum, or leave it empty when there is no quota."
+            ),
+        )
+
+
+@rule(
+    "places.per-institution",
+    title="Places per institution do not exceed the places",
+    section="general",
+    severity="error",
+    reference=ADMISSION,
+)
+def places_per_institution(context: CheckContext) -> Iterator[Finding]:
+    """The quota per institution is not larger than the total number of places."""
+    general = context.proposal.general
+    quota, places = general.max_places_per_institution, general.places
+    if quota is not None and places is not None and places > 0 and quota > places:
+        yield Finding(
+            "error",
+            "general.max_places_per_institution",
+            tr(
+                "The maximum per institution ({quota}) is larger than the total number of"
+                " places ({places}). Lower the maximum or raise the places."
+            ).format(quota=quota, places=places),
+        )
+
+
+@rule(
+    "fee.not-negative",
+    title="The fee is not negative",
+    section="general",
+    severity="error",
+    reference=PUBLIC_INFORMATION,
+)
+def fee_not_negative(context: CheckContext) -> Iterator[Finding]:
+    """A fee, when given, is zero or more."""
+    fee = context.proposal.general.fee
+    if fee is not None and fee < 0:
+        yield Finding(
+            "error",
+            "general.fee",
+            tr("The fee is negative ({fee}). Enter 0 for a free course.").format(
+                fee=fmt_money(fee, context.currency)
+            ),
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    start_before_end,
+    deadline_before_start,
+    places_positive,
+    places_per_institution,
+    fee_not_negative,
+)
