@@ -1,0 +1,137 @@
+"""Word and PDF documents: the proposal, the self-assessment report, the committee dossier.
+
+One renderer-neutral :class:`ExportContext` is built from the proposal
+(:func:`build_context`) and drawn by two renderers (python-docx and reportlab), so a Word
+file and a PDF of the same proposal never disagree. The renderers' libraries are only
+imported when a document is written, which keeps the application's start fast.
+
+    export_document(proposal, document="dossier", fmt="pdf", out=Path("dossier.pdf"))
+
+Files are written to a temporary file in the target folder and renamed into place, so a
+failed export never leaves a half-written document behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Literal
+
+from mcdesigner.export.atomic import atomic_write
+from mcdesigner.export.blocks import DocumentKind, ExportContext
+from mcdesigner.export.context import DOCUMENTS, build_context, document_title
+from mcdesigner.export.errors import ExportError
+from mcdesigner.i18n import tr
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.review import Annotation, Review
+
+Format = Literal["docx", "pdf"]
+FORMATS: tuple[Format, ...] = ("docx", "pdf")
+Progress = Callable[[int, str], None]
+
+__all__ = [
+    "DOCUMENTS",
+    "FORMATS",
+    "DocumentKind",
+    "ExportContext",
+    "ExportError",
+    "Format",
+    "Progress",
+    "atomic_write",
+    "build_context",
+    "default_filename",
+    "document_title",
+    "export_document",
+]
+
+
+def default_filename(proposal: Proposal, document: DocumentKind, fmt: Format) -> str:
+    """A file name suggestion such as ``Towards-INGENIUM-dossier.pdf``."""
+    from mcdesigner.export.formatting import slug
+
+    stem = slug(proposal.general.title)[:60].strip("-") or "proposal"
+    return f"{stem}-{document}.{fmt}"
+
+
+def export_document(
+    proposal: Proposal,
+    *,
+    document: DocumentKind,
+    fmt: Format,
+    out: Path,
+    annotations: Iterable[Annotation] = (),
+    reviews: Iterable[Review] = (),
+    progress: Progress | None = None,
+    criterion_titles: Mapping[str, str] | None = None,
+) -> Path:
+    """Write ``document`` of ``proposal`` as ``fmt`` to ``out`` and return ``out``.
+
+    For the dossier the completeness checks run here. ``progress(percent, message)`` is
+    called as the work advances (for a progress bar). Raises :class:`ExportError` with a
+    message for the user when the document cannot be written; nothing is left at ``out``
+    in that case (an existing file there is kept as it was).
+    """
+    if document not in DOCUMENTS:
+        raise ExportError(
+            tr("Unknown document “{document}” (expected one of: {known}).").format(
+                document=document, known=", ".join(DOCUMENTS)
+            )
+        )
+    if fmt not in FORMATS:
+        raise ExportError(tr("Unknown format “{fmt}” (expected docx or pdf).").format(fmt=fmt))
+    out = Path(out)
+    if out.is_dir():
+        raise ExportError(tr("{path} is a folder; choose a file name.").format(path=out))
+    if not out.parent.is_dir():
+        raise ExportError(tr("The folder {folder} does not exist.").format(folder=out.parent))
+
+    report = progress or (lambda _percent, _message: None)
+    report(0, tr("Preparing the document"))
+    issues = readiness = None
+    if document == "dossier":
+        report(5, tr("Checking the proposal"))
+        from mcdesigner.checks import readiness as compute_readiness
+        from mcdesigner.checks import run
+
+        issues = run(proposal)
+        readiness = compute_readiness(proposal, issues)
+    report(20, tr("Assembling the content"))
+    context = build_context(
+        proposal,
+        document=document,
+        issues=issues,
+        readiness=readiness,
+        annotations=annotations,
+        reviews=reviews,
+        criterion_titles=criterion_titles,
+    )
+    report(30, tr("Laying out the document"))
+    try:
+        with atomic_write(out) as temporary:
+            if fmt == "pdf":
+                from mcdesigner.export.pdf_renderer import render_pdf
+
+                render_pdf(context, temporary, progress=report)
+            else:
+                from mcdesigner.export.docx_renderer import render_docx
+
+                render_docx(context, temporary, progress=report)
+            report(95, tr("Saving"))
+    except ExportError:
+        raise
+    except PermissionError:
+        raise ExportError(
+            tr("Cannot write to {path}: permission denied. Choose another folder.").format(path=out)
+        ) from None
+    except OSError as error:
+        raise ExportError(
+            tr("Cannot write {path}: {error}").format(path=out, error=error.strerror or error)
+        ) from None
+    except Exception as error:  # a renderer failure must reach the user as a message
+        raise ExportError(
+            tr("The {fmt} document could not be created: {error}").format(
+                fmt=fmt.upper(), error=error
+            )
+        ) from error
+    report(100, tr("Done"))
+    return out

@@ -1,0 +1,189 @@
+"""Build the one :class:`ExportContext` that both renderers draw, for each kind of document.
+
+* ``proposal``: title block, credential legend, every form section in order.
+* ``self-assessment``: ratings summary and one chapter per ESG 1.1-1.10.
+* ``dossier``: cover, contents, the proposal, the completeness report, the
+  self-assessment report, reviewers' annotations and rubric scores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+from mcdesigner.export.blocks import (
+    CREDENTIAL_MARK,
+    Block,
+    Cover,
+    DocumentKind,
+    ExportContext,
+    FieldRow,
+    Heading,
+    PageBreak,
+    TableOfContents,
+    Title,
+    TocEntry,
+)
+from mcdesigner.export.formatting import format_date, safe_text
+from mcdesigner.export.forms import document_forms
+from mcdesigner.export.proposal_blocks import ProposalBlocks
+from mcdesigner.export.review_blocks import IssueLike, ReadinessLike, ReviewBlocks, percent
+from mcdesigner.export.self_assessment_blocks import SelfAssessmentBlocks
+from mcdesigner.export.values import ValueFormatter
+from mcdesigner.export.writer import BlockWriter
+from mcdesigner.formdefs import FormSet
+from mcdesigner.i18n import tr
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.review import Annotation, Review
+
+DOCUMENTS: tuple[DocumentKind, ...] = ("proposal", "self-assessment", "dossier")
+
+STATUS_LABELS = {
+    "draft": "Draft",
+    "submitted": "Submitted",
+    "in_review": "In review",
+    "changes_requested": "Changes requested",
+    "approved": "Approved",
+    "rejected": "Rejected",
+}
+
+_DOCUMENT_TITLES = {
+    "proposal": "Micro-credential proposal",
+    "self-assessment": "Self-assessment report",
+    "dossier": "Committee dossier",
+}
+
+
+def document_title(document: DocumentKind) -> str:
+    """Human name of a kind of document."""
+    return tr(_DOCUMENT_TITLES[document])
+
+
+def status_label(status: str) -> str:
+    """``In review`` for ``in_review``."""
+    return tr(STATUS_LABELS.get(status, status))
+
+
+def credential_legend() -> str:
+    """The sentence explaining the credential marker."""
+    return tr("{mark} marks information that goes onto the digital credential.").format(
+        mark=CREDENTIAL_MARK
+    )
+
+
+def build_context(
+    proposal: Proposal,
+    *,
+    document: DocumentKind,
+    issues: Sequence[IssueLike] | None = None,
+    readiness: ReadinessLike | None = None,
+    annotations: Iterable[Annotation] = (),
+    reviews: Iterable[Review] = (),
+    forms: FormSet | None = None,
+    today: dt.date | None = None,
+    criterion_titles: Mapping[str, str] | None = None,
+) -> ExportContext:
+    """The renderer-neutral document of kind ``document`` for ``proposal``.
+
+    ``issues`` and ``readiness`` (from the completeness checks) are used by the dossier
+    only; ``forms`` defaults to the bundled form definitions; ``today`` is the date
+    printed as the export date.
+    """
+    if document not in DOCUMENTS:
+        raise ValueError(f"unknown document kind {document!r}")
+    forms = document_forms(forms)
+    values = ValueFormatter(proposal, forms)
+    writer = BlockWriter()
+    generated = format_date(today or dt.date.today())
+    title = safe_text(proposal.display_title)
+    status = status_label(proposal.status)
+    meta = tr("Status: {status} · Exported on {date}").format(status=status, date=generated)
+
+    if document == "proposal":
+        writer.add(Title(title, document_title(document), meta))
+        writer.paragraph(credential_legend(), "legend")
+        ProposalBlocks(writer, proposal, forms, values).write(level=1)
+    elif document == "self-assessment":
+        writer.add(Title(title, document_title(document), meta))
+        SelfAssessmentBlocks(writer, proposal, forms, values).write(level=1)
+    else:
+        _dossier(
+            writer,
+            proposal,
+            forms,
+            values,
+            issues=list(issues or ()),
+            readiness=readiness,
+            annotations=list(annotations),
+            reviews=list(reviews),
+            generated=generated,
+            criterion_titles=criterion_titles,
+        )
+    return ExportContext(
+        document=document,
+        document_title=document_title(document),
+        proposal_title=title,
+        status=status,
+        generated=generated,
+        blocks=tuple(writer.blocks),
+        keywords=tuple(safe_text(k) for k in proposal.general.keywords if safe_text(k)),
+    )
+
+
+def _dossier(
+    writer: BlockWriter,
+    proposal: Proposal,
+    forms: FormSet,
+    values: ValueFormatter,
+    *,
+    issues: list[IssueLike],
+    readiness: ReadinessLike | None,
+    annotations: list[Annotation],
+    reviews: list[Review],
+    generated: str,
+    criterion_titles: Mapping[str, str] | None,
+) -> None:
+    institutions = "; ".join(
+        safe_text(o.name) for o in proposal.general.awarding_institutions if safe_text(o.name)
+    )
+    facts = [
+        FieldRow(tr("Awarding institutions"), institutions),
+        FieldRow(tr("Status"), status_label(proposal.status)),
+        FieldRow(tr("Date"), generated),
+    ]
+    if readiness is not None:
+        facts.append(FieldRow(tr("Readiness"), percent(readiness.overall_percent)))
+    writer.add(
+        Cover(
+            safe_text(proposal.display_title),
+            document_title("dossier"),
+            tuple(
+                FieldRow(r.label, r.value or tr("Not provided"), missing=not r.value) for r in facts
+            ),
+        )
+    )
+    body_start = len(writer.blocks)
+
+    writer.heading(1, tr("The proposal"), "the-proposal")
+    writer.paragraph(credential_legend(), "legend")
+    ProposalBlocks(writer, proposal, forms, values).write(level=2)
+    review = ReviewBlocks(writer, forms, values)
+    writer.add(PageBreak())
+    review.completeness(issues, readiness, level=1)
+    writer.add(PageBreak())
+    writer.heading(1, tr("Self-assessment report"), "self-assessment-report")
+    SelfAssessmentBlocks(writer, proposal, forms, values).write(level=2)
+    if annotations:
+        writer.add(PageBreak())
+        review.annotations(annotations, level=1)
+    if reviews:
+        writer.add(PageBreak())
+        review.reviews(reviews, level=1, criterion_titles=criterion_titles)
+
+    headings = [b for b in writer.blocks[body_start:] if isinstance(b, Heading)]
+    toc = TableOfContents(
+        tr("Contents"),
+        tuple(TocEntry(h.level, h.text, h.anchor) for h in headings if h.level <= 2),
+    )
+    front: list[Block] = [toc, PageBreak()]
+    writer.blocks[body_start:body_start] = front

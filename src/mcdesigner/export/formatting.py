@@ -1,0 +1,136 @@
+"""Turn model values into the display strings printed in documents.
+
+Dates read "10 May 2026", amounts "1,250.00 EUR", vocabulary URIs become their labels,
+booleans "Yes"/"No". Every string passes :func:`safe_text` once more before it reaches a
+renderer, so a control character that slipped past the model cannot break an export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+
+from mcdesigner.i18n import tr
+from mcdesigner.model.text import clean_text
+from mcdesigner.model.vocabularies import get_vocabulary
+
+#: Shown in a table cell that has no value.
+EMPTY_CELL = "—"
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and
+# the Arabic presentation forms.
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def not_provided() -> str:
+    """Placeholder for a form field left empty."""
+    return tr("Not provided")
+
+
+def safe_text(value: str) -> str:
+    """``value`` without characters XML or PDF cannot hold (a last guard before rendering)."""
+    return clean_text(value)
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` contains right-to-left letters (Arabic, Hebrew, ...)."""
+    return _RTL.search(text) is not None
+
+
+def format_date(value: dt.date | None) -> str:
+    """``10 May 2026``; empty for ``None``."""
+    if value is None:
+        return ""
+    return f"{value.day} {tr(_MONTHS[value.month - 1])} {value.year}"
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """``10 May 2026, 14:03 UTC`` (naive values are taken as UTC)."""
+    if value is None:
+        return ""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC)
+    return f"{format_date(value.date())}, {value:%H:%M} UTC"
+
+
+def format_number(value: float | int | Decimal | None) -> str:
+    """A number without needless decimals: ``12``, ``12.5``, ``1,200``."""
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    text = f"{number:,.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def format_money(value: Decimal | None, currency: str) -> str:
+    """``1,250.00 EUR``; empty for ``None``."""
+    if value is None:
+        return ""
+    return f"{value:,.2f} {currency}".strip()
+
+
+def format_bool(value: bool | None) -> str:
+    """``Yes`` / ``No``."""
+    if value is None:
+        return ""
+    return tr("Yes") if value else tr("No")
+
+
+def humanize(value: str) -> str:
+    """``tuition_fees`` -> ``Tuition fees`` (used when no label is defined)."""
+    text = value.replace("_", " ").replace("-", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def vocabulary_label(vocab_id: str, value: str | None) -> str:
+    """The label of a vocabulary term, or the raw value if it is unknown."""
+    if not value:
+        return ""
+    try:
+        return get_vocabulary(vocab_id).label_of(value)
+    except KeyError:
+        return value
+
+
+def join_labels(labels: Iterable[str], separator: str = "; ") -> str:
+    """Non-empty labels joined for one cell."""
+    return separator.join(label for label in labels if label)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;.") + "…"
+
+
+def slug(text: str) -> str:
+    """An ASCII identifier made from ``text`` (for anchors and bookmarks)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"

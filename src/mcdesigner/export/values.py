@@ -1,0 +1,85 @@
+"""Display text of one form field of a proposal, as printed in documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from mcdesigner.export.formatting import (
+    format_date,
+    format_money,
+    format_number,
+    join_labels,
+    safe_text,
+)
+from mcdesigner.formdefs import FieldDef, FormSet
+from mcdesigner.i18n import tr
+from mcdesigner.model.fieldpath import PathError, get_value
+from mcdesigner.model.proposal import Proposal
+
+#: Units printed after numbers, by the last name of the field's path.
+_SUFFIXES = {"weight": "%"}
+
+
+class ValueFormatter:
+    """Formats field values of one proposal (knows its currency and list numbering)."""
+
+    def __init__(self, proposal: Proposal, forms: FormSet) -> None:
+        self.proposal = proposal
+        self.forms = forms
+        self.currency = proposal.general.currency or ""
+        self._numbers: dict[str, dict[str, int]] = {}
+
+    def value(self, concrete_path: str) -> Any:
+        """The raw value at ``concrete_path`` (None when the path no longer exists)."""
+        try:
+            return get_value(self.proposal, concrete_path)
+        except PathError:
+            return None
+
+    def text(self, field: FieldDef, value: Any) -> str:
+        """``value`` of ``field`` as display text; empty when there is nothing to show."""
+        if value is None or value == "" or value == []:
+            return ""
+        kind = field.shape.kind
+        if kind in ("text", "longtext", "email", "link"):
+            return safe_text(str(value))
+        if kind in ("int", "float"):
+            suffix = _SUFFIXES.get(field.path.rsplit(".", 1)[-1], "")
+            return format_number(value) + suffix
+        if kind == "money":
+            return format_money(Decimal(value), self.currency)
+        if kind == "date" and isinstance(value, dt.date):
+            return format_date(value)
+        if kind in ("bool", "choice", "concept"):
+            return safe_text(field.choice_label(value))
+        if kind == "concepts":
+            return join_labels(safe_text(field.choice_label(v)) for v in value)
+        if kind == "texts":
+            return join_labels(safe_text(str(v)) for v in value)
+        if kind == "refs":
+            return join_labels(self.ref_label(field.items_from, str(v)) for v in value)
+        return safe_text(str(value))
+
+    def field_text(self, field: FieldDef, concrete_path: str) -> str:
+        """Display text of ``field`` at ``concrete_path``."""
+        return self.text(field, self.value(concrete_path))
+
+    def item_number(self, list_path: str, item_id: str) -> int | None:
+        """1-based position of item ``item_id`` in the top-level list ``list_path``."""
+        if list_path not in self._numbers:
+            items = self.value(list_path) or []
+            self._numbers[list_path] = {item.id: n for n, item in enumerate(items, start=1)}
+        return self._numbers[list_path].get(item_id)
+
+    def ref_label(self, list_path: str | None, item_id: str) -> str:
+        """``Learning outcome 2`` for an id pointing into ``list_path``."""
+        if list_path is None:
+            return item_id
+        group = self.forms.group_for_list(list_path)
+        label = group.item_label if group is not None and group.item_label else tr("Item")
+        number = self.item_number(list_path, item_id)
+        if number is None:
+            return tr("{label} (removed)").format(label=label)
+        return f"{label} {number}"
