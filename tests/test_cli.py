@@ -127,7 +127,7 @@ def test_show_prints_every_section(imported: Path, capsys: pytest.CaptureFixture
     assert "Hands-on course on open data." in out
     assert "Clean a messy spreadsheet with open tools." in out
     assert "Ingrid Østergaard" in out
-    assert "Revisions:    1" in out
+    assert "Revisions:    2" in out  # the one in the file and the import snapshot
     assert "Comments:     1 thread, 1 open" in out
 
 
@@ -144,13 +144,15 @@ def test_export_file_then_reimport_with_replace(
 ) -> None:
     out = tmp_path / "outgoing.mcproposal"
     assert run(imported, "export-file", "5f1d7a2e", str(out), "--with-revisions") == 0
-    assert "1 revision" in capsys.readouterr().out
+    # The revision from the file, plus the snapshot the import kept.
+    assert "2 revisions" in capsys.readouterr().out
     exported = read_proposal_file(out)
     expected = make_bundle()
     assert exported.proposal == expected.proposal
     assert exported.annotations == expected.annotations
     assert exported.reviews == expected.reviews
-    assert [r.proposal for r in exported.revisions] == [r.proposal for r in expected.revisions]
+    assert [r.proposal for r in exported.revisions][:1] == [r.proposal for r in expected.revisions]
+    assert exported.revisions[-1].kind == "import"
 
     # Importing the same id again needs --replace, and nothing changes without it.
     assert run(imported, "import", str(out)) == 1

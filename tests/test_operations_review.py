@@ -133,7 +133,9 @@ def test_import_keeps_a_revision_of_the_imported_state(tmp_path: Path) -> None:
     proposal = _proposal()
     with Store.open(tmp_path / "a.sqlite3") as author:
         author.save(proposal)
-        out = export_proposal_file(author, proposal.id, tmp_path / "p.mcproposal")
+        out = tmp_path / "p.mcproposal"
+        written = export_proposal_file(author, proposal.id, out)
+        assert written.proposal == proposal
     with Store.open(tmp_path / "b.sqlite3") as other:
         report = import_proposal_file(other, out)
         assert report.title == "Data stewardship for researchers"

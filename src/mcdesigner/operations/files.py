@@ -72,8 +72,11 @@ def import_proposal_file(store: Store, path: Path, *, replace: bool = False) -> 
 
 def export_proposal_file(
     store: Store, proposal_id: str, out: Path, *, with_revisions: bool = False
-) -> Path:
-    """Write the proposal with its annotations and reviews (and revisions if asked) to ``out``."""
+) -> ProposalBundle:
+    """Write the proposal with its annotations and reviews (and revisions if asked) to ``out``.
+
+    Returns what was written.
+    """
     proposal = store.get(proposal_id)
     revisions: tuple[RevisionEntry, ...] = ()
     if with_revisions:
@@ -95,4 +98,4 @@ def export_proposal_file(
         revisions=revisions,
     )
     write_proposal_file(out, bundle)
-    return out
+    return bundle

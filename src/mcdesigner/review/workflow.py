@@ -36,7 +36,8 @@ STATUS_LABELS: dict[str, str] = {
 
 
 class _IssueLike(Protocol):
-    severity: str
+    @property
+    def severity(self) -> str: ...
 
 
 class TransitionRefused(Exception):

@@ -1,187 +1,47 @@
-"""The command line: list, show, import and export proposals with the same core as the app.
-
-``mcdesigner`` with no command starts the desktop application. Each command is one small
-``run_*`` function plus an ``add_*_arguments`` function, registered in :data:`COMMANDS`;
-adding a command means writing those two functions and one table entry. Problems are
-reported as one plain message on stderr with a non-zero exit status, never a traceback.
-The command line never imports Qt unless it starts the desktop application.
-"""
+"""Library commands: list and show proposals, import and export proposal files, start the app."""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
-import io
-import json
 import os
-import sys
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from mcdesigner import __version__
-from mcdesigner.exchange import (
-    PROPOSAL_SUFFIX,
-    ExchangeError,
-    ProposalBundle,
-    RevisionEntry,
-    read_proposal_file,
-    write_proposal_file,
+from mcdesigner.cli.common import (
+    EXIT_USAGE,
+    TEXT_WIDTH,
+    TITLE_WIDTH,
+    CliError,
+    Command,
+    bundle_contents,
+    count,
+    cut,
+    err,
+    json_dump,
+    open_store,
+    out,
+    percent,
+    resolve_id,
+    short_ids,
+    status_label,
+    title_or_untitled,
+    when,
 )
+from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
 from mcdesigner.formdefs import COMPUTED_VALUES, FormDefinitionError, FormSet, default_forms
 from mcdesigner.i18n import tr
 from mcdesigner.model.base import Item
 from mcdesigner.model.fieldpath import PathError, describe
 from mcdesigner.model.proposal import Proposal, iter_items
 from mcdesigner.model.vocabularies import get_vocabulary
-from mcdesigner.storage import (
-    DB_ENV_VAR,
-    ProposalExists,
-    ProposalSummary,
-    RevisionInfo,
-    Store,
-    StoreError,
-    default_db_path,
-)
-
-#: Exit status for a command that failed with a reported problem.
-EXIT_FAILURE = 1
-#: Exit status for wrong usage, or when the desktop application cannot start.
-EXIT_USAGE = 2
-#: Setting this environment variable lets unexpected errors show their traceback.
-DEBUG_ENV_VAR = "MCDESIGNER_DEBUG"
-
-_TEXT_WIDTH = 96
-_TITLE_WIDTH = 40
-_SHORT_ID = 8
-
-
-class CliError(Exception):
-    """A problem to report to the user as it is (the message is already translated)."""
-
-
-@dataclass(frozen=True)
-class Command:
-    """One sub-command: its name, one-line help, argument set-up and the function it runs.
-
-    ``help`` is the English source text; it is translated when the parser is built.
-    """
-
-    name: str
-    help: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-
-
-# ---------------------------------------------------------------------------
-# Shared helpers
-# ---------------------------------------------------------------------------
-def _out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def _open_store(args: argparse.Namespace) -> Store:
-    db: Path | None = args.db
-    return Store.open(db)
-
-
-def _resolve_id(store: Store, given: str) -> str:
-    """The full id of the proposal whose id is ``given`` or starts with it."""
-    given = given.strip()
-    if not given:
-        raise CliError(tr("Give the id of a proposal (run “mcdesigner list” to see them)."))
-    if store.exists(given):
-        return given
-    matches = [s for s in store.list_proposals(include_deleted=True) if s.id.startswith(given)]
-    if not matches:
-        raise CliError(
-            tr(
-                "No proposal has an id starting with “{given}”. "
-                "Run “mcdesigner list” to see the ids."
-            ).format(given=given)
-        )
-    if len(matches) > 1:
-        names = ", ".join(f"{s.id} ({_title(s.title)})" for s in matches[:5])
-        raise CliError(
-            tr("“{given}” matches several proposals: {names}. Type more of the id.").format(
-                given=given, names=names
-            )
-        )
-    return matches[0].id
-
-
-def _title(title: str) -> str:
-    return title or tr("Untitled proposal")
-
-
-def _when(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}%"
-
-
-def _status_label(status: str) -> str:
-    labels = {
-        "draft": tr("draft"),
-        "submitted": tr("submitted"),
-        "in_review": tr("in review"),
-        "changes_requested": tr("changes requested"),
-        "approved": tr("approved"),
-        "rejected": tr("rejected"),
-    }
-    return labels.get(status, status)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _short_ids(ids: Sequence[str]) -> dict[str, str]:
-    """The shortest prefix (at least 8 characters) telling each id apart from the others."""
-    ordered = sorted(ids)
-    short: dict[str, str] = {}
-    for index, current in enumerate(ordered):
-        length = _SHORT_ID
-        for neighbour in ordered[max(index - 1, 0) : index + 2]:
-            if neighbour == current:
-                continue
-            common = next(
-                (i for i, (a, b) in enumerate(zip(current, neighbour, strict=False)) if a != b),
-                min(len(current), len(neighbour)),
-            )
-            length = max(length, common + 1)
-        short[current] = current[:length]
-    return short
-
-
-def _count(number: int, one: str, many: str) -> str:
-    """``one`` for a single thing, else ``many`` with ``{count}`` filled in."""
-    return one if number == 1 else many.format(count=number)
-
-
-def _bundle_contents(bundle: ProposalBundle) -> str:
-    """What a proposal file carries besides the proposal, in words."""
-    return ", ".join(
-        [
-            _count(len(bundle.annotations), tr("1 comment thread"), tr("{count} comment threads")),
-            _count(len(bundle.reviews), tr("1 review"), tr("{count} reviews")),
-            _count(len(bundle.revisions), tr("1 revision"), tr("{count} revisions")),
-        ]
-    )
-
-
-def _json_dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+from mcdesigner.operations.files import export_proposal_file, import_proposal_file
+from mcdesigner.storage import DB_ENV_VAR, ProposalExists, ProposalSummary
 
 
 # ---------------------------------------------------------------------------
@@ -206,29 +66,30 @@ def _summary_json(summary: ProposalSummary) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
+    with open_store(args) as store:
         summaries = store.list_proposals(include_deleted=args.all)
     if args.json:
-        _out(_json_dump([_summary_json(s) for s in summaries]))
+        out(json_dump([_summary_json(s) for s in summaries]))
         return 0
     if not summaries:
-        _out(tr("No proposals yet. Import one with “mcdesigner import FILE”."))
+        out(tr("No proposals yet. Import one with “mcdesigner import FILE”."))
         return 0
-    short = _short_ids([s.id for s in summaries])
+    short = short_ids([s.id for s in summaries])
     header = (tr("ID"), tr("Title"), tr("Status"), tr("Complete"), tr("Last change"))
     rows = [
         (
             short[s.id],
-            _cut(_title(s.title), _TITLE_WIDTH) + (" " + tr("(in trash)") if s.deleted_at else ""),
-            _status_label(s.status),
-            _percent(s.completeness),
-            _when(s.updated_at),
+            cut(title_or_untitled(s.title), TITLE_WIDTH)
+            + (" " + tr("(in trash)") if s.deleted_at else ""),
+            status_label(s.status),
+            percent(s.completeness),
+            when(s.updated_at),
         )
         for s in summaries
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        _out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
     return 0
 
 
@@ -243,11 +104,11 @@ def add_show_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
-        proposal_id = _resolve_id(store, args.id)
+    with open_store(args) as store:
+        proposal_id = resolve_id(store, args.id)
         proposal = store.get(proposal_id)
         if args.json:
-            _out(_json_dump(proposal.model_dump(mode="json")))
+            out(json_dump(proposal.model_dump(mode="json")))
             return 0
         summary = store.summary(proposal_id)
         annotations = store.list_annotations(proposal_id)
@@ -256,26 +117,26 @@ def run_show(args: argparse.Namespace) -> int:
     open_threads = sum(1 for a in annotations if a.status == "open")
     facts = [
         (tr("Id"), proposal.id),
-        (tr("Status"), _status_label(proposal.status)),
-        (tr("Complete"), _percent(summary.completeness)),
-        (tr("Last change"), _when(summary.updated_at)),
+        (tr("Status"), status_label(proposal.status)),
+        (tr("Complete"), percent(summary.completeness)),
+        (tr("Last change"), when(summary.updated_at)),
         (tr("Content hash"), summary.content_hash),
         (
             tr("Comments"),
-            _count(len(annotations), tr("1 thread"), tr("{count} threads"))
+            count(len(annotations), tr("1 thread"), tr("{count} threads"))
             + ", "
             + tr("{open} open").format(open=open_threads),
         ),
         (tr("Reviews"), str(len(reviews))),
         (tr("Revisions"), str(len(revisions))),
     ]
-    _out(proposal.display_title)
-    _out("=" * min(len(proposal.display_title), _TEXT_WIDTH))
+    out(proposal.display_title)
+    out("=" * min(len(proposal.display_title), TEXT_WIDTH))
     width = max(len(label) for label, _ in facts)
     for label, value in facts:
-        _out(f"{label + ':':<{width + 1}} {value}")
+        out(f"{label + ':':<{width + 1}} {value}")
     for line in ProposalText(proposal, _load_forms()).lines():
-        _out(line)
+        out(line)
     return 0
 
 
@@ -368,7 +229,7 @@ class ProposalText:
         for attribute in ("title", "name", "text", "label"):
             text = getattr(item, attribute, "") if item is not None else ""
             if isinstance(text, str) and text.strip():
-                return _cut(text.strip().splitlines()[0], 60)
+                return cut(text.strip().splitlines()[0], 60)
         return str(item_id)
 
     def _field(self, value: Any, schema: str, depth: int) -> Iterator[str]:
@@ -390,12 +251,12 @@ class ProposalText:
             text = "; ".join(self._display(v, schema) for v in value)
         else:
             text = self._display(value, schema)
-        if "\n" in text or len(indent) + len(label) + len(text) > _TEXT_WIDTH:
+        if "\n" in text or len(indent) + len(label) + len(text) > TEXT_WIDTH:
             yield f"{indent}{label}:"
             for paragraph in text.splitlines() or [""]:
                 yield from textwrap.wrap(
                     paragraph,
-                    _TEXT_WIDTH,
+                    TEXT_WIDTH,
                     initial_indent=indent + "    ",
                     subsequent_indent=indent + "    ",
                 ) or [""]
@@ -460,32 +321,12 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     path: Path = args.file
-    bundle = read_proposal_file(path)
+    bundle = read_proposal_file(path)  # validated completely before the store is opened
     proposal = bundle.proposal
-    revisions = [
-        (
-            RevisionInfo(
-                id=entry.id,
-                proposal_id=proposal.id,
-                label=entry.label,
-                created_at=entry.created_at,
-                content_hash=entry.content_hash,
-                kind=entry.kind,
-            ),
-            entry.proposal,
-        )
-        for entry in bundle.revisions
-    ]
-    with _open_store(args) as store:
+    with open_store(args) as store:
         existed = store.exists(proposal.id)
         try:
-            store.import_bundle(
-                proposal,
-                annotations=bundle.annotations,
-                reviews=bundle.reviews,
-                revisions=revisions,
-                replace=args.replace,
-            )
+            import_proposal_file(store, path, replace=args.replace)
         except ProposalExists:
             raise CliError(
                 tr(
@@ -495,12 +336,12 @@ def run_import(args: argparse.Namespace) -> int:
                 ).format(id=proposal.id, title=proposal.display_title)
             ) from None
     message = tr("Replaced") if existed else tr("Imported")
-    _out(
+    out(
         tr("{action} “{title}” (id {id}) from {file}").format(
             action=message, title=proposal.display_title, id=proposal.id, file=path.name
         )
     )
-    _out(tr("With {contents}.").format(contents=_bundle_contents(bundle)))
+    out(tr("With {contents}.").format(contents=bundle_contents(bundle)))
     return 0
 
 
@@ -515,42 +356,24 @@ def add_export_file_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _revision_entries(store: Store, proposal_id: str) -> tuple[RevisionEntry, ...]:
-    return tuple(
-        RevisionEntry(
-            id=info.id,
-            label=info.label,
-            kind=info.kind,
-            created_at=info.created_at,
-            content_hash=info.content_hash,
-            proposal=store.get_revision(info.id),
-        )
-        for info in store.list_revisions(proposal_id)
-    )
-
-
 def run_export_file(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.is_dir():
+    target: Path = args.out
+    if target.is_dir():
         raise CliError(
             tr("{out} is a folder; give a file name ending in {suffix}.").format(
-                out=out, suffix=PROPOSAL_SUFFIX
+                out=target, suffix=PROPOSAL_SUFFIX
             )
         )
-    with _open_store(args) as store:
-        proposal_id = _resolve_id(store, args.id)
-        bundle = ProposalBundle(
-            proposal=store.get(proposal_id),
-            annotations=tuple(store.list_annotations(proposal_id)),
-            reviews=tuple(store.list_reviews(proposal_id)),
-            revisions=_revision_entries(store, proposal_id) if args.with_revisions else (),
+    with open_store(args) as store:
+        proposal_id = resolve_id(store, args.id)
+        bundle = export_proposal_file(
+            store, proposal_id, target, with_revisions=args.with_revisions
         )
-    write_proposal_file(out, bundle)
-    _out(
+    out(
         tr("Wrote “{title}” to {out} with {contents}.").format(
             title=bundle.proposal.display_title,
-            out=out,
-            contents=_bundle_contents(bundle),
+            out=target,
+            contents=bundle_contents(bundle),
         )
     )
     return 0
@@ -568,7 +391,7 @@ def run_app(args: argparse.Namespace) -> int:
         # Imported only here: the command line itself never loads Qt.
         app_module = importlib.import_module("mcdesigner.app")
     except ImportError as problem:
-        _err(
+        err(
             tr(
                 "The desktop application cannot start: {problem}. The command line still "
                 "works; run “mcdesigner --help” to see the commands."
@@ -579,9 +402,6 @@ def run_app(args: argparse.Namespace) -> int:
     return int(app_main() or 0)
 
 
-# ---------------------------------------------------------------------------
-# Command table and entry point
-# ---------------------------------------------------------------------------
 COMMANDS: tuple[Command, ...] = (
     Command("list", "list the stored proposals", add_list_arguments, run_list),
     Command("show", "show one proposal section by section", add_show_arguments, run_show),
@@ -593,80 +413,3 @@ COMMANDS: tuple[Command, ...] = (
         run_export_file,
     ),
 )
-
-
-def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentParser:
-    """The argument parser with one sub-parser per entry of ``commands``."""
-    parser = argparse.ArgumentParser(
-        prog="mcdesigner",
-        description=tr(
-            "Draft, check and review micro-credential proposals. "
-            "Without a command, the desktop application starts."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help=tr("the proposal database to use (default: {path})").format(path=default_db_path()),
-    )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in commands:
-        text = tr(command.help)
-        sub = subparsers.add_parser(command.name, help=text, description=text)
-        command.add_arguments(sub)
-        sub.set_defaults(run=command.run)
-    parser.set_defaults(run=run_app)
-    return parser
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        pass
-
-
-def _tolerate_unencodable_output() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="replace")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: the process arguments); return the exit code."""
-    _tolerate_unencodable_output()
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # --help, --version or a usage error already printed
-        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    run: Callable[[argparse.Namespace], int] = args.run
-    try:
-        return run(args)
-    except (CliError, ExchangeError, StoreError) as problem:
-        _err(str(problem))
-    except BrokenPipeError:
-        # The reader of our output went away (e.g. ``| head``): stop quietly.
-        _silence_stdout()
-    except OSError as problem:
-        _err(tr("Error: {problem}").format(problem=problem))
-    except KeyboardInterrupt:
-        _err(tr("Stopped."))
-        return 130
-    except Exception as problem:
-        if os.environ.get(DEBUG_ENV_VAR):
-            raise
-        _err(
-            tr("Unexpected error ({kind}: {problem}). Set {var}=1 to see the details.").format(
-                kind=type(problem).__name__, problem=problem, var=DEBUG_ENV_VAR
-            )
-        )
-    return EXIT_FAILURE

@@ -1,0 +1,109 @@
+"""The command line: the same core as the app, for scripts and quick looks.
+
+``mcdesigner`` with no command starts the desktop application. Each command is one small
+``run_*`` function plus an ``add_*_arguments`` function, registered in a module's
+``COMMANDS`` table (library, documents, reviewing); adding a command means writing those
+two functions and one table entry. Problems are reported as one plain message on stderr
+with a non-zero exit status, never a traceback. The command line never imports Qt unless
+it starts the desktop application.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from mcdesigner import __version__
+from mcdesigner.cli import documents, library, reviewing
+from mcdesigner.cli.common import (
+    DEBUG_ENV_VAR,
+    EXIT_FAILURE,
+    EXIT_USAGE,
+    CliError,
+    Command,
+    err,
+)
+from mcdesigner.exchange import ExchangeError
+from mcdesigner.i18n import tr
+from mcdesigner.storage import StoreError, default_db_path
+
+COMMANDS: tuple[Command, ...] = library.COMMANDS + documents.COMMANDS + reviewing.COMMANDS
+
+__all__ = ["COMMANDS", "CliError", "Command", "build_parser", "main"]
+
+
+def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentParser:
+    """The argument parser with one sub-parser per entry of ``commands``."""
+    parser = argparse.ArgumentParser(
+        prog="mcdesigner",
+        description=tr(
+            "Draft, check and review micro-credential proposals. "
+            "Without a command, the desktop application starts."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help=tr("the proposal database to use (default: {path})").format(path=default_db_path()),
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in commands:
+        text = tr(command.help)
+        sub = subparsers.add_parser(command.name, help=text, description=text)
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    parser.set_defaults(run=library.run_app)
+    return parser
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _tolerate_unencodable_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: the process arguments); return the exit code."""
+    _tolerate_unencodable_output()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version or a usage error already printed
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (CliError, ExchangeError, StoreError) as problem:
+        err(str(problem))
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. ``| head``): stop quietly.
+        _silence_stdout()
+    except OSError as problem:
+        err(tr("Error: {problem}").format(problem=problem))
+    except KeyboardInterrupt:
+        err(tr("Stopped."))
+        return 130
+    except Exception as problem:
+        if os.environ.get(DEBUG_ENV_VAR):
+            raise
+        err(
+            tr("Unexpected error ({kind}: {problem}). Set {var}=1 to see the details.").format(
+                kind=type(problem).__name__, problem=problem, var=DEBUG_ENV_VAR
+            )
+        )
+    return EXIT_FAILURE

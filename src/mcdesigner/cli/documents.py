@@ -1,0 +1,143 @@
+"""Document commands: check a proposal, and export it to Word, PDF or a digital credential.
+
+Both accept either a stored proposal's id (or the start of it) or a ``.mcproposal`` file,
+so a committee member can check or print a file received by e-mail without importing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from mcdesigner.checks import CheckSettings, check, exit_status, format_json, format_text
+from mcdesigner.cli.common import CliError, Command, open_store, out, resolve_id
+from mcdesigner.exchange import read_proposal_file
+from mcdesigner.i18n import tr
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.review import Annotation, Review
+from mcdesigner.settings import load_preferences
+
+DOCUMENTS = ("proposal", "self-assessment", "dossier")
+TARGETS = ("docx", "pdf", "elm", "ob3")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A proposal with what lives beside it, from the store or from a file."""
+
+    proposal: Proposal
+    annotations: tuple[Annotation, ...]
+    reviews: tuple[Review, ...]
+
+
+def load_target(args: argparse.Namespace, given: str) -> Loaded:
+    """The proposal named by ``given``: a proposal file path, or a stored proposal's id."""
+    path = Path(given)
+    if path.is_file():
+        bundle = read_proposal_file(path)
+        return Loaded(bundle.proposal, bundle.annotations, bundle.reviews)
+    with open_store(args) as store:
+        proposal_id = resolve_id(store, given)
+        return Loaded(
+            store.get(proposal_id),
+            tuple(store.list_annotations(proposal_id)),
+            tuple(store.list_reviews(proposal_id)),
+        )
+
+
+def check_settings() -> CheckSettings:
+    """Check settings from the user's preferences (hours per ECTS credit)."""
+    prefs, _problem = load_preferences()
+    return CheckSettings(
+        hours_per_credit_min=prefs.hours_per_credit_min,
+        hours_per_credit_max=prefs.hours_per_credit_max,
+    )
+
+
+# ---------------------------------------------------------------------------
+# check
+# ---------------------------------------------------------------------------
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="ID|FILE", help=tr("a proposal id or a .mcproposal file"))
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help=tr("how to print the result")
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    loaded = load_target(args, args.target)
+    result = check(loaded.proposal, check_settings())
+    if args.format == "json":
+        out(format_json(result.issues, result.readiness))
+    else:
+        out(format_text(result.issues, result.readiness))
+    return exit_status(result.issues)
+
+
+# ---------------------------------------------------------------------------
+# export
+# ---------------------------------------------------------------------------
+def add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="ID|FILE", help=tr("a proposal id or a .mcproposal file"))
+    parser.add_argument(
+        "--document",
+        choices=DOCUMENTS,
+        default="proposal",
+        help=tr("which document to write (Word and PDF only)"),
+    )
+    parser.add_argument(
+        "--to",
+        choices=TARGETS,
+        required=True,
+        help=tr("docx or pdf for documents; elm or ob3 for digital credential data"),
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, help=tr("the file to write"))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    loaded = load_target(args, args.target)
+    target: Path = args.output
+    if args.to in ("elm", "ob3"):
+        from mcdesigner.credential import CredentialError, export_credential
+
+        try:
+            export_credential(loaded.proposal, args.to, target)
+        except CredentialError as problem:
+            raise CliError(str(problem)) from None
+        out(tr("Wrote the digital credential data to {out}.").format(out=target))
+        return 0
+    from mcdesigner.export import ExportError, export_document
+    from mcdesigner.review.rubrics import default_rubrics
+
+    titles = {c.id: c.title for r in default_rubrics().values() for c in r.criteria}
+    try:
+        export_document(
+            loaded.proposal,
+            document=args.document,
+            fmt=args.to,
+            out=target,
+            annotations=loaded.annotations,
+            reviews=loaded.reviews,
+            criterion_titles=titles,
+        )
+    except ExportError as problem:
+        raise CliError(str(problem)) from None
+    out(tr("Wrote {out}.").format(out=target))
+    return 0
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "check",
+        "check a proposal for missing and inconsistent data (exit status 1 when not ready)",
+        add_check_arguments,
+        run_check,
+    ),
+    Command(
+        "export",
+        "write a proposal, self-assessment report or dossier (docx, pdf) or credential data",
+        add_export_arguments,
+        run_export,
+    ),
+)
