@@ -129,16 +129,20 @@ def vague_verb(word: str) -> str | None:
     return None
 
 
+def _is_adverb(tokens: list[str], index: int) -> bool:
+    word = tokens[index] if index < len(tokens) else ""
+    return word.endswith("ly") and action_verb(word) is None
+
+
 def _skip_adverbs(tokens: list[str], index: int) -> int:
+    """Skip up to three adverbs ("critically", "critically and independently")."""
     skipped = 0
-    while (
-        index < len(tokens)
-        and skipped < _MAX_ADVERBS
-        and tokens[index].endswith("ly")
-        and action_verb(tokens[index]) is None
-    ):
+    while skipped < _MAX_ADVERBS and _is_adverb(tokens, index):
         index += 1
         skipped += 1
+        # "critically and independently": a separator between two adverbs
+        if index < len(tokens) and tokens[index] in _SEPARATORS and _is_adverb(tokens, index + 1):
+            index += 1
     return index
 
 
