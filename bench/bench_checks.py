@@ -3,8 +3,9 @@
 Builds a proposal far bigger than a real one (100 learning outcomes, 60 staff, 400 budget
 lines, 50 activities and 50 assessments), then times ``mcdesigner.checks.run`` and
 ``check`` (run + readiness) against two baselines measured in the same run: one frame of
-the editor (16 ms) and ``proposal.model_dump()`` of the same proposal. Medians of many
-repetitions are reported, because the machine is noisy.
+the editor (16 ms) and ``proposal.model_dump()`` of the same proposal. The bundled example
+is timed the same way. Medians of many repetitions are reported, because the machine is
+noisy.
 
 Run: ``python bench/bench_checks.py [--repeat N]``
 """
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from mcdesigner.checks import check, run
+from mcdesigner.examples import load_example
 from mcdesigner.model.proposal import (
     AcademicDescription,
     Assessment,
@@ -139,6 +141,9 @@ def main() -> None:
     dump = median_seconds(proposal.model_dump, args.repeat)
     checks = median_seconds(lambda: run(proposal), args.repeat)
     full = median_seconds(lambda: check(proposal), args.repeat)
+    example = load_example()
+    example_dump = median_seconds(example.model_dump, args.repeat)
+    example_check = median_seconds(lambda: check(example), args.repeat)
     print(f"large proposal: {len(issues)} issues")
     print(f"baseline model_dump():    {dump * 1000:8.3f} ms")
     for name, seconds in (("run()", checks), ("check() with readiness", full)):
@@ -146,6 +151,11 @@ def main() -> None:
             f"{name:<25} {seconds * 1000:8.3f} ms = {seconds / FRAME_SECONDS:5.2f} frames"
             f" of 16 ms = {seconds / dump:5.2f} x model_dump()"
         )
+    print(
+        f"bundled example, check(): {example_check * 1000:8.3f} ms ="
+        f" {example_check / FRAME_SECONDS:5.2f} frames ="
+        f" {example_check / example_dump:5.2f} x its model_dump()"
+    )
 
 
 if __name__ == "__main__":

@@ -206,6 +206,21 @@ def test_readiness_counts_the_issues_it_is_given() -> None:
     assert readiness(proposal, []).ready
 
 
+def test_credential_readiness_looks_only_at_data_for_the_credential() -> None:
+    staff_only = complete_proposal()
+    staff_only.staff[0].role = "teacher"
+    outcome_missing = complete_proposal()
+    outcome_missing.certified.eqf_level = None
+
+    staff_result = check(staff_only).readiness
+    outcome_result = check(outcome_missing)
+
+    assert not staff_result.ready and staff_result.credential_ready
+    assert not outcome_result.readiness.credential_ready
+    text = format_text(outcome_result.issues, outcome_result.readiness)
+    assert "Data for the digital credential: 1 error(s) to fix first." in text
+
+
 def test_readiness_without_errors_is_ready_even_with_warnings() -> None:
     proposal = complete_proposal()
     proposal.staff[1].email = ""

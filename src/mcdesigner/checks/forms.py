@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from mcdesigner.checks.values import is_filled
@@ -33,13 +32,22 @@ log = logging.getLogger(__name__)
 FORM_REFERENCE = "MC Designer proposal form: required field"
 
 
-@cache
+_reported_broken_forms = False
+
+
 def default_form_set() -> FormSet | None:
-    """The bundled forms, or ``None`` when they cannot be loaded (then only Annex I applies)."""
+    """The bundled forms, or ``None`` when they cannot be loaded (then only Annex I applies).
+
+    Not cached here: :func:`mcdesigner.formdefs.default_forms` caches, and clearing its
+    cache (after a language change) must reach the checks too.
+    """
+    global _reported_broken_forms
     try:
         return default_forms()
     except Exception:  # broken form files must not stop the checks
-        log.exception("the bundled forms could not be loaded; checking Annex I elements only")
+        if not _reported_broken_forms:
+            _reported_broken_forms = True
+            log.exception("the bundled forms could not be loaded; checking Annex I only")
         return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mcdesigner.checks.context import CheckContext
 from mcdesigner.checks.engine import run_in_context
 from mcdesigner.checks.issues import (
+    CREDENTIAL_GROUP,
     SECTIONS,
     SEVERITIES,
     CheckSettings,
@@ -29,6 +30,7 @@ class Readiness:
     overall_percent: float
     ready: bool
     counts: dict[Severity, int]
+    credential_ready: bool = True  # no error about data copied onto the digital credential
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,9 @@ def readiness_in_context(context: CheckContext, issues: list[Issue]) -> Readines
         overall_percent=_percent(sum(filled.values()), sum(required.values())),
         ready=counts["error"] == 0,
         counts=counts,
+        credential_ready=not any(
+            i.severity == "error" and i.group == CREDENTIAL_GROUP for i in issues
+        ),
     )
 
 

@@ -11,7 +11,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from mcdesigner.checks.issues import SECTIONS, SEVERITIES, SEVERITY_RANK, Issue, Severity
+from mcdesigner.checks.issues import (
+    CREDENTIAL_GROUP,
+    SECTIONS,
+    SEVERITIES,
+    SEVERITY_RANK,
+    Issue,
+    Severity,
+)
 from mcdesigner.checks.readiness import Readiness
 from mcdesigner.checks.registry import RULES
 from mcdesigner.checks.rule import Rule
@@ -61,9 +68,18 @@ def summary_line(readiness: Readiness) -> str:
     )
 
 
+def credential_line(issues: Sequence[Issue], readiness: Readiness) -> str:
+    """Whether the data copied onto the digital credential is free of errors."""
+    if readiness.credential_ready:
+        return tr("Data for the digital credential: no errors.")
+    count = sum(1 for i in issues if i.severity == "error" and i.group == CREDENTIAL_GROUP)
+    return tr("Data for the digital credential: {count} error(s) to fix first.").format(count=count)
+
+
 def format_text(issues: Sequence[Issue], readiness: Readiness) -> str:
     """A plain-text report: summary, completion per section, then the issues per section."""
-    lines = [summary_line(readiness), "", tr("Completion by section:")]
+    lines = [summary_line(readiness), credential_line(issues, readiness), ""]
+    lines.append(tr("Completion by section:"))
     width = max(len(section_title(s)) for s in SECTIONS)
     for section in SECTIONS:
         percent = readiness.section_percent.get(section, 100.0)
@@ -99,6 +115,7 @@ def format_json(issues: Sequence[Issue], readiness: Readiness) -> str:
         "overall_percent": readiness.overall_percent,
         "section_percent": {s: readiness.section_percent.get(s, 100.0) for s in SECTIONS},
         "counts": {s: readiness.counts.get(s, 0) for s in SEVERITIES},
+        "credential_ready": readiness.credential_ready,
         "issues": [issue_dict(issue) for issue in issues],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
