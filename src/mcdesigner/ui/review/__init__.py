@@ -1,0 +1,57 @@
+"""Reviewing in the window: comment threads, rubric scoring, version compare, status, files.
+
+Self-contained components the main window docks or opens:
+
+- :class:`AnnotationsPanel` (dock): the proposal's comment threads by section, with the
+  selected thread (:class:`ThreadView`) below; ``navigate_requested(path)`` asks the
+  window to show a field, ``annotations_changed()`` to refresh field markers.
+- :class:`RubricDialog`: score the proposal on a rubric and give a recommendation.
+- :class:`CompareDialog`: two versions side by side; "Save revision…".
+- :class:`StatusDialog`: workflow status, allowed next steps and history.
+- :func:`export_review_interactive`, :func:`import_review_interactive`: review files.
+- Pure helpers: :func:`annotation_counts`, :func:`counts_under`, :func:`marker_text`,
+  :func:`marker_issues` (comment markers beside fields), :func:`is_read_only` (reviewer
+  mode) and :func:`path_label` (a readable name for a field path).
+"""
+
+from __future__ import annotations
+
+from mcdesigner.ui.review.annotations_panel import AnnotationsPanel
+from mcdesigner.ui.review.compare_dialog import CompareDialog
+from mcdesigner.ui.review.files_actions import (
+    export_review_interactive,
+    import_review_interactive,
+)
+from mcdesigner.ui.review.labels import describe_path, format_value, path_label
+from mcdesigner.ui.review.markers import (
+    AnnotationMarker,
+    annotation_counts,
+    counts_under,
+    is_read_only,
+    marker_issues,
+    marker_text,
+    marker_tooltip,
+)
+from mcdesigner.ui.review.rubric_dialog import RubricDialog
+from mcdesigner.ui.review.status_dialog import StatusDialog
+from mcdesigner.ui.review.thread_view import ThreadView
+
+__all__ = [
+    "AnnotationMarker",
+    "AnnotationsPanel",
+    "CompareDialog",
+    "RubricDialog",
+    "StatusDialog",
+    "ThreadView",
+    "annotation_counts",
+    "counts_under",
+    "describe_path",
+    "export_review_interactive",
+    "format_value",
+    "import_review_interactive",
+    "is_read_only",
+    "marker_issues",
+    "marker_text",
+    "marker_tooltip",
+    "path_label",
+]

@@ -1,0 +1,53 @@
+"""Small Qt helpers shared by the review components: plain-text labels, local times, colours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+#: Background colours of the kinds of change (light, so black text stays readable).
+CHANGE_COLOURS: dict[str, str] = {
+    "changed": "#ffe8a3",  # amber
+    "added": "#c8ecc9",  # green
+    "removed": "#f7c6c5",  # red
+    "reordered": "#cfe3fa",  # blue
+}
+#: Text colour of warnings and refusals.
+ERROR_COLOUR = "#b71c1c"
+
+
+def translate(context: str, text: str) -> str:
+    """Translate ``text`` in ``context`` (for module-level functions without ``self.tr``)."""
+    return QCoreApplication.translate(context, text)
+
+
+def local_time_text(moment: dt.datetime | None) -> str:
+    """A stored UTC time as local time, ``2026-05-03 10:15``; empty for None."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    """A label that shows ``text`` literally (markup characters are never interpreted)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    return label
+
+
+def colour(name: str) -> QColor:
+    """A ``QColor`` from a ``#rrggbb`` name."""
+    return QColor(name)
+
+
+def tab_moves_focus(edit: QPlainTextEdit) -> QPlainTextEdit:
+    """Let Tab leave a multi-line box (keyboard users are never trapped in it)."""
+    edit.setTabChangesFocus(True)
+    return edit
