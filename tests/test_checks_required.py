@@ -233,6 +233,26 @@ def test_a_hidden_group_hides_its_required_fields() -> None:
     assert issues_of(proposal, "required.missing", CheckSettings(forms=form_set(group))) == []
 
 
+class ExplodingCondition:
+    def holds(self, proposal: object, item_path_prefix: str | None = None) -> bool:
+        raise RuntimeError("broken condition")
+
+
+def test_a_condition_that_fails_shows_the_field_rather_than_hiding_it() -> None:
+    condition = ExplodingCondition()
+    rationale = field("general.rationale", visible_if=condition)  # type: ignore[arg-type]
+    proposal = complete_proposal()
+    proposal.general.rationale = ""
+
+    issue = only_issue(
+        proposal,
+        "required.missing",
+        CheckSettings(forms=form_set(plain_group("general", rationale))),
+    )
+
+    assert issue.path == "general.rationale"
+
+
 @pytest.mark.parametrize(
     ("minimum", "message"),
     [

@@ -7,6 +7,7 @@ lazily and kept for the rest of the run.
 
 from __future__ import annotations
 
+import logging
 from functools import cached_property
 
 from mcdesigner.checks.forms import RequiredScan, default_form_set, plan_for, scan_required
@@ -15,6 +16,8 @@ from mcdesigner.checks.outcome_text import OutcomeAnalysis, analyse_outcome
 from mcdesigner.formdefs import FormSet
 from mcdesigner.model.proposal import LearningOutcome, Proposal
 from mcdesigner.model.vocabularies import get_vocabulary
+
+log = logging.getLogger(__name__)
 
 
 def eqf_number(value: str | None) -> int | None:
@@ -41,7 +44,12 @@ class CheckContext:
     @cached_property
     def required(self) -> RequiredScan:
         """Annex I and form-required fields: counts per section and the empty ones."""
-        return scan_required(self.proposal, plan_for(self.forms))
+        try:
+            plan = plan_for(self.forms)
+        except Exception:  # unusable form definitions: Annex I still applies
+            log.exception("the required fields of the forms could not be planned")
+            plan = plan_for(None)
+        return scan_required(self.proposal, plan)
 
     @cached_property
     def eqf(self) -> int | None:

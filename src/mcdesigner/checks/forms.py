@@ -265,10 +265,8 @@ def scan_field(proposal: Proposal, field: RequiredField, scan: RequiredScan) -> 
     filled = required = 0
     for node, prefix, number in nodes:
         value = getattr(node, last, None)
-        if conditions:
-            path = f"{prefix}.{last}" if prefix else last
-            if not all(c.holds(proposal, path) for c in conditions):
-                continue
+        if conditions and not _shown(proposal, conditions, f"{prefix}.{last}" if prefix else last):
+            continue
         required += 1
         if _filled(field, value):
             filled += 1
@@ -279,9 +277,23 @@ def scan_field(proposal: Proposal, field: RequiredField, scan: RequiredScan) -> 
     scan.required[section] = scan.required.get(section, 0) + required
 
 
+def _shown(proposal: Proposal, conditions: tuple[Condition, ...], path: str) -> bool:
+    try:
+        return all(c.holds(proposal, path) for c in conditions)
+    except Exception:  # a faulty condition must not hide a required field
+        log.exception("visibility of %s could not be evaluated; treated as shown", path)
+        return True
+
+
 def scan_required(proposal: Proposal, plan: RequiredPlan) -> RequiredScan:
-    """Annex I fields first, then the form's (each schema path appears once in a plan)."""
+    """Annex I fields first, then the form's (each schema path appears once in a plan).
+
+    A field that cannot be scanned is left out (and logged) instead of stopping the checks.
+    """
     scan = RequiredScan()
     for field in plan.fields:
-        scan_field(proposal, field, scan)
+        try:
+            scan_field(proposal, field, scan)
+        except Exception:
+            log.exception("required field %s could not be checked", field.schema_path)
     return scan
