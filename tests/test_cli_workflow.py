@@ -137,3 +137,9 @@ def test_revisions_and_compare(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert run(db, "compare", "example", revision.id[:8]) == 0
     out = capsys.readouterr().out
     assert "~ " in out and "certified.learning_outcomes[lo3].text" in out
+
+
+def test_rules_lists_the_catalogue(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(db, "rules") == 0
+    out = capsys.readouterr().out
+    assert "outcome.vague-verb" in out and "ESG" in out

@@ -10,7 +10,14 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from mcdesigner.checks import CheckSettings, check, exit_status, format_json, format_text
+from mcdesigner.checks import (
+    CheckSettings,
+    check,
+    exit_status,
+    format_json,
+    format_rules,
+    format_text,
+)
 from mcdesigner.cli.common import CliError, Command, open_store, out, resolve_id
 from mcdesigner.exchange import read_proposal_file
 from mcdesigner.i18n import tr
@@ -75,6 +82,16 @@ def run_check(args: argparse.Namespace) -> int:
     return exit_status(result.issues)
 
 
+def add_rules_arguments(parser: argparse.ArgumentParser) -> None:
+    del parser  # no options
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    del args
+    out(format_rules())
+    return 0
+
+
 # ---------------------------------------------------------------------------
 # export
 # ---------------------------------------------------------------------------
@@ -133,6 +150,12 @@ COMMANDS: tuple[Command, ...] = (
         "check a proposal for missing and inconsistent data (exit status 1 when not ready)",
         add_check_arguments,
         run_check,
+    ),
+    Command(
+        "rules",
+        "list every check rule and the standard it comes from",
+        add_rules_arguments,
+        run_rules,
     ),
     Command(
         "export",
