@@ -1,0 +1,118 @@
+"""The composition root: start Qt, open the proposal store, load the forms, show the window.
+
+``main()`` is what ``mcdesigner`` (without a command) runs. :func:`open_main_window` builds
+the same window without running the event loop, for tests and scripts.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mcdesigner.formdefs import FormDefinitionError, default_forms
+from mcdesigner.i18n import install_translator
+from mcdesigner.settings import load_preferences
+from mcdesigner.storage import Store, StoreError, StoreLocked, default_db_path
+from mcdesigner.ui.main_window import MainWindow
+from mcdesigner.ui.state import UiState
+
+APP_NAME = "MC Designer"
+
+
+def install_qt_translator() -> None:
+    """Route the core's ``tr()`` through Qt, so installed ``.qm`` translations apply to it."""
+    install_translator(lambda context, text: QCoreApplication.translate(context, text))
+
+
+def _quiet_messages(kind: QtMsgType, _context: object, message: str) -> None:
+    # The offscreen and some X11 platforms warn about a feature they lack; nothing to fix.
+    if "propagateSizeHints" in message:
+        return
+    sys.stderr.write(message + "\n")
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The running ``QApplication`` (created on first call)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        qInstallMessageHandler(_quiet_messages)
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("mcdesigner")
+    install_qt_translator()
+    return app
+
+
+def open_main_window(db_path: Path | None = None, *, start: bool = True) -> MainWindow:
+    """Open the store exclusively and build the main window (raises ``StoreError``).
+
+    The window owns the store: closing the window closes it and releases the lock.
+    """
+    application()
+    prefs, _problem = load_preferences()
+    forms = default_forms()
+    store = Store.open(db_path or default_db_path(), exclusive=True)
+    try:
+        window = MainWindow(store, forms, prefs, UiState(), owns_store=True)
+    except BaseException:
+        store.close()
+        raise
+    if start:
+        window.start()
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the desktop application; returns the exit status."""
+    app = application(argv)
+    prefs, prefs_problem = load_preferences()
+    try:
+        forms = default_forms()
+    except FormDefinitionError as error:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate(
+                "app", "The form definitions are broken, so the editor cannot start:\n{error}"
+            ).format(error=error),
+        )
+        return 1
+    try:
+        store = Store.open(default_db_path(), exclusive=True)
+    except StoreLocked as error:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            APP_NAME,
+            QCoreApplication.translate(
+                "app",
+                "MC Designer is already running with this proposal database, in another window. "
+                "Switch to that window; only one window can edit the proposals at a time.",
+            ),
+        )
+        box.setDetailedText(str(error))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.button(QMessageBox.StandardButton.Close).setText(
+            QCoreApplication.translate("app", "Quit")
+        )
+        box.exec()
+        return 1
+    except StoreError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    window = MainWindow(store, forms, prefs, UiState(), owns_store=True)
+    window.show()
+    window.start()
+    if prefs_problem:
+        window.statusBar().showMessage(prefs_problem, 15000)
+    status = app.exec()
+    if not store.closed:
+        store.close()
+    return int(status)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

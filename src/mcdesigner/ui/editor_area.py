@@ -1,0 +1,178 @@
+"""The editor: the section navigator beside the generated section pages.
+
+Pages are built the first time they are shown (start-up stays fast) and refreshed from the
+edit session: the visible page at once, the others when they are next shown. The area also
+tells which field has the keyboard focus, for the guidance panel.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from mcdesigner.formdefs.definitions import FormSet
+from mcdesigner.model.edits import Edit
+from mcdesigner.ui.navigator import SectionNavigator
+from mcdesigner.ui.session import EditSession
+from mcdesigner.widgets.contract import FieldEditor
+from mcdesigner.widgets.section_page import SectionPage
+
+
+class EditorArea(QWidget):
+    """Navigator + pages, bound to one :class:`EditSession` at a time."""
+
+    #: The field with the keyboard focus changed: (FieldDef, concrete path).
+    field_focused = Signal(object, str)
+    #: Another section is shown.
+    section_changed = Signal(str)
+
+    def __init__(self, forms: FormSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editorArea")
+        self.forms = forms
+        self.session: EditSession | None = None
+        self.pages: dict[str, SectionPage] = {}
+        self._stale: set[str] = set()
+        self._issues: dict[str, list[Any]] = {}
+        self.navigator = SectionNavigator(forms, self)
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("editorSplitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([230, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.navigator.section_selected.connect(self.show_section)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    # ------------------------------------------------------------------ session
+    def set_session(self, session: EditSession | None) -> None:
+        """Show the proposal of ``session`` (None: nothing open)."""
+        if self.session is not None:
+            self.session.changed.disconnect(self._on_changed)
+            self.session.proposal_changed.disconnect(self._on_replaced)
+        self.session = session
+        if session is not None:
+            session.changed.connect(self._on_changed)
+            session.proposal_changed.connect(self._on_replaced)
+        self._issues = {}
+        self._on_replaced(session.proposal if session else None)
+
+    def _handle_edit(self, edit: Edit, description: str, merge_key: str | None) -> str | None:
+        if self.session is None:
+            return self.tr("No proposal is open.")
+        return self.session.apply(edit, description, merge_key)
+
+    def _on_changed(self, edit: Edit, source: str | None, force: bool) -> None:
+        assert self.session is not None
+        self._stale.update(self.pages)
+        if force:
+            # Undo/redo: show where the change happened.
+            touched = edit.touched
+            section = self.forms.section_of(touched)
+            if section is not None and section.id != self.current_section():
+                self.show_section(section.id)
+        page = self.current_page()
+        if page is not None:
+            page.refresh(self.session.proposal, source=source, force=force)
+            self._stale.discard(page.section.id)
+            if force:
+                page.focus_path(edit.touched)
+
+    def _on_replaced(self, proposal: Any) -> None:
+        self._stale.update(self.pages)
+        page = self.current_page()
+        if page is not None and proposal is not None:
+            page.load(proposal)
+            self._stale.discard(page.section.id)
+
+    def _on_field_left(self, _path: str) -> None:
+        if self.session is not None:
+            self.session.close_merge()
+            self.session.save_now()
+
+    # ------------------------------------------------------------------ pages
+    def page(self, section_id: str) -> SectionPage:
+        """The page of ``section_id``, built on first use."""
+        page = self.pages.get(section_id)
+        if page is None:
+            page = SectionPage(self.forms.section(section_id), self.forms, self.stack)
+            page.set_edit_handler(self._handle_edit)
+            page.field_left.connect(self._on_field_left)
+            self.stack.addWidget(page)
+            self.pages[section_id] = page
+            self._stale.add(section_id)
+        return page
+
+    def current_page(self) -> SectionPage | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, SectionPage) else None
+
+    def current_section(self) -> str | None:
+        page = self.current_page()
+        return page.section.id if page is not None else None
+
+    def show_section(self, section_id: str) -> SectionPage:
+        """Bring the section's page to the front (refreshing it if it is out of date)."""
+        page = self.page(section_id)
+        if section_id in self._stale and self.session is not None:
+            page.load(self.session.proposal)
+            self._stale.discard(section_id)
+        if section_id in self._issues:
+            page.show_issues(self._issues[section_id])
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+        if self.navigator.current_section() != section_id:
+            self.navigator.select(section_id)
+        self.section_changed.emit(section_id)
+        return page
+
+    def step_section(self, delta: int) -> None:
+        """Show the previous (-1) or next (+1) section."""
+        self.navigator.step(delta)
+
+    # ------------------------------------------------------------------ extension points
+    def focus_path(self, path: str) -> bool:
+        """Open the section showing ``path`` and focus it (field, list item or list)."""
+        section = self.forms.section_of(path)
+        if section is None:
+            return False
+        page = self.show_section(section.id)
+        return page.focus_path(path)
+
+    def show_issues(self, issues: Iterable[Any]) -> None:
+        """Show check results on every page (pages built later get them when shown)."""
+        grouped: dict[str, list[Any]] = defaultdict(list)
+        for issue in issues:
+            section = self.forms.section_of(str(getattr(issue, "path", "") or ""))
+            key = section.id if section is not None else str(getattr(issue, "section", ""))
+            grouped[key].append(issue)
+        self._issues = dict(grouped)
+        for section_id, page in self.pages.items():
+            page.show_issues(self._issues.get(section_id, []))
+
+    def input_errors(self) -> dict[str, str]:
+        """Typed values that could not be stored, on every built page."""
+        found: dict[str, str] = {}
+        for page in self.pages.values():
+            found.update(page.input_errors())
+        return found
+
+    # ------------------------------------------------------------------ focus
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        widget = new
+        while widget is not None and not isinstance(widget, FieldEditor):
+            widget = widget.parentWidget()
+        if isinstance(widget, FieldEditor) and self.isAncestorOf(widget):
+            self.field_focused.emit(widget.field, widget.path)

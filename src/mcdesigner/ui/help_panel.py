@@ -1,0 +1,83 @@
+"""The guidance panel: everything known about the field that has the keyboard focus."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
+
+from mcdesigner.formdefs.definitions import FieldDef, SectionDef
+from mcdesigner.formdefs.feeds import feed_label
+
+
+def field_help_html(field: FieldDef, tr: object = None) -> str:
+    """The guidance for ``field`` as simple rich text."""
+    t = tr if callable(tr) else (lambda s: s)
+    parts = [f"<h3>{html.escape(field.label)}</h3>"]
+    flags = []
+    if field.required:
+        flags.append(html.escape(t("Required")))
+    else:
+        flags.append(html.escape(t("Optional")))
+    parts.append(f"<p><i>{' · '.join(flags)}</i></p>")
+    if field.help:
+        paragraphs = [p.strip() for p in field.help.strip().split("\n\n") if p.strip()]
+        parts.extend(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    if field.feeds:
+        items = "".join(
+            f"<li>{html.escape(t('This value'))} {html.escape(feed_label(tag))}</li>"
+            for tag in field.feeds
+        )
+        parts.append(f"<p><b>{html.escape(t('Where it is used'))}</b></p><ul>{items}</ul>")
+    if field.reference:
+        parts.append(
+            f"<p><b>{html.escape(t('Reference'))}</b><br>{html.escape(field.reference)}</p>"
+        )
+    return "".join(parts)
+
+
+class HelpPanel(QDockWidget):
+    """A dock showing the label, help, reference, required flag and uses of the focused field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Guidance"), parent)
+        self.setObjectName("helpPanel")
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("helpText")
+        self.browser.setOpenLinks(False)
+        self.browser.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.browser.setAccessibleName(self.tr("Guidance for the current field"))
+        self.setWidget(self.browser)
+        self.field: FieldDef | None = None
+        self.show_intro()
+
+    def show_intro(self) -> None:
+        """The text shown before any field has the focus."""
+        self.field = None
+        self.browser.setHtml(
+            "<h3>{}</h3><p>{}</p>".format(
+                html.escape(self.tr("Guidance")),
+                html.escape(
+                    self.tr(
+                        "Click into a field to see what it asks for, an example, the rule it "
+                        "comes from and where the value is used. Press F1 to show or hide "
+                        "this panel."
+                    )
+                ),
+            )
+        )
+
+    def show_field(self, field: FieldDef) -> None:
+        """Show the guidance for ``field``."""
+        if field is self.field:
+            return
+        self.field = field
+        self.browser.setHtml(field_help_html(field, self.tr))
+
+    def show_section(self, section: SectionDef) -> None:
+        """Show a section's introduction (when no field of it has the focus)."""
+        self.field = None
+        self.browser.setHtml(
+            f"<h3>{html.escape(section.title)}</h3><p>{html.escape(section.help.strip())}</p>"
+        )

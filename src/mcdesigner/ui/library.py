@@ -1,0 +1,272 @@
+"""The proposal library: every local proposal with title, status, last change and completeness.
+
+The panel only shows and filters; what its buttons ask for (open, new, duplicate, delete,
+restore, import, export) is carried out by :class:`~mcdesigner.ui.library_actions.LibraryActions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesigner.storage import ProposalSummary
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("title", "status", "updated", "complete")
+
+
+_STATUS_LABELS = {
+    "draft": "Draft",
+    "submitted": "Submitted",
+    "in_review": "In review",
+    "changes_requested": "Changes requested",
+    "approved": "Approved",
+    "rejected": "Rejected",
+}
+
+
+def status_label(status: str) -> str:
+    """Human text for a proposal status."""
+    text = _STATUS_LABELS.get(status)
+    return QCoreApplication.translate("LibraryPanel", text) if text else status
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A stored UTC time as local ``YYYY-MM-DD HH:MM``."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class LibraryPanel(QWidget):
+    """List, search and sort proposals; the Trash view lists deleted ones."""
+
+    open_requested = Signal(str)
+    new_requested = Signal(bool)  # True: from the example
+    duplicate_requested = Signal(str)
+    delete_requested = Signal(str)
+    restore_requested = Signal(str)
+    purge_requested = Signal(str)
+    import_requested = Signal()
+    export_requested = Signal(str)
+    undo_delete_requested = Signal()
+    trash_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("library")
+        self.showing_trash = False
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Title"), self.tr("Status"), self.tr("Last change"), self.tr("Complete")]
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._build()
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 12, 12, 12)
+        heading = QLabel(f"<h2>{self.tr('Your proposals')}</h2>", self)
+        heading.setObjectName("libraryTitle")
+        column.addWidget(heading)
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("librarySearch")
+        self.search.setPlaceholderText(self.tr("Search titles and status (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search proposals"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        top.addWidget(self.search, 1)
+        self.trash_toggle = QPushButton(self.tr("Trash"), self)
+        self.trash_toggle.setCheckable(True)
+        self.trash_toggle.setToolTip(self.tr("Show deleted proposals, to restore them"))
+        self.trash_toggle.toggled.connect(self._on_trash_toggled)
+        top.addWidget(self.trash_toggle)
+        column.addLayout(top)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("libraryTable")
+        self.table.setAccessibleName(self.tr("Proposals"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for index in (1, 2, 3):
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self._open_current())
+        self.table.activated.connect(lambda _index: self._open_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        column.addWidget(self.table, 1)
+
+        self.undo_bar = QWidget(self)
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(0, 0, 0, 0)
+        self.undo_text = QLabel(self.undo_bar)
+        undo_row.addWidget(self.undo_text, 1)
+        self.undo_button = QPushButton(self.tr("Undo delete"), self.undo_bar)
+        self.undo_button.clicked.connect(self.undo_delete_requested)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.setVisible(False)
+        column.addWidget(self.undo_bar)
+
+        buttons = QHBoxLayout()
+        self.open_button = self._button(self.tr("Open"), buttons, self._open_current)
+        self.new_button = QToolButton(self)
+        self.new_button.setText(self.tr("New"))
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(self.new_button)
+        self.new_blank_action = menu.addAction(self.tr("Blank proposal"))
+        self.new_blank_action.triggered.connect(lambda: self.new_requested.emit(False))
+        self.new_example_action = menu.addAction(self.tr("Copy of the example proposal"))
+        self.new_example_action.triggered.connect(lambda: self.new_requested.emit(True))
+        self.new_button.setMenu(menu)
+        self.new_button.clicked.connect(lambda: self.new_requested.emit(False))
+        buttons.addWidget(self.new_button)
+        self.duplicate_button = self._button(
+            self.tr("Duplicate"), buttons, lambda: self._emit_selected(self.duplicate_requested)
+        )
+        self.delete_button = self._button(
+            self.tr("Delete…"), buttons, lambda: self._emit_selected(self.delete_requested)
+        )
+        self.restore_button = self._button(
+            self.tr("Restore"), buttons, lambda: self._emit_selected(self.restore_requested)
+        )
+        self.purge_button = self._button(
+            self.tr("Delete for good…"), buttons, lambda: self._emit_selected(self.purge_requested)
+        )
+        buttons.addStretch(1)
+        self.import_button = self._button(self.tr("Import…"), buttons, self.import_requested.emit)
+        self.export_button = self._button(
+            self.tr("Export…"), buttons, lambda: self._emit_selected(self.export_requested)
+        )
+        column.addLayout(buttons)
+
+    def _button(self, text: str, row: QHBoxLayout, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    # ------------------------------------------------------------------ content
+    def set_proposals(self, summaries: Sequence[ProposalSummary]) -> None:
+        """Show ``summaries`` (the caller passes live or deleted ones to match the view)."""
+        selected = self.selected_id()
+        self.model.removeRows(0, self.model.rowCount())
+        for summary in summaries:
+            self.model.appendRow(self._row(summary))
+        if selected is not None:
+            self.select(selected)
+        self._update_buttons()
+
+    def _row(self, summary: ProposalSummary) -> list[QStandardItem]:
+        title = QStandardItem(summary.title or self.tr("Untitled proposal"))
+        title.setData(summary.id, ID_ROLE)
+        title.setData((summary.title or "").casefold(), SORT_ROLE)
+        title.setToolTip(summary.title)
+        status = QStandardItem(status_label(summary.status))
+        status.setData(status.text().casefold(), SORT_ROLE)
+        moment = (
+            summary.deleted_at if self.showing_trash and summary.deleted_at else summary.updated_at
+        )
+        updated = QStandardItem(local_time(moment))
+        updated.setData(moment.timestamp(), SORT_ROLE)
+        percent = summary.completeness
+        complete = QStandardItem("–" if percent is None else f"{percent:.0f} %")
+        complete.setData(-1.0 if percent is None else float(percent), SORT_ROLE)
+        complete.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return [title, status, updated, complete]
+
+    def ids(self) -> list[str]:
+        """Proposal ids in the order shown (after filtering and sorting)."""
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in range(self.proxy.rowCount())]
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def select(self, proposal_id: str) -> bool:
+        """Select the row of ``proposal_id`` if it is shown."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == proposal_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def focus_search(self) -> None:
+        """Put the cursor into the search box."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def show_undo(self, text: str) -> None:
+        """Offer to undo the delete just made (empty text hides the offer)."""
+        self.undo_text.setText(text)
+        self.undo_bar.setVisible(bool(text))
+
+    # ------------------------------------------------------------------ state
+    def _on_trash_toggled(self, on: bool) -> None:
+        self.showing_trash = on
+        self.model.setHorizontalHeaderItem(
+            2, QStandardItem(self.tr("Deleted") if on else self.tr("Last change"))
+        )
+        self._update_buttons()
+        self.trash_changed.emit(on)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        live = not self.showing_trash
+        for button in (
+            self.open_button,
+            self.duplicate_button,
+            self.delete_button,
+            self.export_button,
+        ):
+            button.setVisible(live)
+            button.setEnabled(has)
+        self.new_button.setVisible(live)
+        self.import_button.setVisible(live)
+        self.restore_button.setVisible(not live)
+        self.purge_button.setVisible(not live)
+        self.restore_button.setEnabled(has)
+        self.purge_button.setEnabled(has)
+
+    def _open_current(self) -> None:
+        if self.showing_trash:
+            return
+        self._emit_selected(self.open_requested)
+
+    def _emit_selected(self, signal: object) -> None:
+        proposal_id = self.selected_id()
+        if proposal_id is not None:
+            signal.emit(proposal_id)  # type: ignore[attr-defined]

@@ -1,0 +1,437 @@
+"""The main window: a thin frame composing the library, the editor, the guidance panel and the
+menus, and owning the edit session of the open proposal.
+
+Extension points: :meth:`MainWindow.add_panel` docks more panels, ``menus["export"]`` takes
+more exporters, ``editor`` offers ``focus_path``/``show_issues``, ``editor.navigator`` offers
+``set_badge``, and :attr:`session` (when a proposal is open) signals ``proposal_changed``
+and ``saved``. :attr:`session_opened` tells when another proposal is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesigner.formdefs.definitions import FormSet
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.settings import Preferences, save_preferences
+from mcdesigner.storage import Store, StoreError
+from mcdesigner.ui.actions import build_menus, create_actions
+from mcdesigner.ui.editor_area import EditorArea
+from mcdesigner.ui.help_panel import HelpPanel
+from mcdesigner.ui.library import LibraryPanel
+from mcdesigner.ui.library_actions import LibraryActions
+from mcdesigner.ui.problem_banner import ProblemBanner
+from mcdesigner.ui.save_indicator import SaveIndicator
+from mcdesigner.ui.session import CONFLICT, FAILED, EditSession
+from mcdesigner.ui.state import UiState
+
+
+def record_completeness(store: Store) -> Callable[[Proposal], None]:
+    """After each save, store how complete the proposal is (shown in the library)."""
+
+    def after_save(proposal: Proposal) -> None:
+        from mcdesigner.checks import readiness  # loaded on first save, not at start-up
+
+        # The percentage is a convenience for the library; the proposal itself is saved.
+        with contextlib.suppress(StoreError, ValueError):
+            store.set_completeness(proposal.id, readiness(proposal).overall_percent)
+
+    return after_save
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    #: A proposal was opened in the editor (carries its EditSession).
+    session_opened = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        forms: FormSet,
+        preferences: Preferences,
+        ui_state: UiState,
+        *,
+        owns_store: bool = False,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.forms = forms
+        self.preferences = preferences
+        self.ui_state = ui_state
+        self.owns_store = owns_store
+        self.session: EditSession | None = None
+        self.undo_group = QUndoGroup(self)
+        self.setWindowTitle(self.tr("MC Designer"))
+
+        self.library = LibraryPanel(self)
+        self.editor = EditorArea(forms, self)
+        self.banner = ProblemBanner(self)
+        editor_page = QWidget(self)
+        column = QVBoxLayout(editor_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.editor, 1)
+        self.editor_page = editor_page
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.library)
+        self.central.addWidget(editor_page)
+        self.setCentralWidget(self.central)
+
+        self.help_panel = HelpPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.help_panel)
+        self.save_indicator = SaveIndicator(self)
+        self.statusBar().addPermanentWidget(self.save_indicator)
+
+        self.library_actions = LibraryActions(self)
+        self.actions_ = create_actions(self)
+        self.menus = build_menus(self, self.actions_)
+        self._build_toolbar()
+        self.refresh_recent_files()
+
+        self.editor.field_focused.connect(lambda field, _path: self.help_panel.show_field(field))
+        self.editor.section_changed.connect(self._on_section_changed)
+        self.banner.reload_requested.connect(self._reload)
+        self.banner.copy_requested.connect(self._keep_mine)
+        self.banner.retry_requested.connect(self.save_now)
+        self.resize(1280, 860)
+        self.ui_state.restore_window(self, {"editor": self.editor.splitter})
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.actions_.show_library,
+            self.actions_.new_blank,
+            self.actions_.import_file,
+            self.actions_.save_now,
+            self.actions_.undo,
+            self.actions_.redo,
+            self.actions_.toggle_help,
+        ):
+            bar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Open where the user left off; on a first start, open a copy of the example."""
+        try:
+            everything = self.store.list_proposals(include_deleted=True)
+        except StoreError as error:
+            self.show_error(self.tr("Could not read your proposals"), str(error))
+            self.show_library()
+            return
+        if not everything and self.library_actions.new(from_example=True) is not None:
+            return
+        last = self.ui_state.last_proposal_id
+        live = {s.id for s in everything if s.deleted_at is None}
+        if last in live and self.open_proposal(last, self.ui_state.last_section):
+            return
+        self.show_library()
+
+    # ------------------------------------------------------------------ proposals
+    def open_proposal(self, proposal_id: str, section_id: str | None = None) -> bool:
+        """Open a stored proposal in the editor (at ``section_id`` or the first section)."""
+        if self.session is not None and self.session.proposal_id == proposal_id:
+            self._show_editor(section_id)
+            return True
+        if not self.close_proposal():
+            return False
+        try:
+            proposal = self.store.get(proposal_id)
+            content_hash = self.store.get_hash(proposal_id)
+        except StoreError as error:
+            self.show_error(self.tr("Could not open the proposal"), str(error))
+            return False
+        session = EditSession(
+            self.store,
+            proposal,
+            content_hash,
+            autosave_delay_ms=self.preferences.autosave_delay_ms,
+            after_save=record_completeness(self.store),
+            parent=self,
+        )
+        session.save_state_changed.connect(self._on_save_state)
+        session.saved.connect(lambda _hash: self._update_title())
+        session.proposal_changed.connect(lambda _p: self._on_proposal_replaced())
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.editor.set_session(session)
+        self._on_save_state(session.state, session.message)
+        self._show_editor(section_id)
+        self._update_title()
+        self.session_opened.emit(session)
+        return True
+
+    def _show_editor(self, section_id: str | None) -> None:
+        ids = self.editor.navigator.section_ids()
+        if section_id not in ids:
+            section_id = self.editor.current_section() or ids[0]
+        self.central.setCurrentWidget(self.editor_page)
+        self.editor.show_section(section_id)
+        self._remember()
+
+    def close_proposal(self) -> bool:
+        """Save and close the open proposal; False if the user chose to keep it open."""
+        session = self.session
+        if session is None:
+            return True
+        if not self._settle_unsaved(self.tr("close the proposal")):
+            return False
+        session.shutdown()
+        self.editor.set_session(None)
+        self.undo_group.removeStack(session.undo_stack)
+        session.deleteLater()
+        self.session = None
+        self.banner.clear_problem()
+        self.save_indicator.show_state("", "")
+        self._update_title()
+        return True
+
+    def _settle_unsaved(self, doing: str) -> bool:
+        """Save now; if that fails or typed values could not be stored, ask the user."""
+        session = self.session
+        if session is None:
+            return True
+        while True:
+            stored = session.save_now()
+            invalid = self.editor.input_errors()
+            if stored and not invalid:
+                return True
+            lines = []
+            if not stored:
+                lines.append(
+                    self.tr("Your latest changes could not be saved: {message}").format(
+                        message=session.message or self.tr("unknown problem")
+                    )
+                )
+            if invalid:
+                lines.append(self.tr("Some typed values are not valid and were not stored:"))
+                lines.extend(f"• {message}" for message in invalid.values())
+            choice = self.ask_unsaved(doing, "\n".join(lines), can_retry=not stored)
+            if choice == "retry":
+                continue
+            return choice == "discard"
+
+    def ask_unsaved(self, doing: str, message: str, *, can_retry: bool) -> str:
+        """Ask what to do about changes that are not stored: retry, discard or cancel."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Changes not saved"), message, parent=self
+        )
+        retry = (
+            box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+            if can_retry
+            else None
+        )
+        discard = box.addButton(
+            self.tr("Discard them and {doing}").format(doing=doing),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if retry is not None and clicked is retry:
+            return "retry"
+        return "discard" if clicked is discard else "cancel"
+
+    # ------------------------------------------------------------------ save state and conflicts
+    def _on_save_state(self, state: str, message: str) -> None:
+        self.save_indicator.show_state(state, message)
+        if state == FAILED:
+            self.banner.show_failure(message)
+        elif state == CONFLICT:
+            self.banner.show_conflict(message)
+        else:
+            self.banner.clear_problem()
+
+    def _reload(self) -> None:
+        if self.session is not None:
+            try:
+                self.session.reload()
+            except StoreError as error:
+                self.show_error(self.tr("Could not reload the proposal"), str(error))
+
+    def _keep_mine(self) -> None:
+        if self.session is None:
+            return
+        try:
+            copy = self.session.keep_mine_as_copy(self.tr("(my version)"))
+        except StoreError as error:
+            self.show_error(self.tr("Could not store your version"), str(error))
+            return
+        self.library_actions.refresh()
+        self.statusBar().showMessage(
+            self.tr("Your version was saved as “{title}”.").format(title=copy.display_title), 8000
+        )
+        self._remember()
+
+    def _on_proposal_replaced(self) -> None:
+        self._update_title()
+        self._remember()
+
+    # ------------------------------------------------------------------ actions
+    def save_now(self) -> None:
+        """Save the open proposal now (Ctrl+S)."""
+        if self.session is not None:
+            self.session.close_merge()
+            if self.session.save_now():
+                self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+    def show_library(self) -> None:
+        """Show the proposal library (the open proposal is saved first)."""
+        if self.session is not None:
+            self.session.save_now()
+        self.library_actions.refresh()
+        if self.session is not None:
+            self.library.select(self.session.proposal_id)
+        self.central.setCurrentWidget(self.library)
+        self.library.table.setFocus()
+
+    def find_proposal(self) -> None:
+        """Show the library with the cursor in its search box (Ctrl+F)."""
+        self.show_library()
+        self.library.focus_search()
+
+    def export_current(self) -> None:
+        """Export the open proposal, or the one selected in the library, to a proposal file."""
+        if self.central.currentWidget() is self.library:
+            proposal_id = self.library.selected_id()
+        else:
+            proposal_id = self.session.proposal_id if self.session else None
+        if proposal_id is None:
+            self.show_error(
+                self.tr("Nothing to export"), self.tr("Open or select a proposal first.")
+            )
+            return
+        self.library_actions.export_file(proposal_id)
+
+    def toggle_help(self) -> None:
+        """Show or hide the guidance panel (F1)."""
+        self.help_panel.setVisible(not self.help_panel.isVisible())
+
+    def edit_preferences(self) -> None:
+        """Open the Preferences dialog and apply what the user saved."""
+        from mcdesigner.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec() and dialog.result_preferences is not None:
+            self.apply_preferences(dialog.result_preferences)
+
+    def apply_preferences(self, prefs: Preferences) -> bool:
+        """Store and use new preferences; False (with a message) if they could not be stored."""
+        try:
+            save_preferences(prefs)
+        except OSError as error:
+            self.show_error(self.tr("Could not save your preferences"), str(error))
+            return False
+        self.preferences = prefs
+        if self.session is not None:
+            self.session.set_autosave_delay(prefs.autosave_delay_ms)
+        return True
+
+    def refresh_recent_files(self) -> None:
+        """Rebuild the File › Recent files menu."""
+        menu = self.menus["recent"]
+        menu.clear()
+        files = self.ui_state.recent_files()
+        for path in files:
+            action = QAction(path.name, menu)
+            action.setToolTip(str(path))
+            action.setStatusTip(self.tr("Import {path}").format(path=path))
+            action.triggered.connect(
+                lambda _checked=False, p=path: self.library_actions.import_file(p)
+            )
+            menu.addAction(action)
+        menu.setEnabled(bool(files))
+
+    def show_shortcuts(self) -> None:
+        """List the keyboard shortcuts."""
+        rows = [
+            ("Ctrl+N", self.tr("New proposal")),
+            ("Ctrl+O", self.tr("Import a proposal file")),
+            ("Ctrl+E", self.tr("Export to a proposal file")),
+            ("Ctrl+S", self.tr("Save now (changes are also saved automatically)")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo")),
+            ("Ctrl+F", self.tr("Search the proposal library")),
+            ("Ctrl+L", self.tr("Show the proposal library")),
+            ("Ctrl+PgUp / Ctrl+PgDown", self.tr("Previous / next section")),
+            ("Alt+Up / Alt+Down", self.tr("Move the current list entry up / down")),
+            ("Ctrl+Shift+D", self.tr("Duplicate the current list entry")),
+            ("Ctrl+Shift+Delete", self.tr("Remove the current list entry")),
+            ("F1", self.tr("Show or hide the guidance panel")),
+        ]
+        table = "".join(f"<tr><td><b>{k}</b></td><td>{html.escape(t)}</td></tr>" for k, t in rows)
+        QMessageBox.information(
+            self, self.tr("Keyboard shortcuts"), f"<table cellpadding='3'>{table}</table>"
+        )
+
+    def show_about(self) -> None:
+        from mcdesigner import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About MC Designer"),
+            self.tr(
+                "MC Designer {version}\n\nDraft, check and review micro-credential proposals "
+                "offline. Your proposals are stored on this computer only."
+            ).format(version=__version__),
+        )
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the user something went wrong (nothing was lost)."""
+        QMessageBox.critical(self, title, message)
+
+    def add_panel(
+        self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea
+    ) -> None:
+        """Dock another panel (issues, annotations, …) and list it in the View menu."""
+        self.addDockWidget(area, dock)
+        self.menus["view"].addAction(dock.toggleViewAction())
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _on_section_changed(self, section_id: str) -> None:
+        self.help_panel.show_section(self.forms.section(section_id))
+        self._remember()
+
+    def _remember(self) -> None:
+        if self.session is not None:
+            self.ui_state.remember_position(self.session.proposal_id, self.editor.current_section())
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(self.tr("MC Designer"))
+        else:
+            self.setWindowTitle(
+                self.tr("{title} – MC Designer").format(title=self.session.proposal.display_title)
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            if not self._settle_unsaved(self.tr("quit")):
+                event.ignore()
+                return
+            self._remember()
+            self.session.shutdown()
+        self.ui_state.save_window(self, {"editor": self.editor.splitter})
+        if self.owns_store:
+            self.store.close()
+        event.accept()

@@ -1,0 +1,152 @@
+"""The Preferences dialog: hours per ECTS credit, default currency, your name, autosave delay.
+
+The mapping between the dialog and :class:`~mcdesigner.settings.Preferences` is two plain
+functions (:func:`preferences_from_values`, :func:`values_from_preferences`), so it can be
+tested without the dialog. Invalid values keep the dialog open and say what is wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesigner.settings import Preferences
+from mcdesigner.widgets.options import term_options
+
+_FIELD_NAMES = {
+    "hours_per_credit_min": "Lowest hours per ECTS credit",
+    "hours_per_credit_max": "Highest hours per ECTS credit",
+    "default_currency": "Default currency",
+    "user_name": "Your name",
+    "autosave_delay_ms": "Autosave delay",
+}
+
+
+def values_from_preferences(prefs: Preferences) -> dict[str, Any]:
+    """The dialog's values for ``prefs``."""
+    return prefs.model_dump()
+
+
+def preferences_from_values(values: dict[str, Any]) -> tuple[Preferences | None, list[str]]:
+    """Validated preferences from the dialog's values, or the problems found (plain English)."""
+    try:
+        return Preferences.model_validate(values), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            name = _FIELD_NAMES.get(str(item["loc"][0]) if item["loc"] else "", "")
+            message = str(item["msg"]).removeprefix("Value error, ")
+            problems.append(f"{name}: {message}" if name else message[:1].upper() + message[1:])
+        return None, problems
+
+
+class PreferencesDialog(QDialog):
+    """Edits a copy of the preferences; :attr:`result_preferences` is set when accepted."""
+
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setObjectName("preferencesDialog")
+        self.result_preferences: Preferences | None = None
+        form = QFormLayout()
+        self.hours_min = self._hours_box()
+        self.hours_max = self._hours_box()
+        form.addRow(self.tr("Lowest hours per ECTS credit"), self.hours_min)
+        form.addRow(self.tr("Highest hours per ECTS credit"), self.hours_max)
+        self.currency = QComboBox(self)
+        self.currency.setEditable(True)
+        self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._currencies = list(term_options("currency"))
+        for code, label in self._currencies:
+            self.currency.addItem(f"{code} – {label.split(' (')[0]}", code)
+        completer = QCompleter(self.currency.model(), self.currency)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.currency.setCompleter(completer)
+        form.addRow(self.tr("Default currency for new proposals"), self.currency)
+        self.user_name = QLineEdit(self)
+        self.user_name.setPlaceholderText(self.tr("Shown as author and reviewer"))
+        form.addRow(self.tr("Your name"), self.user_name)
+        self.autosave = QSpinBox(self)
+        self.autosave.setRange(100, 20_000)
+        self.autosave.setSingleStep(250)
+        self.autosave.setSuffix(" ms")
+        form.addRow(self.tr("Save automatically after"), self.autosave)
+        for row in range(form.rowCount()):
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            caption = label_item.widget() if label_item else None
+            editor = field_item.widget() if field_item else None
+            if isinstance(caption, QLabel) and editor is not None:
+                caption.setBuddy(editor)
+                editor.setAccessibleName(caption.text())
+        self.errors = QLabel(self)
+        self.errors.setObjectName("preferencesErrors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #c62828;")
+        self.errors.setVisible(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.errors)
+        column.addWidget(buttons)
+        self.set_values(values_from_preferences(prefs))
+
+    def _hours_box(self) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setRange(0, 100)
+        box.setDecimals(1)
+        box.setSuffix(self.tr(" h"))
+        return box
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show ``values`` in the dialog."""
+        self.hours_min.setValue(float(values["hours_per_credit_min"]))
+        self.hours_max.setValue(float(values["hours_per_credit_max"]))
+        index = self.currency.findData(values["default_currency"])
+        self.currency.setCurrentIndex(max(index, 0))
+        self.user_name.setText(values["user_name"])
+        self.autosave.setValue(int(values["autosave_delay_ms"]))
+
+    def values(self) -> dict[str, Any]:
+        """The values as typed."""
+        text = self.currency.currentText().strip()
+        code = self.currency.currentData()
+        if self.currency.itemText(self.currency.currentIndex()) != text:
+            code = text.split(" ")[0].upper()
+        return {
+            "hours_per_credit_min": self.hours_min.value(),
+            "hours_per_credit_max": self.hours_max.value(),
+            "default_currency": code,
+            "user_name": self.user_name.text(),
+            "autosave_delay_ms": self.autosave.value(),
+        }
+
+    def accept(self) -> None:
+        prefs, problems = preferences_from_values(self.values())
+        if prefs is None:
+            self.errors.setText("\n".join(problems))
+            self.errors.setVisible(True)
+            return
+        self.result_preferences = prefs
+        super().accept()

@@ -1,0 +1,57 @@
+"""Read-only labels for computed values (activity hours, budget totals, a line's amount)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from mcdesigner.formdefs.computed import ComputedDef
+
+
+def format_computed(value: float | Decimal | None, kind: str, currency: str = "") -> str:
+    """``12.5 h`` for hours, ``1,234.50 EUR`` for money, ``–`` while there is nothing to show."""
+    if value is None:
+        return "–"
+    if kind == "money":
+        text = f"{Decimal(value):,.2f}"
+        return f"{text} {currency}".strip()
+    number = float(value)
+    text = f"{number:,.1f}".rstrip("0").rstrip(".")
+    return f"{text} h"
+
+
+class ComputedLabel(QLabel):
+    """Shows one computed value; ``caption`` is the matching label for a form row."""
+
+    def __init__(
+        self, value: ComputedDef, item_path: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.definition = value
+        self.item_path = item_path
+        self.setObjectName(f"computed:{value.name}")
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setToolTip(value.help)
+        self.setAccessibleName(value.label)
+        self.setAccessibleDescription(value.help)
+        self.caption = QLabel(value.label, parent)
+        self.caption.setToolTip(value.help)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMinimumWidth(90)
+
+    def refresh(self, proposal: Any) -> None:
+        """Recompute and show the value."""
+        value = self.definition.value(proposal, self.item_path)
+        currency = getattr(getattr(proposal, "general", None), "currency", "") or ""
+        self.setText(format_computed(value, self.definition.kind, currency))
+        negative = value is not None and value < 0
+        self.setStyleSheet(
+            "color: #c62828; font-weight: bold;" if negative else "font-weight: bold;"
+        )

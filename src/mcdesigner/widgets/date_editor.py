@@ -1,0 +1,112 @@
+"""Editor for an optional date: typed as YYYY-MM-DD or picked from a calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from mcdesigner.formdefs.definitions import FieldDef
+from mcdesigner.widgets.contract import FieldEditor, signals_blocked
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2026-09-01`` (also ``2026-9-1``) as a date; None for an empty text.
+
+    Raises ``ValueError`` for anything else.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    parts = text.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise ValueError(text)
+    return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+
+
+class DateEditor(FieldEditor):
+    """A date, or nothing when the box is empty."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.container = QWidget(self)
+        row = QHBoxLayout(self.container)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.line = QLineEdit(self.container)
+        self.line.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.line.setMaxLength(10)
+        self.line.setMaximumWidth(130)
+        self.line.textEdited.connect(self._on_edited)
+        self.line.editingFinished.connect(self._on_finished)
+        row.addWidget(self.line)
+        self.pick = QToolButton(self.container)
+        self.pick.setText(self.tr("Calendar…"))
+        self.pick.setToolTip(self.tr("Pick the date from a calendar"))
+        self.pick.setAccessibleName(
+            self.tr("{label}: pick from calendar").format(label=field.label)
+        )
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.pick)
+        self.calendar = QCalendarWidget(menu)
+        self.calendar.setGridVisible(True)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._prepare_calendar)
+        self.calendar.clicked.connect(self._on_picked)
+        self.calendar.activated.connect(self._on_picked)
+        self._menu = menu
+        self.pick.setMenu(menu)
+        row.addWidget(self.pick)
+        row.addStretch(1)
+        self.install(self.container, focus=self.line)
+        self._last_good: dt.date | None = None
+
+    def _prepare_calendar(self) -> None:
+        current = self.value() or dt.date.today()
+        self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+
+    def _on_picked(self, qdate: QDate) -> None:
+        self._menu.close()
+        self.line.setText(qdate.toString("yyyy-MM-dd"))
+        self._on_edited(self.line.text())
+        self.editing_finished.emit()
+
+    def _on_edited(self, text: str) -> None:
+        try:
+            value = parse_date(text)
+        except ValueError:
+            return  # still typing; checked when the user leaves the box
+        self.set_input_error(None)
+        self._last_good = value
+        self.value_changed.emit(value)
+
+    def _on_finished(self) -> None:
+        try:
+            parse_date(self.line.text())
+        except ValueError:
+            self.set_input_error(self.tr("Enter a date as YYYY-MM-DD, for example 2026-09-01."))
+
+    def value(self) -> dt.date | None:
+        try:
+            return parse_date(self.line.text())
+        except ValueError:
+            return self._last_good
+
+    def _show(self, value: Any) -> None:
+        self._last_good = value if isinstance(value, dt.date) else None
+        text = value.isoformat() if isinstance(value, dt.date) else ""
+        if text != self.line.text():
+            with signals_blocked(self.line):
+                self.line.setText(text)

@@ -1,0 +1,266 @@
+"""Editors for several values: check lists (short vocabularies, links to outcomes) and
+searchable pick lists (languages, countries, ISCED-F fields, keywords)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesigner.formdefs.definitions import FieldDef
+from mcdesigner.model.fieldpath import PathError, get_value
+from mcdesigner.widgets.contract import FieldEditor, signals_blocked
+from mcdesigner.widgets.options import field_options, label_for
+from mcdesigner.widgets.responsive_grid import ResponsiveGrid
+
+
+class ChecklistEditor(FieldEditor):
+    """Several values from a short list, one check box each (in as many columns as fit)."""
+
+    MAX_COLUMNS = 3
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.container = QWidget(self)
+        column = QVBoxLayout(self.container)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.cells = ResponsiveGrid(self.container, max_columns=self.MAX_COLUMNS)
+        column.addWidget(self.cells)
+        self.empty_note = QLabel(self.tr("Nothing to choose from yet."), self.container)
+        self.empty_note.setEnabled(False)
+        column.addWidget(self.empty_note)
+        self.boxes: list[tuple[Any, QCheckBox]] = []
+        self._options: list[tuple[Any, str]] = []
+        self._extra: list[Any] = []  # stored values the list does not offer (kept, not lost)
+        self.install(self.container)
+        self.set_options(field_options(field))
+
+    def set_options(self, options: list[tuple[Any, str]]) -> None:
+        """Rebuild the check boxes for ``options`` keeping the checked values."""
+        if self._options == list(options) and self.boxes:
+            return
+        checked = self.value()
+        for _, box in self.boxes:
+            box.setParent(None)
+            box.deleteLater()
+        self.boxes = []
+        self._options = list(options)
+        for value, label in options:
+            box = QCheckBox(shorten(label), self.cells)
+            box.setAccessibleName(f"{self.field.label}: {label}")
+            box.setToolTip(label if label != box.text() else self.field.help)
+            box.toggled.connect(lambda _on: self.emit_value())
+            self.watch_focus(box)
+            self.boxes.append((value, box))
+        self.cells.set_cells([box for _, box in self.boxes])
+        self.empty_note.setVisible(not options)
+        self.setFocusProxy(self.boxes[0][1] if self.boxes else self.container)
+        self._show(checked)
+
+    def value(self) -> list[Any]:
+        return [value for value, box in self.boxes if box.isChecked()] + list(self._extra)
+
+    def _show(self, value: Any) -> None:
+        wanted = list(value or [])
+        offered = {v for v, _ in self.boxes}
+        self._extra = [v for v in wanted if v not in offered]
+        for option, box in self.boxes:
+            with signals_blocked(box):
+                box.setChecked(option in wanted)
+
+
+def shorten(text: str, limit: int = 70) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def item_caption(item: Any, index: int) -> str:
+    """A short caption of a list item for pickers: ``3. Analyse data sets…``."""
+    for attr in ("title", "text", "name", "label", "activity"):
+        text = getattr(item, attr, "")
+        if isinstance(text, str) and text.strip():
+            return f"{index + 1}. {text.strip().splitlines()[0]}"
+    return f"{index + 1}. …"
+
+
+class RefsEditor(ChecklistEditor):
+    """Links to items of another list (an assessment's learning outcomes), shown by their text."""
+
+    MAX_COLUMNS = 1
+
+    def update_context(self, proposal: Any) -> None:
+        source = self.field.items_from
+        if not source:
+            return
+        try:
+            items = get_value(proposal, source)
+        except PathError:
+            items = []
+        options = [(item.id, item_caption(item, i)) for i, item in enumerate(items or [])]
+        self.set_options(options)
+
+
+class PickListEditor(FieldEditor):
+    """Several values picked by typing: terms of a long vocabulary, or free keywords.
+
+    With a vocabulary, typing any part of a label (or its code) suggests terms; Enter or a
+    click adds the term. Without one, Enter adds the typed text (commas separate several).
+    The chosen values are listed below; Delete removes the selected ones.
+    """
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.options = field_options(field) if field.kind == "concepts" else []
+        self.free_text = not self.options and field.kind == "texts"
+        self._by_label = {label.casefold(): value for value, label in self.options}
+        self.container = QWidget(self)
+        column = QVBoxLayout(self.container)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        entry_row = QHBoxLayout()
+        self.entry = QLineEdit(self.container)
+        self.entry.setPlaceholderText(field.placeholder or self._placeholder())
+        entry_row.addWidget(self.entry, 1)
+        self.remove_button = QPushButton(self.tr("Remove"), self.container)
+        self.remove_button.setToolTip(self.tr("Remove the selected entries (Delete)"))
+        self.remove_button.setAccessibleName(
+            self.tr("Remove from {label}").format(label=field.label)
+        )
+        self.remove_button.clicked.connect(self.remove_selected)
+        entry_row.addWidget(self.remove_button)
+        column.addLayout(entry_row)
+        self.list = QListWidget(self.container)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setAccessibleName(self.tr("{label}: chosen").format(label=field.label))
+        self.list.itemChanged.connect(self._on_item_edited)
+        column.addWidget(self.list)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
+        if self.options:
+            self.model = QStringListModel([label for _, label in self.options], self)
+            self.completer = QCompleter(self.model, self.entry)
+            self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.completer.setMaxVisibleItems(12)
+            self.completer.activated.connect(self._on_completion)
+            self.entry.setCompleter(self.completer)
+        self.entry.returnPressed.connect(self._on_return)
+        self._values: list[Any] = []
+        self.install(self.container, focus=self.entry)
+        self.watch_focus(self.list)
+        self._refresh_list()
+
+    def _placeholder(self) -> str:
+        if self.free_text:
+            return self.tr("Type and press Enter to add (commas separate several)")
+        return self.tr("Type to search, Enter to add")
+
+    # ------------------------------------------------------------------ changes
+    def _on_completion(self, label: str) -> None:
+        value = self._by_label.get(label.casefold())
+        if value is not None:
+            self.add(value)
+        self.entry.clear()
+
+    def _on_return(self) -> None:
+        text = self.entry.text().strip()
+        if not text:
+            return
+        if self.free_text:
+            parts = [p.strip() for p in text.replace(";", ",").split(",")]
+            added = [p for p in parts if p and p not in self._values]
+            self.entry.clear()
+            if added:
+                self._values.extend(added)
+                self._refresh_list()
+                self.emit_value()
+            return
+        value = self._by_label.get(text.casefold())
+        if value is None:
+            matches = [v for v, lab in self.options if text.casefold() in lab.casefold()]
+            value = matches[0] if len(matches) == 1 else None
+        if value is None:
+            self.set_input_error(
+                self.tr("“{text}” matches no single term; pick one of the suggestions.").format(
+                    text=text
+                )
+            )
+            return
+        self.entry.clear()
+        self.add(value)
+
+    def add(self, value: Any) -> None:
+        """Add ``value`` (ignored when it is already chosen)."""
+        self.set_input_error(None)
+        if value in self._values:
+            return
+        self._values.append(value)
+        self._refresh_list()
+        self.emit_value()
+
+    def remove_selected(self) -> None:
+        """Remove the entries selected in the list."""
+        rows = sorted({self.list.row(item) for item in self.list.selectedItems()}, reverse=True)
+        if not rows and self.list.currentRow() >= 0:
+            rows = [self.list.currentRow()]
+        if not rows:
+            return
+        for row in rows:
+            del self._values[row]
+        self._refresh_list()
+        self.list.setCurrentRow(min(rows[-1], self.list.count() - 1))
+        self.emit_value()
+
+    def _on_item_edited(self, item: QListWidgetItem) -> None:
+        row = self.list.row(item)
+        text = item.text().strip()
+        if not (0 <= row < len(self._values)) or not self.free_text:
+            return
+        if text:
+            self._values[row] = text
+        else:
+            del self._values[row]
+        self._refresh_list()
+        self.emit_value()
+
+    # ------------------------------------------------------------------ display
+    def _refresh_list(self) -> None:
+        with signals_blocked(self.list):
+            self.list.clear()
+            for value in self._values:
+                label = value if self.free_text else label_for(self.options, value)
+                item = QListWidgetItem(str(label))
+                if self.free_text:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                self.list.addItem(item)
+        rows = max(1, min(8, len(self._values)))
+        self.list.setFixedHeight(rows * (self.list.fontMetrics().height() + 6) + 6)
+        self.list.setVisible(bool(self._values))
+        self.remove_button.setEnabled(bool(self._values))
+
+    def value(self) -> list[Any]:
+        return list(self._values)
+
+    def _show(self, value: Any) -> None:
+        values = list(value or [])
+        if values != self._values:
+            self._values = values
+            self._refresh_list()
