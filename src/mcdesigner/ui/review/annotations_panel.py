@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -42,6 +44,16 @@ GROUP_TITLE_ROLE = Qt.ItemDataRole.UserRole + 3
 ORPHANED_GROUP = "__orphaned__"
 
 FILTERS = ("all", "open", "resolved")
+
+
+class _SpacedDelegate(QStyledItemDelegate):
+    """Leaves a little air between the two-line thread entries."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + 6)
 
 
 @dataclass(frozen=True)
@@ -109,6 +121,7 @@ class AnnotationsPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setAccessibleName(self.tr("Comment threads"))
+        self.tree.setItemDelegate(_SpacedDelegate(self.tree))
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(self._activated)
         self.thread_view = ThreadView(self.splitter)

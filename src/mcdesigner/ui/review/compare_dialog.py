@@ -134,6 +134,8 @@ class CompareDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        # Row heights follow the column widths (the dialog and columns may be resized).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(KIND_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FIELD_COLUMN, QHeaderView.ResizeMode.Interactive)
@@ -259,8 +261,7 @@ class CompareDialog(QDialog):
             row = CompareRow(
                 change.kind, info.section_title, info.label, old_text, new_text, change.path
             )
-            section = forms.section_of(change.path)
-            keyed.append(((section.order if section else 1_000_000, position), row))
+            keyed.append(((info.sort_key, position), row))  # document order
         keyed.sort(key=lambda pair: pair[0])
         return [row for _, row in keyed]
 
@@ -294,9 +295,9 @@ class CompareDialog(QDialog):
                 cell.setBackground(brush)
                 cell.setForeground(QBrush(QColor("black")))
                 cell.setToolTip(text)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 cell.setData(Qt.ItemDataRole.UserRole, row.path)
                 self.table.setItem(index, column, cell)
-        self.table.resizeRowsToContents()
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -75,9 +75,11 @@ class RubricDialog(QDialog):
         self._build()
         start = rubric_id if rubric_id in self._rubrics else self._preferred_rubric()
         index = self.rubric_combo.findData(start)
+        self.rubric_combo.blockSignals(True)
         self.rubric_combo.setCurrentIndex(max(index, 0))
+        self.rubric_combo.blockSignals(False)
         self._show_rubric(str(self.rubric_combo.currentData()))
-        self.resize(720, 640)
+        self.resize(740, 720)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -119,7 +121,7 @@ class RubricDialog(QDialog):
         self.summary_edit.setPlaceholderText(
             self.tr("The main strengths, what must change, and why you recommend this.")
         )
-        self.summary_edit.setMaximumHeight(90)
+        self.summary_edit.setMaximumHeight(70)
         form.addRow(self.tr("&Summary:"), self.summary_edit)
         layout.addWidget(verdict)
 
@@ -210,6 +212,7 @@ class RubricDialog(QDialog):
             child = self.criteria_layout.takeAt(0)
             widget = child.widget() if child is not None else None
             if widget is not None:
+                widget.hide()  # deletion waits for the event loop; never paint stale boxes
                 widget.deleteLater()
         if rubric is None:
             self.help_label.setText(self.tr("No rubric is available."))

@@ -70,6 +70,7 @@ class StatusDialog(QDialog):
         self.moves_box = QGroupBox(self.tr("Change the status to"), self)
         moves = QVBoxLayout(self.moves_box)
         self.buttons_row = QHBoxLayout()
+        self.buttons_row.addStretch(1)
         moves.addLayout(self.buttons_row)
         self.none_label = plain_label(self.tr("This is a final status: no further step."), self)
         moves.addWidget(self.none_label)
@@ -112,6 +113,9 @@ class StatusDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HISTORY_COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.history, 1)
+        self.empty_history = plain_label(self.tr("No status changes yet."), self)
+        self.empty_history.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.empty_history)
 
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.rejected.connect(self.reject)
@@ -148,6 +152,7 @@ class StatusDialog(QDialog):
     def _rebuild_buttons(self) -> None:
         for button in self._buttons.values():
             self.buttons_row.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self._buttons = {}
         targets = allowed_transitions(self._status)
@@ -157,7 +162,7 @@ class StatusDialog(QDialog):
                 self.tr("Change the status to {status}").format(status=status_label(target))
             )
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
-            self.buttons_row.addWidget(button)
+            self.buttons_row.insertWidget(self.buttons_row.count() - 1, button)
             button.show()  # at once, not after the next event loop pass
             self._buttons[target] = button
         self.none_label.setVisible(not targets)
@@ -165,6 +170,7 @@ class StatusDialog(QDialog):
 
     def _fill_history(self, events: list[StatusEvent]) -> None:
         self.history.setRowCount(len(events))
+        self.empty_history.setVisible(not events)
         for row, event in enumerate(reversed(events)):  # newest first
             values = (
                 local_time_text(event.at),

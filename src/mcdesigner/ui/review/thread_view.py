@@ -68,7 +68,7 @@ class CommentCard(QFrame):
         layout.setSpacing(3)
         header = QHBoxLayout()
         author = comment.author or self.tr("Unknown")
-        self.author_label = plain_label(author, self, wrap=False)
+        self.author_label = plain_label(author, self)
         bold = QFont(self.author_label.font())
         bold.setBold(True)
         self.author_label.setFont(bold)
@@ -77,11 +77,13 @@ class CommentCard(QFrame):
             when = self.tr("{time} (edited {edited})").format(
                 time=when, edited=local_time_text(comment.edited)
             )
-        self.time_label = plain_label(when, self, wrap=False)
+        self.time_label = plain_label(when, self)
         self.time_label.setStyleSheet("color: palette(mid);")
-        header.addWidget(self.author_label)
-        header.addWidget(self.time_label)
-        header.addStretch(1)
+        who = QVBoxLayout()  # stacked, so a narrow dock never needs a horizontal scroll bar
+        who.setSpacing(0)
+        who.addWidget(self.author_label)
+        who.addWidget(self.time_label)
+        header.addLayout(who, 1)
         self.edit_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
         if own:
@@ -178,6 +180,7 @@ class ThreadView(QWidget):
         self.scroll_area = QScrollArea(self.body)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comments_box = QWidget(self.scroll_area)
         self.comments_layout = QVBoxLayout(self.comments_box)
         self.comments_layout.setContentsMargins(0, 0, 0, 0)
@@ -340,6 +343,7 @@ class ThreadView(QWidget):
     def _clear_cards(self) -> None:
         for card in self._cards:
             self.comments_layout.removeWidget(card)
+            card.hide()  # deletion waits for the event loop; never paint a stale card
             card.deleteLater()
         self._cards = []
 
