@@ -388,6 +388,45 @@ def test_rubric_scores_and_recommendation_are_saved_and_reloaded(
     assert {s.criterion_id: s.score for s in updated.scores}["technical-accuracy"] == 2
 
 
+@pytest.mark.gui
+def test_switching_rubrics_keeps_the_work_on_each(
+    qtbot: Any, store: Store, proposal: Proposal
+) -> None:
+    dialog = RubricDialog(store, proposal.id, REVIEWER, rubric_id="peer-review")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.criterion_rows()[0].score.setCurrentIndex(4)  # alignment: 4
+    dialog.rubric_combo.setCurrentIndex(dialog.rubric_combo.findData("qa-checklist"))
+    assert dialog.rubric().id == "qa-checklist"  # type: ignore[union-attr]
+    assert len(dialog.criterion_rows()) == 19
+    assert all(row.score.currentData() is None for row in dialog.criterion_rows())
+    dialog.criterion_rows()[1].score.setCurrentIndex(2)  # credential design: 2
+    dialog.rubric_combo.setCurrentIndex(dialog.rubric_combo.findData("peer-review"))
+    assert dialog.criterion_rows()[0].score.currentData() == 4
+    click(qtbot, dialog.save_button)
+    stored = {
+        r.rubric_id: {s.criterion_id: s.score for s in r.scores}
+        for r in store.list_reviews(proposal.id)
+    }
+    assert stored == {"peer-review": {"alignment": 4}, "qa-checklist": {"credential-design": 2}}
+
+
+@pytest.mark.gui
+def test_a_reviewer_without_a_name_is_told_to_set_it(
+    qtbot: Any, store: Store, proposal: Proposal
+) -> None:
+    dialog = RubricDialog(store, proposal.id, "  ")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.name_hint.isVisible()
+    assert not dialog.save_button.isEnabled()
+    panel = _panel(qtbot, store, proposal, reviewer="")
+    panel.add_annotation("general.title")
+    assert panel.thread_view.name_hint.isVisible()
+    assert not panel.thread_view.reply_edit.isEnabled()
+
+
 # ---------------------------------------------------------------------- compare
 @pytest.mark.gui
 def test_compare_lists_changed_outcome_removed_line_and_reorder(

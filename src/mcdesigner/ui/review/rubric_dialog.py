@@ -290,6 +290,9 @@ class RubricDialog(QDialog):
                         comment=comment,
                     )
                 )
+        if base is not None:  # scores of criteria a newer rubric file dropped are kept
+            known = {c.id for c in self._rubric.criteria}
+            scores.extend(s for s in base.scores if s.criterion_id not in known)
         fields = {
             "proposal_id": self._proposal_id,
             "reviewer": self._reviewer,
@@ -303,18 +306,40 @@ class RubricDialog(QDialog):
             fields["id"] = base.id
         return Review.model_validate(fields)
 
+    def _touched(self, draft: Review) -> bool:
+        """Whether ``draft`` holds work that is not stored yet."""
+        stored = self._existing(draft.rubric_id)
+
+        def content(review: Review | None) -> tuple[object, ...]:
+            if review is None:
+                return ([], None, "")
+            return ([s.model_dump() for s in review.scores], review.recommendation, review.summary)
+
+        return content(draft) != content(stored)
+
     def save(self) -> None:
-        """Store the review (also when some criteria are still unscored) and close."""
+        """Store the review (also when some criteria are still unscored) and close.
+
+        Work on other rubrics done in the same dialog (before switching) is stored too.
+        """
         if self._rubric is None or not self._reviewer:
             return
         try:
             review = self._collect()
-            review.revision_hash = self._store.get_hash(self._proposal_id)
-            self._store.save_review(review)
+            others = [
+                draft
+                for rubric_id, draft in self._drafts.items()
+                if rubric_id != review.rubric_id and self._touched(draft)
+            ]
+            revision = self._store.get_hash(self._proposal_id)
+            for item in (review, *others):
+                item.revision_hash = revision
+                self._store.save_review(item)
         except (StoreError, ValueError) as error:
             QMessageBox.warning(self, self.tr("Review not saved"), str(error))
             return
         self.saved_review = review
-        self._drafts.pop(review.rubric_id, None)
-        self.review_saved.emit(review)
+        self._drafts.clear()
+        for item in (*others, review):
+            self.review_saved.emit(item)
         self.accept()

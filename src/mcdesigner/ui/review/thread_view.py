@@ -7,6 +7,7 @@ time so merging review files later keeps the most recent state.
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -404,6 +405,30 @@ class ThreadView(QWidget):
                 ).format(limit=f"{MAX_COMMENT_LENGTH:,}", count=f"{len(text):,}"),
             )
             return False
+        try:
+            updated = self._with_reply(text)
+        except ValidationError as error:
+            problems = error.errors()
+            detail = str(problems[0]["msg"]) if problems else str(error)
+            QMessageBox.warning(
+                self,
+                self.tr("Comment not saved"),
+                self.tr("The comment could not be stored: {detail}").format(detail=detail),
+            )
+            return False
+        if updated is None:
+            return False
+        if not self._save(updated):
+            return False
+        self._editing = None
+        self.reply_edit.clear()
+        self._show_state()
+        self.changed.emit()
+        return True
+
+    def _with_reply(self, text: str) -> Annotation | None:
+        """The thread as it will be once the reply box is saved (a new object)."""
+        assert self._proposal is not None and self._store is not None
         now = utc_now()
         if self._annotation is not None:
             updated = self._annotation.model_copy(deep=True)
@@ -415,30 +440,23 @@ class ThreadView(QWidget):
             else:
                 updated.comments = [*updated.comments, Comment(author=self._reviewer, body=text)]
             updated.updated = now
-        elif self._draft is not None:
-            path, label = self._draft
-            if not label:
-                label = describe_path(self.forms, self._proposal, path).label
-            try:
-                revision = self._store.get_hash(self._proposal.id)
-            except StoreError:
-                revision = ""
-            updated = Annotation(
-                proposal_id=self._proposal.id,
-                path=path,
-                label=label[:200],
-                revision_hash=revision,
-                comments=[Comment(author=self._reviewer, body=text)],
-            )
-        else:
-            return False
-        if not self._save(updated):
-            return False
-        self._editing = None
-        self.reply_edit.clear()
-        self._show_state()
-        self.changed.emit()
-        return True
+            return updated
+        if self._draft is None:
+            return None
+        path, label = self._draft
+        if not label:
+            label = describe_path(self.forms, self._proposal, path).label
+        try:
+            revision = self._store.get_hash(self._proposal.id)
+        except StoreError:
+            revision = ""
+        return Annotation(
+            proposal_id=self._proposal.id,
+            path=path,
+            label=label[:200],
+            revision_hash=revision,
+            comments=[Comment(author=self._reviewer, body=text)],
+        )
 
     def toggle_resolved(self) -> None:
         """Resolve an open thread, or reopen a resolved one."""
