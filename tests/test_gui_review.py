@@ -287,6 +287,29 @@ def test_edit_and_delete_own_comments(
 
 
 @pytest.mark.gui
+def test_tab_walks_through_the_thread_to_the_reply_box(
+    qtbot: Any, store: Store, proposal: Proposal
+) -> None:
+    note = Annotation(
+        proposal_id=proposal.id,
+        path="general.title",
+        comments=[Comment(author="Bo", body="Shorter?"), Comment(author=REVIEWER, body="Yes")],
+    )
+    store.save_annotation(note)
+    panel = _panel(qtbot, store, proposal)
+    panel.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    panel.select_annotation(note.id)
+    view = panel.thread_view
+    first, second = view.comment_cards()
+    expected = [first.body_label, second.body_label, second.edit_button, second.delete_button]
+    view.resolve_button.setFocus()
+    for widget in [*expected, view.reply_edit]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget
+
+
+@pytest.mark.gui
 def test_deleting_the_item_moves_its_thread_to_orphaned_comments(
     qtbot: Any, store: Store, proposal: Proposal
 ) -> None:

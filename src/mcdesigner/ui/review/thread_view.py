@@ -7,6 +7,8 @@ time so merging review files later keeps the most recent state.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -340,6 +342,17 @@ class ThreadView(QWidget):
             else self.tr("Write a reply… (Ctrl+Enter sends)")
         )
         self._update_buttons()
+        self._order_focus()
+
+    def _order_focus(self) -> None:
+        """Tab goes through the thread top to bottom: actions, each comment, the reply box."""
+        chain: list[QWidget] = [self.goto_button, self.resolve_button]
+        for card in self._cards:
+            chain.append(card.body_label)
+            chain.extend(b for b in (card.edit_button, card.delete_button) if b is not None)
+        chain.extend([self.reply_edit, self.cancel_button, self.send_button])
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _clear_cards(self) -> None:
         for card in self._cards:
