@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +32,7 @@ from mcdesigner.ui.review import (
     annotation_counts,
     counts_under,
     export_review_interactive,
+    format_value,
     import_review_interactive,
     is_read_only,
     marker_issues,
@@ -126,6 +128,31 @@ def test_labels_name_items_by_position_and_form_labels(proposal: Proposal) -> No
     )
     assert path_label(forms, proposal, "self_assessment.entries[esg-1.3].rating").startswith(
         "ESG 1.3 "
+    )
+
+
+def test_values_read_as_labels_not_codes(proposal: Proposal) -> None:
+    forms = default_forms()
+    proposal.certified.eqf_level = "http://data.europa.eu/snb/eqf/6"
+    proposal.general.languages = ["ENG", "SPA"]
+    proposal.general.start_date = dt.date(2026, 9, 1)
+    proposal.general.fee = Decimal("1250.5")
+    proposal.certified.ects_credits = 2.0
+    second = proposal.certified.learning_outcomes[1]
+
+    def shown(path: str, value: Any) -> str:
+        return format_value(forms, proposal, path, value)
+
+    assert shown("certified.eqf_level", proposal.certified.eqf_level) == "Level 6"
+    assert shown("general.languages", proposal.general.languages) == "English; Spanish"
+    assert shown("general.start_date", proposal.general.start_date) == "2026-09-01"
+    assert shown("general.fee", proposal.general.fee) == "1,250.50 EUR"
+    assert shown("certified.ects_credits", 2.0) == "2"
+    assert shown("general.description", "") == "(empty)"
+    assert shown("academic.assessments[x].outcome_ids", [second.id]) == "Learning outcome 2"
+    line = proposal.financial.expenditures[0]
+    assert shown(f"financial.expenditures[{line.id}].category", "teaching_staff") == (
+        "Teaching staff"
     )
 
 

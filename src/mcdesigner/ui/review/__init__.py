@@ -12,6 +12,22 @@ Self-contained components the main window docks or opens:
 - Pure helpers: :func:`annotation_counts`, :func:`counts_under`, :func:`marker_text`,
   :func:`marker_issues` (comment markers beside fields), :func:`is_read_only` (reviewer
   mode) and :func:`path_label` (a readable name for a field path).
+
+Fitting them into the window::
+
+    panel = AnnotationsPanel()
+    dock = QDockWidget(tr("Comments")); dock.setObjectName("commentsDock"); dock.setWidget(panel)
+    window.add_panel(dock, Qt.DockWidgetArea.RightDockWidgetArea)
+    panel.set_context(store, session.proposal, prefs.user_name)   # on open / close (None)
+    panel.navigate_requested.connect(editor.show_path)            # open section, focus field
+    panel.annotations_changed.connect(refresh_markers)            # annotation_counts(...)
+    # after edits that add, move or delete items, and after importing a review: panel.refresh()
+
+The dialogs take the store, the proposal id and the user's name; the window reloads the
+proposal after ``StatusDialog.status_changed`` (the stored status and hash changed) and
+opens its issues list on ``StatusDialog.show_issues_requested``. In reviewer mode, or
+when :func:`is_read_only` says so, only the editor area becomes read-only: the comments
+panel and these dialogs stay active.
 """
 
 from __future__ import annotations
