@@ -30,6 +30,7 @@ from mcdesigner.ui.review import (
     RubricDialog,
     StatusDialog,
     annotation_counts,
+    annotation_markers,
     counts_under,
     export_review_interactive,
     format_value,
@@ -173,9 +174,13 @@ def test_markers_count_threads_per_path_and_inside_items(proposal: Proposal) -> 
     assert marker_text(2, 1) == "●2 ✓1"
     assert marker_text(0, 0) == ""
     (marker,) = marker_issues(counts, f"{item}.text")
-    assert marker.severity == "info"
+    assert (marker.path, marker.severity) == (f"{item}.text", "info")
     assert "1 open" in marker.message and "1 resolved" in marker.message
     assert marker_issues(counts, "general.description") == []
+
+    gone = Annotation(proposal_id=proposal.id, path="certified.learning_outcomes[gone].text")
+    markers = annotation_markers([*notes, gone], proposal)
+    assert sorted(m.path for m in markers) == sorted(["general.title", item, f"{item}.text"])
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ Self-contained components the main window docks or opens:
 - :class:`CompareDialog`: two versions side by side; "Save revision…".
 - :class:`StatusDialog`: workflow status, allowed next steps and history.
 - :func:`export_review_interactive`, :func:`import_review_interactive`: review files.
-- Pure helpers: :func:`annotation_counts`, :func:`counts_under`, :func:`marker_text`,
-  :func:`marker_issues` (comment markers beside fields), :func:`is_read_only` (reviewer
-  mode) and :func:`path_label` (a readable name for a field path).
+- Pure helpers: :func:`annotation_markers`, :func:`annotation_counts`,
+  :func:`counts_under`, :func:`marker_text`, :func:`marker_issues` (comment markers),
+  :func:`is_read_only` (reviewer mode) and :func:`path_label` (a field path in words).
 
 Fitting them into the window::
 
@@ -19,8 +19,8 @@ Fitting them into the window::
     dock = QDockWidget(tr("Comments")); dock.setObjectName("commentsDock"); dock.setWidget(panel)
     window.add_panel(dock, Qt.DockWidgetArea.RightDockWidgetArea)
     panel.set_context(store, session.proposal, prefs.user_name)   # on open / close (None)
-    panel.navigate_requested.connect(editor.show_path)            # open section, focus field
-    panel.annotations_changed.connect(refresh_markers)            # annotation_counts(...)
+    panel.navigate_requested.connect(editor.focus_path)           # open section, focus field
+    panel.annotations_changed.connect(refresh_markers)            # annotation_markers(...)
     # after edits that add, move or delete items, and after importing a review: panel.refresh()
 
 The dialogs take the store, the proposal id and the user's name; the window reloads the
@@ -42,6 +42,7 @@ from mcdesigner.ui.review.labels import describe_path, format_value, path_label
 from mcdesigner.ui.review.markers import (
     AnnotationMarker,
     annotation_counts,
+    annotation_markers,
     counts_under,
     is_read_only,
     marker_issues,
@@ -60,6 +61,7 @@ __all__ = [
     "StatusDialog",
     "ThreadView",
     "annotation_counts",
+    "annotation_markers",
     "counts_under",
     "describe_path",
     "export_review_interactive",

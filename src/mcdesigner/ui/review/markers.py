@@ -1,9 +1,15 @@
 """Comment markers beside fields and list items, and the read-only rule of reviewer mode.
 
-Pure helpers (no widgets) the editor pages use::
+Pure helpers (no widgets). The simplest use shows markers through the editor's issue
+display, which already places a message under a field, or under a list for its items::
 
-    counts = annotation_counts(store.list_annotations(proposal.id))
-    editor.set_issues([*check_issues, *marker_issues(counts, editor.path)])
+    notes = store.list_annotations(proposal.id)
+    editor.show_issues([*check_issues, *annotation_markers(notes, proposal)])
+
+or, per widget::
+
+    counts = annotation_counts(notes)
+    field_editor.set_issues([*its_issues, *marker_issues(counts, field_editor.path)])
     card_title.setText(f"{title}  {marker_text(*counts_under(counts, item_path))}")
 
 ``annotation_counts`` counts threads per exact path; ``counts_under`` adds up a list item
@@ -15,7 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from mcdesigner.i18n import tr
+from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.review import Annotation
 from mcdesigner.review.workflow import EDITABLE_STATUSES
 
@@ -28,8 +37,9 @@ Counts = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class AnnotationMarker:
-    """A marker in the shape ``FieldEditor.set_issues`` accepts (``severity``, ``message``)."""
+    """A marker in the shape the editor's issue display accepts (path, message, severity)."""
 
+    path: str
     message: str
     severity: str = "info"
 
@@ -85,7 +95,20 @@ def marker_issues(counts: Mapping[str, Counts], path: str) -> list[AnnotationMar
     open_count, resolved_count = counts.get(path, (0, 0))
     if not open_count and not resolved_count:
         return []
-    return [AnnotationMarker(marker_tooltip(open_count, resolved_count))]
+    return [AnnotationMarker(path, marker_tooltip(open_count, resolved_count))]
+
+
+def annotation_markers(
+    annotations: Iterable[Annotation], proposal: BaseModel
+) -> list[AnnotationMarker]:
+    """One marker per annotated path that still exists in ``proposal`` (orphans are left out)."""
+    counts = annotation_counts(annotations)
+    return [
+        marker
+        for path in sorted(counts)
+        if exists(proposal, path)
+        for marker in marker_issues(counts, path)
+    ]
 
 
 def is_read_only(proposal_status: str, reviewer_mode: bool) -> bool:
