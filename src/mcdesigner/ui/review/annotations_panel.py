@@ -31,7 +31,7 @@ from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation
 from mcdesigner.review.merge import orphaned
 from mcdesigner.storage import Store, StoreError
-from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, plain_label
+from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, muted, plain_label
 from mcdesigner.ui.review.labels import describe_path
 from mcdesigner.ui.review.thread_view import ThreadView
 
@@ -106,7 +106,7 @@ class AnnotationsPanel(QWidget):
         top.addWidget(self.filter_combo, 1)
         layout.addLayout(top)
         self.summary_label = plain_label("", self)
-        self.summary_label.setStyleSheet("color: palette(mid);")
+        muted(self.summary_label)
         layout.addWidget(self.summary_label)
         self.error_label = plain_label("", self)
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")

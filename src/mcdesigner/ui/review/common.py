@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 #: Background colours of the kinds of change (light, so black text stays readable).
@@ -42,9 +42,14 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     return label
 
 
-def colour(name: str) -> QColor:
-    """A ``QColor`` from a ``#rrggbb`` name."""
-    return QColor(name)
+def muted(label: QLabel) -> QLabel:
+    """Secondary text (times, summaries) in the softer text colour, still readable."""
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
+    label.setPalette(palette)
+    return label
 
 
 def tab_moves_focus(edit: QPlainTextEdit) -> QPlainTextEdit:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.review.workflow import TransitionRefused, allowed_transitions, status_label
 from mcdesigner.storage import StatusEvent, Store, StoreError
-from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, plain_label
+from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, muted, plain_label
 
 HISTORY_COLUMNS = 5
 
@@ -114,7 +114,7 @@ class StatusDialog(QDialog):
         header.setSectionResizeMode(HISTORY_COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.history, 1)
         self.empty_history = plain_label(self.tr("No status changes yet."), self)
-        self.empty_history.setStyleSheet("color: palette(mid);")
+        muted(self.empty_history)
         layout.addWidget(self.empty_history)
 
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

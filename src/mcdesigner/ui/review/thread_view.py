@@ -29,7 +29,13 @@ from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Comment, utc_now
 from mcdesigner.storage import Store, StoreError
-from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, plain_label, tab_moves_focus
+from mcdesigner.ui.review.common import (
+    ERROR_COLOUR,
+    local_time_text,
+    muted,
+    plain_label,
+    tab_moves_focus,
+)
 from mcdesigner.ui.review.labels import describe_path
 
 #: Most characters a comment may hold (the model's limit).
@@ -81,7 +87,7 @@ class CommentCard(QFrame):
                 time=when, edited=local_time_text(comment.edited)
             )
         self.time_label = plain_label(when, self)
-        self.time_label.setStyleSheet("color: palette(mid);")
+        muted(self.time_label)
         who = QVBoxLayout()  # stacked, so a narrow dock never needs a horizontal scroll bar
         who.setSpacing(0)
         who.addWidget(self.author_label)
@@ -144,7 +150,7 @@ class ThreadView(QWidget):
             self.tr("Select a comment thread to read it, or add a comment on a field."), self
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: palette(mid);")
+        muted(self.placeholder)
         outer.addWidget(self.placeholder)
 
         self.body = QWidget(self)
@@ -156,7 +162,7 @@ class ThreadView(QWidget):
         self.title_label.setFont(bold)
         self.title_label.setAccessibleName(self.tr("Commented field"))
         self.detail_label = plain_label("", self.body)
-        self.detail_label.setStyleSheet("color: palette(mid);")
+        muted(self.detail_label)
         self.orphan_label = plain_label(
             self.tr(
                 "This field or list item no longer exists in the proposal. "
