@@ -106,7 +106,7 @@ def test_unicode_names_and_computed_totals(proposal_files: dict[str, Path], fmt:
     assert "-260.00EUR" in flat
     # Activities, staff and assessment weights are added up.
     assert "21.5" in flat  # staff hours 12.5 + 6 + 3
-    assert "Learningoutcome1;Learningoutcome2" in flat
+    assert "Learningoutcome1Learningoutcome2" in flat
 
 
 def test_arabic_is_kept_logically_in_word_and_shaped_in_pdf(

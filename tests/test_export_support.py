@@ -202,10 +202,25 @@ def docx_headings(path: Path) -> list[tuple[int, str]]:
 
 
 def pdf_text(path: Path) -> str:
-    """Text of every page of a PDF."""
+    """Body text of every page of a PDF, without the running header and footer.
+
+    Leaving the header and footer out lets a paragraph that continues on the next page
+    be found in one piece.
+    """
     from pypdf import PdfReader
 
-    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    mm = 72 / 25.4
+    parts: list[str] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        y = tm[5] * cm[3] + cm[5]
+        if 18 * mm < y < (297 - 21) * mm:
+            parts.append(text)
+
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=visit)
+        parts.append("\n")
+    return "".join(parts)
 
 
 def pdf_outline(path: Path) -> list[tuple[int, str]]:

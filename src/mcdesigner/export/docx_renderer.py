@@ -453,9 +453,18 @@ def render_docx(
             progress(30 + int(55 * index / total), tr("Writing the Word document"))
     writer.fill_placeholders()
     properties = document.core_properties
-    properties.title = context.proposal_title
-    properties.subject = context.document_title
-    properties.keywords = ", ".join(context.keywords)
+    properties.title = _property_text(context.proposal_title)
+    properties.subject = _property_text(context.document_title)
+    properties.keywords = _property_text(", ".join(context.keywords))
     properties.author = ""
     properties.comments = tr("Exported by MC Designer on {date}").format(date=context.generated)
     document.save(str(out))
+
+
+#: python-docx refuses document properties longer than this (the body keeps the full text).
+_PROPERTY_MAX = 255
+
+
+def _property_text(text: str) -> str:
+    """``text`` shortened to fit a document property, ending with "…" when cut."""
+    return text if len(text) <= _PROPERTY_MAX else text[: _PROPERTY_MAX - 1] + "…"

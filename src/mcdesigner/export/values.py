@@ -54,12 +54,14 @@ class ValueFormatter:
             return format_date(value)
         if kind in ("bool", "choice", "concept"):
             return safe_text(field.choice_label(value))
+        # Lists print one entry per line, so a right-to-left entry never reorders its
+        # neighbours.
         if kind == "concepts":
-            return join_labels(safe_text(field.choice_label(v)) for v in value)
+            return join_labels((safe_text(field.choice_label(v)) for v in value), "\n")
         if kind == "texts":
-            return join_labels(safe_text(str(v)) for v in value)
+            return join_labels((safe_text(str(v)) for v in value), "\n")
         if kind == "refs":
-            return join_labels(self.ref_label(field.items_from, str(v)) for v in value)
+            return join_labels((self.ref_label(field.items_from, str(v)) for v in value), "\n")
         return safe_text(str(value))
 
     def field_text(self, field: FieldDef, concrete_path: str) -> str:
