@@ -1,0 +1,745 @@
+"""The export dialog: create a document or credential in the background, look at it, then
+save or print it.
+
+The user picks what to export (proposal, self-assessment report, committee dossier, ELM
+v3 or Open Badges 3.0 credential) and the format, then presses *Create*. The document is
+built off the UI thread into a private temporary folder while a progress bar follows it.
+A PDF is previewed page by page; a credential is shown as its JSON text. *Save as…*
+copies the finished file to the chosen place (completely or not at all); *Print…* prints
+the PDF pages (a Word document is printed through the PDF of the same content).
+
+Errors (a document that cannot be built, a full disk, a folder without permission) are
+shown in the dialog in plain words and never leave a partial file anywhere. Closing or
+cancelling removes the temporary folder, even while a document is still being built.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShowEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.review import Annotation, Review
+from mcdesigner.ui.export.files import copy_atomically, suggested_filename, with_extension
+from mcdesigner.ui.export.printing import PrintError, print_pdf
+from mcdesigner.ui.export.worker import BackgroundJob, Report, describe_error
+
+log = logging.getLogger(__name__)
+
+DocumentChoice = Literal["proposal", "self-assessment", "dossier", "elm", "ob3"]
+FormatChoice = Literal["pdf", "docx", "jsonld", "json"]
+DialogState = Literal["idle", "running", "ready", "failed"]
+
+#: What can be exported, in menu order, with the formats each one offers (first: default).
+DOCUMENT_FORMATS: dict[str, tuple[str, ...]] = {
+    "proposal": ("pdf", "docx"),
+    "self-assessment": ("pdf", "docx"),
+    "dossier": ("pdf", "docx"),
+    "elm": ("jsonld",),
+    "ob3": ("json",),
+}
+CREDENTIALS = frozenset({"elm", "ob3"})
+#: Largest credential file shown in full in the preview.
+_JSON_PREVIEW_LIMIT = 400_000
+
+_last_folder: Path | None = None
+
+
+def _default_folder() -> Path:
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def _remove_folder(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+class ExportDialog(QDialog):
+    """Choose, create, preview, save and print an export of one proposal."""
+
+    #: A finished export was saved: the path it was saved to.
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        proposal: Proposal,
+        *,
+        annotations: Iterable[Annotation] = (),
+        reviews: Iterable[Review] = (),
+        parent: QWidget | None = None,
+        initial_document: str = "proposal",
+        initial_format: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ExportDialog")
+        self._proposal = proposal
+        self._annotations = tuple(annotations)
+        self._reviews = tuple(reviews)
+        self._state: DialogState = "idle"
+        self._job: BackgroundJob | None = None
+        self._temp_folder: Path | None = None
+        self._output: Path | None = None
+        self._output_key: tuple[str, str] | None = None
+        self._print_pdf: Path | None = None
+        self._error = ""
+        self._closing = False
+
+        self.setWindowTitle(self.tr("Export – {title}").format(title=proposal.display_title))
+        self.setSizeGripEnabled(True)
+        self.resize(900, 760)
+        self._build()
+        self.set_selection(initial_document, initial_format)
+
+    # -- construction -----------------------------------------------------------
+    def _build(self) -> None:
+        self._document_combo = QComboBox(self)
+        self._document_combo.setAccessibleName(self.tr("Document to export"))
+        for key in DOCUMENT_FORMATS:
+            self._document_combo.addItem(self._document_label(key), key)
+        self._format_combo = QComboBox(self)
+        self._format_combo.setAccessibleName(self.tr("File format"))
+        document_label = QLabel(self.tr("&Document:"), self)
+        document_label.setBuddy(self._document_combo)
+        format_label = QLabel(self.tr("&Format:"), self)
+        format_label.setBuddy(self._format_combo)
+        self._create_button = QPushButton(self.tr("&Create"), self)
+        self._create_button.setToolTip(self.tr("Create the document and show a preview"))
+        self._create_button.setDefault(True)
+        self._create_button.clicked.connect(self.start_export)
+
+        choices = QHBoxLayout()
+        choices.addWidget(document_label)
+        choices.addWidget(self._document_combo, 2)
+        choices.addSpacing(12)
+        choices.addWidget(format_label)
+        choices.addWidget(self._format_combo, 1)
+        choices.addSpacing(12)
+        choices.addWidget(self._create_button)
+
+        self._description = QLabel(self)
+        self._description.setWordWrap(True)
+        self._description.setAccessibleName(self.tr("About this export"))
+
+        self._progress = QProgressBar(self)
+        self._progress.setRange(0, 100)
+        self._progress.setAccessibleName(self.tr("Export progress"))
+        self._status = QLabel(self)
+        self._status.setWordWrap(True)
+        self._status.setAccessibleName(self.tr("Export status"))
+        self._status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self._progress, 1)
+        progress_row.addWidget(self._status, 2)
+
+        self._error_frame = QFrame(self)
+        self._error_frame.setObjectName("ExportError")
+        self._error_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self._error_frame.setStyleSheet(
+            "QFrame#ExportError { background: #fdecea; border: 1px solid #c62828;"
+            " border-radius: 4px; }"
+            " QFrame#ExportError QLabel { color: #7f1d1d; background: transparent; border: 0; }"
+        )
+        error_icon = QLabel(self._error_frame)
+        error_icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(24, 24)
+        )
+        self._error_label = QLabel(self._error_frame)
+        self._error_label.setWordWrap(True)
+        self._error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._error_label.setAccessibleName(self.tr("Export error"))
+        error_layout = QHBoxLayout(self._error_frame)
+        error_layout.addWidget(error_icon, 0, Qt.AlignmentFlag.AlignTop)
+        error_layout.addWidget(self._error_label, 1)
+
+        self._placeholder = QLabel(self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setFrameShape(QFrame.Shape.StyledPanel)
+        self.pdf_document = QPdfDocument(self)
+        self._pdf_view = QPdfView(self)
+        self._pdf_view.setDocument(self.pdf_document)
+        self._pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self._pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._pdf_view.setPageSpacing(12)
+        self._pdf_view.setAccessibleName(self.tr("Preview of the document"))
+        self._pdf_view.pageNavigator().currentPageChanged.connect(self._show_page_position)
+        self._json_view = QPlainTextEdit(self)
+        self._json_view.setReadOnly(True)
+        self._json_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self._json_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._json_view.setAccessibleName(self.tr("Content of the credential file"))
+        self._preview = QStackedWidget(self)
+        for page in (self._placeholder, self._pdf_view, self._json_view):
+            self._preview.addWidget(page)
+        self._preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self._pages_label = QLabel(self)
+        self._zoom_combo = QComboBox(self)
+        self._zoom_combo.setAccessibleName(self.tr("Zoom"))
+        self._zoom_combo.setToolTip(self.tr("How large the pages are shown"))
+        for text, zoom in (
+            (self.tr("Fit width"), "width"),
+            (self.tr("Whole page"), "page"),
+            (self.tr("Actual size"), "100"),
+        ):
+            self._zoom_combo.addItem(text, zoom)
+        self._zoom_combo.currentIndexChanged.connect(self._zoom_changed)
+        self._save_button = QPushButton(self.tr("&Save as…"), self)
+        self._save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self._save_button.clicked.connect(self.save_as)
+        self._print_button = QPushButton(self.tr("&Print…"), self)
+        self._print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self._print_button.clicked.connect(self.print_document)
+        self._close_button = QPushButton(self.tr("Close"), self)
+        self._close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._zoom_combo)
+        buttons.addWidget(self._pages_label, 1)
+        buttons.addWidget(self._save_button)
+        buttons.addWidget(self._print_button)
+        buttons.addWidget(self._close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addWidget(self._description)
+        layout.addLayout(progress_row)
+        layout.addWidget(self._error_frame)
+        layout.addWidget(self._preview, 1)
+        layout.addLayout(buttons)
+
+        self._document_combo.currentIndexChanged.connect(self._document_changed)
+        self._format_combo.currentIndexChanged.connect(self._selection_changed)
+
+    # -- labels -----------------------------------------------------------------
+    def _document_label(self, key: str) -> str:
+        return {
+            "proposal": self.tr("Proposal"),
+            "self-assessment": self.tr("Self-assessment report"),
+            "dossier": self.tr("Committee dossier"),
+            "elm": self.tr("Digital credential (ELM v3, JSON-LD)"),
+            "ob3": self.tr("Open Badge (Open Badges 3.0, JSON)"),
+        }[key]
+
+    def _short_document_label(self, key: str) -> str:
+        return {
+            "proposal": self.tr("Proposal"),
+            "self-assessment": self.tr("Self-assessment report"),
+            "dossier": self.tr("Committee dossier"),
+            "elm": self.tr("Credential ELM"),
+            "ob3": self.tr("Open Badge"),
+        }[key]
+
+    def _format_label(self, fmt: str) -> str:
+        return {
+            "pdf": self.tr("PDF"),
+            "docx": self.tr("Word (.docx)"),
+            "jsonld": self.tr("JSON-LD (.jsonld)"),
+            "json": self.tr("JSON (.json)"),
+        }[fmt]
+
+    def _file_filter(self, fmt: str) -> str:
+        return {
+            "pdf": self.tr("PDF documents (*.pdf)"),
+            "docx": self.tr("Word documents (*.docx)"),
+            "jsonld": self.tr("JSON-LD files (*.jsonld *.json)"),
+            "json": self.tr("JSON files (*.json)"),
+        }[fmt]
+
+    def _describe(self, key: str) -> str:
+        texts = {
+            "proposal": self.tr(
+                "The complete proposal with every section, for colleagues and the committee."
+            ),
+            "self-assessment": self.tr(
+                "The self-assessment against ESG 2015 Part 1 (standards 1.1–1.10) on its own."
+            ),
+            "dossier": self.tr(
+                "The proposal with the completeness check, reviewers' comments and reviews,"
+                " for the committee meeting."
+            ),
+            "elm": self.tr(
+                "The certified data as a European Learning Model v3 credential template,"
+                " for the European Digital Credentials issuing tools."
+            ),
+            "ob3": self.tr("The certified data as an Open Badges 3.0 achievement credential."),
+        }
+        text = texts[key]
+        if key in CREDENTIALS:
+            gaps = self._credential_gaps()
+            if gaps:
+                text += " " + self.tr(
+                    "Still missing for the credential: {fields}. The file is written without them."
+                ).format(fields=", ".join(gaps[:4]) + (" …" if len(gaps) > 4 else ""))
+        return text
+
+    def _credential_gaps(self) -> list[str]:
+        from mcdesigner.credential import missing_for_credential
+
+        try:
+            return [gap.element for gap in missing_for_credential(self._proposal)]
+        except Exception:  # the note is a convenience; the export reports real problems
+            log.warning("could not list the credential gaps", exc_info=True)
+            return []
+
+    # -- selection ---------------------------------------------------------------
+    def document(self) -> str:
+        """The chosen document: ``proposal``, ``self-assessment``, ``dossier``, ``elm``, ``ob3``."""
+        return str(self._document_combo.itemData(self._document_combo.currentIndex()))
+
+    def format(self) -> str:
+        """The chosen format: ``pdf``, ``docx``, ``jsonld`` or ``json``."""
+        return str(self._format_combo.itemData(self._format_combo.currentIndex()))
+
+    def set_selection(self, document: str, fmt: str | None = None) -> None:
+        """Choose ``document`` and ``fmt`` (its first format when ``None`` or not offered)."""
+        if document not in DOCUMENT_FORMATS:
+            raise ValueError(f"unknown document {document!r}")
+        self._document_combo.setCurrentIndex(list(DOCUMENT_FORMATS).index(document))
+        self._fill_formats(document)
+        formats = DOCUMENT_FORMATS[document]
+        if fmt in formats:
+            self._format_combo.setCurrentIndex(formats.index(fmt))
+        self._selection_changed()
+
+    def _fill_formats(self, document: str) -> None:
+        self._format_combo.blockSignals(True)
+        self._format_combo.clear()
+        for fmt in DOCUMENT_FORMATS[document]:
+            self._format_combo.addItem(self._format_label(fmt), fmt)
+        self._format_combo.setCurrentIndex(0)
+        self._format_combo.setEnabled(len(DOCUMENT_FORMATS[document]) > 1)
+        self._format_combo.blockSignals(False)
+
+    def _document_changed(self) -> None:
+        self._fill_formats(self.document())
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self._description.setText(self._describe(self.document()))
+        if self._state == "running":
+            return
+        if self._output_key != (self.document(), self.format()):
+            self._reset_output()
+            self._set_state("idle")
+
+    # -- state -------------------------------------------------------------------
+    @property
+    def state(self) -> DialogState:
+        """``idle`` (nothing created), ``running``, ``ready`` (preview shown) or ``failed``."""
+        return self._state
+
+    @property
+    def output_path(self) -> Path | None:
+        """The finished file in the temporary folder (before it is saved), if any."""
+        return self._output
+
+    @property
+    def temp_folder(self) -> Path | None:
+        """The private folder exports are created in (removed when the dialog closes)."""
+        return self._temp_folder
+
+    @property
+    def job(self) -> BackgroundJob | None:
+        """The background job of the latest export or print preparation."""
+        return self._job
+
+    def error_text(self) -> str:
+        """The error shown in the dialog (empty when there is none)."""
+        return self._error
+
+    def _set_state(self, state: DialogState) -> None:
+        self._state = state
+        running = state == "running"
+        ready = state == "ready"
+        self._document_combo.setEnabled(not running)
+        self._format_combo.setEnabled(not running and len(DOCUMENT_FORMATS[self.document()]) > 1)
+        self._create_button.setEnabled(not running)
+        self._save_button.setEnabled(ready)
+        self._print_button.setEnabled(ready and self.format() in ("pdf", "docx"))
+        self._close_button.setText(self.tr("Cancel") if running else self.tr("Close"))
+        self._close_button.setToolTip(
+            self.tr("Stop creating the document and close") if running else ""
+        )
+        self._progress.setVisible(running)
+        self._zoom_combo.setVisible(ready and self.format() in ("pdf", "docx"))
+        self._error_frame.setVisible(state == "failed")
+        if ready:
+            self._save_button.setDefault(True)
+        else:
+            self._create_button.setDefault(True)
+        if state == "idle":
+            self._status.setText("")
+            self._pages_label.setText("")
+            self._placeholder.setText(
+                self.tr("Choose what to export, then press Create to see a preview.")
+            )
+            self._preview.setCurrentWidget(self._placeholder)
+
+    def _show_error(self, message: str) -> None:
+        self._error = message
+        self._error_label.setText(message)
+        self._set_state("failed")
+        self._status.setText(self.tr("Nothing was saved."))
+        self._placeholder.setText(self.tr("The document could not be created."))
+        self._preview.setCurrentWidget(self._placeholder)
+
+    def _clear_error(self) -> None:
+        self._error = ""
+        self._error_label.setText("")
+        self._error_frame.setVisible(False)
+
+    # -- creating ----------------------------------------------------------------
+    def _ensure_temp_folder(self) -> Path:
+        if self._temp_folder is None or not self._temp_folder.is_dir():
+            self._temp_folder = Path(tempfile.mkdtemp(prefix="mcdesigner-export-"))
+        return self._temp_folder
+
+    def _reset_output(self) -> None:
+        """Forget the created document and delete its temporary files."""
+        self.pdf_document.close()
+        for path in (self._output, self._print_pdf):
+            if path is not None:
+                path.unlink(missing_ok=True)
+        self._output = None
+        self._output_key = None
+        self._print_pdf = None
+        self._json_view.clear()
+
+    def _file_name(self, document: str, fmt: str) -> str:
+        extension = "jsonld" if fmt == "jsonld" else fmt
+        return suggested_filename(
+            self._proposal.display_title, self._short_document_label(document), extension
+        )
+
+    def start_export(self) -> None:
+        """Create the chosen document in the background (the *Create* button)."""
+        if self._state == "running":
+            return
+        self._reset_output()
+        self._clear_error()
+        document, fmt = self.document(), self.format()
+        try:
+            folder = self._ensure_temp_folder()
+        except OSError as error:
+            self._show_error(
+                self.tr("No temporary folder could be created for the export: {reason}").format(
+                    reason=describe_error(error)
+                )
+            )
+            return
+        target = folder / self._file_name(document, fmt)
+        companion = folder / self._file_name(document, "pdf") if fmt == "docx" else None
+        work = _export_work(
+            self._proposal.model_copy(deep=True),
+            document,
+            fmt,
+            target,
+            self._annotations,
+            self._reviews,
+            starting=self.tr("Building the credential"),
+            companion_pdf=companion,
+        )
+        self._run(
+            work, lambda result: self._export_finished(document, fmt, Path(result), companion)
+        )
+        self._status.setText(self.tr("Creating the document…"))
+
+    def _run(self, work: Callable[[Report], Any], on_finished: Callable[[Any], None]) -> None:
+        folder = self._temp_folder
+        unexpected = self.tr("Unexpected problem: {error}")
+        job = BackgroundJob(
+            work,
+            discard=(lambda: _remove_folder(folder)) if folder is not None else None,
+            describe=lambda error: _describe_failure(error, unexpected),
+        )
+        job.progress.connect(self._progress_reported)
+        job.finished.connect(on_finished)
+        job.failed.connect(self._job_failed)
+        self._job = job
+        self._progress.setValue(0)
+        self._set_state("running")
+        job.start()
+
+    def _progress_reported(self, percent: int, message: str) -> None:
+        self._progress.setValue(max(0, min(100, percent)))
+        if message:
+            self._status.setText(message)
+
+    def _job_failed(self, message: str) -> None:
+        if self._closing:
+            return
+        self._reset_output()
+        self._show_error(message)
+
+    def _export_finished(
+        self, document: str, fmt: str, path: Path, companion: Path | None = None
+    ) -> None:
+        if self._closing:
+            return
+        if not path.is_file():
+            self._show_error(self.tr("The document was not created. Please try again."))
+            return
+        self._output = path
+        self._output_key = (document, fmt)
+        self._print_pdf = companion
+        self._progress.setValue(100)
+        status = self.tr("Ready. Nothing is saved until you choose “Save as…”.")
+        if fmt in ("pdf", "docx"):
+            if not self._load_pdf(companion if companion is not None else path):
+                return
+            self._preview.setCurrentWidget(self._pdf_view)
+            if fmt == "docx":
+                status = self.tr(
+                    "The Word document is ready ({size}). The preview shows the same content"
+                    " as PDF; Word may break the pages slightly differently. Nothing is saved"
+                    " until you choose “Save as…”."
+                ).format(size=_size_text(path.stat().st_size))
+        else:
+            self._show_json(path)
+        self._set_state("ready")
+        self._status.setText(status)
+
+    def _load_pdf(self, path: Path) -> bool:
+        self.pdf_document.close()
+        error = self.pdf_document.load(str(path))
+        if error != QPdfDocument.Error.None_ or self.pdf_document.pageCount() <= 0:
+            self._show_error(self.tr("The PDF was created but cannot be shown in the preview."))
+            return False
+        self._pdf_view.pageNavigator().jump(0, self._pdf_view.pageNavigator().currentLocation())
+        self._show_page_position(0)
+        return True
+
+    def _show_page_position(self, page: int) -> None:
+        count = self.pdf_document.pageCount()
+        if count > 0:
+            self._pages_label.setText(
+                self.tr("Page {page} of {count}").format(page=page + 1, count=count)
+            )
+
+    def _zoom_changed(self) -> None:
+        zoom = str(self._zoom_combo.itemData(self._zoom_combo.currentIndex()))
+        if zoom == "width":
+            self._pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif zoom == "page":
+            self._pdf_view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self._pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self._pdf_view.setZoomFactor(1.0)
+
+    def _show_json(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self._show_error(describe_error(error))
+            return
+        text = data[:_JSON_PREVIEW_LIMIT].decode("utf-8", errors="replace")
+        if len(data) > _JSON_PREVIEW_LIMIT:
+            text += "\n…"
+        self._json_view.setPlainText(text)
+        self._preview.setCurrentWidget(self._json_view)
+        self._pages_label.setText(_size_text(len(data)))
+
+    # -- saving ------------------------------------------------------------------
+    def suggested_path(self) -> Path:
+        """Where *Save as…* proposes to save: the last folder used and a readable name."""
+        return _default_folder() / self._file_name(self.document(), self.format())
+
+    def save_as(self) -> Path | None:
+        """Ask for a file name and save the created document there (the *Save as…* button)."""
+        if self._state != "ready" or self._output is None:
+            return None
+        fmt = self.format()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the export"), str(self.suggested_path()), self._file_filter(fmt)
+        )
+        if not chosen:
+            return None
+        extension = "jsonld" if fmt == "jsonld" and not chosen.lower().endswith(".json") else fmt
+        target = with_extension(Path(chosen), extension)
+        return self.save_to(target)
+
+    def save_to(self, target: Path) -> Path | None:
+        """Copy the created document to ``target`` atomically; shows any error in the dialog."""
+        global _last_folder
+        if self._output is None:
+            return None
+        try:
+            copy_atomically(self._output, Path(target))
+        except OSError as error:
+            self._error = self.tr("Could not save {path}: {reason}").format(
+                path=target, reason=describe_error(error)
+            )
+            self._error_label.setText(self._error)
+            self._error_frame.setVisible(True)
+            self._status.setText(self.tr("Nothing was saved."))
+            return None
+        self._clear_error()
+        _last_folder = Path(target).parent
+        self._status.setText(self.tr("Saved to {path}").format(path=target))
+        self.saved.emit(str(target))
+        return Path(target)
+
+    # -- printing ----------------------------------------------------------------
+    def print_document(self) -> None:
+        """Show the print dialog and print (the *Print…* button).
+
+        A Word export is printed through the PDF of the same content made with it.
+        """
+        if self._state != "ready" or self.format() not in ("pdf", "docx"):
+            return
+        self._ask_and_print()
+
+    def _ask_and_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._file_name(self.document(), "pdf"))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        dialog.setMinMax(1, max(1, self.pdf_document.pageCount()))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print the PDF of the created document on ``printer``; returns the pages printed.
+
+        For a Word export the PDF must have been prepared by :meth:`print_document`.
+        Problems are shown in the dialog and 0 is returned.
+        """
+        try:
+            printed = print_pdf(
+                self.pdf_document, printer, doc_name=self._file_name(self.document(), "pdf")
+            )
+        except PrintError as error:
+            self._error = str(error)
+            self._error_label.setText(self._error)
+            self._error_frame.setVisible(True)
+            return 0
+        self._status.setText(self.tr("Sent {count} pages to the printer.").format(count=printed))
+        return printed
+
+    # -- closing -----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closing = False
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        """Close the dialog, stopping a running export and removing temporary files."""
+        self._closing = True
+        self.pdf_document.close()
+        job, folder = self._job, self._temp_folder
+        if job is not None and job.is_running:
+            job.cancel()  # the job removes the temporary folder when it stops
+        elif folder is not None:
+            _remove_folder(folder)
+        super().done(result)
+
+
+# ---------------------------------------------------------------------------
+# Work done in the background (no widgets here)
+# ---------------------------------------------------------------------------
+def _export_work(
+    proposal: Proposal,
+    document: str,
+    fmt: str,
+    target: Path,
+    annotations: tuple[Annotation, ...],
+    reviews: tuple[Review, ...],
+    *,
+    starting: str = "",
+    companion_pdf: Path | None = None,
+) -> Callable[[Report], Path]:
+    """The function a background job runs to write ``document`` as ``fmt`` to ``target``.
+
+    With ``companion_pdf``, the same document is also written there as PDF (for the
+    preview and printing of a Word export).
+    """
+
+    def work(report: Report) -> Path:
+        try:
+            if document in CREDENTIALS:
+                import mcdesigner.credential as credential
+
+                report(10, starting)
+                credential.export_credential(
+                    proposal, "elm" if document == "elm" else "ob3", target
+                )
+                report(100, "")
+            else:
+                import mcdesigner.export as exporting
+
+                jobs = [(fmt, target)]
+                if companion_pdf is not None:
+                    jobs.append(("pdf", companion_pdf))
+                share = 100 / len(jobs)
+                for number, (kind, out) in enumerate(jobs):
+
+                    def scaled(percent: int, message: str, start: float = number * share) -> None:
+                        report(round(start + percent * share / 100), message)
+
+                    exporting.export_document(
+                        proposal,
+                        document=document,  # type: ignore[arg-type]
+                        fmt=kind,  # type: ignore[arg-type]
+                        out=out,
+                        annotations=annotations,
+                        reviews=reviews,
+                        progress=scaled,
+                    )
+        except BaseException:
+            # The exporters never leave a partial file; make sure of it for every failure.
+            target.unlink(missing_ok=True)
+            if companion_pdf is not None:
+                companion_pdf.unlink(missing_ok=True)
+            raise
+        return target
+
+    return work
+
+
+def _describe_failure(error: BaseException, unexpected: str) -> str:
+    """The message shown for an exception raised while exporting."""
+    from mcdesigner.credential import CredentialError
+    from mcdesigner.export import ExportError
+
+    if isinstance(error, ExportError | CredentialError):
+        return str(error)
+    if isinstance(error, OSError):
+        return describe_error(error)
+    log.error("unexpected export failure", exc_info=error)
+    return unexpected.format(error=str(error) or type(error).__name__)
+
+
+def _size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
