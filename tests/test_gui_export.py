@@ -237,6 +237,45 @@ def test_credentials_are_written_as_json(
     assert json.loads(saved.read_text(encoding="utf-8")) == data
 
 
+def test_the_dossier_carries_the_comments_and_reviews(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mcdesigner.model.review import Annotation, Comment, Review
+
+    proposal = load_example()
+    annotation = Annotation(
+        proposal_id=proposal.id,
+        path="general.title",
+        comments=[Comment(author="Reviewer", body="Shorten the title.")],
+    )
+    review = Review(proposal_id=proposal.id, reviewer="Reviewer", summary="Sound design.")
+    received: dict[str, Any] = {}
+    real_export = mcdesigner.export.export_document
+
+    def recording(proposal: Any, **options: Any) -> Path:
+        received.update(options)
+        return real_export(proposal, **options)
+
+    monkeypatch.setattr(mcdesigner.export, "export_document", recording)
+    dialog = ExportDialog(
+        proposal,
+        annotations=[annotation],
+        reviews=[review],
+        initial_document="dossier",
+        criterion_titles={"c1": "Outcomes"},
+    )
+    qtbot.addWidget(dialog)
+    try:
+        _create(qtbot, dialog)
+        assert received["document"] == "dossier" and received["fmt"] == "pdf"
+        assert list(received["annotations"]) == [annotation]
+        assert list(received["reviews"]) == [review]
+        assert received["criterion_titles"] == {"c1": "Outcomes"}
+        assert dialog.pdf_document.pageCount() > 0
+    finally:
+        dialog.reject()
+
+
 def test_changing_the_choice_discards_the_created_document(qtbot: QtBot, open_dialog: Any) -> None:
     dialog = open_dialog("self-assessment", "pdf")
     _create(qtbot, dialog)

@@ -169,6 +169,16 @@ def test_list_items_are_numbered_and_selection_survives_updates(panel: IssuesPan
     assert panel.view.currentIndex().data(PATH_ROLE) == path
 
 
+def test_ctrl_c_copies_the_current_issue(panel: IssuesPanel, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    panel.select_path("general.description")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert "Fix general.description" in copied and "A standard" in copied
+
+
 def test_the_panel_is_keyboard_reachable(panel: IssuesPanel) -> None:
     assert panel.focusProxy() is panel.view
     assert panel.view.accessibleName()

@@ -15,7 +15,14 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -62,12 +69,25 @@ def _new_row(kind: str) -> QStandardItem:
 
 
 class _IssueTree(QTreeView):
-    """A tree whose rows re-measure their wrapped text when the width changes."""
+    """A tree whose rows re-measure their wrapped text when the width changes, and which
+    copies the current issue (with its reference) on Ctrl+C."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        if event.matches(QKeySequence.StandardKey.Copy) and index.isValid():
+            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            reference = index.data(REFERENCE_ROLE) or ""
+            if reference:
+                text += "\n" + reference
+            QGuiApplication.clipboard().setText(text)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class IssuesPanel(QWidget):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -98,12 +98,14 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         initial_document: str = "proposal",
         initial_format: str | None = None,
+        criterion_titles: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self._proposal = proposal
         self._annotations = tuple(annotations)
         self._reviews = tuple(reviews)
+        self._criterion_titles = dict(criterion_titles) if criterion_titles else None
         self._state: DialogState = "idle"
         self._job: BackgroundJob | None = None
         self._temp_folder: Path | None = None
@@ -467,6 +469,7 @@ class ExportDialog(QDialog):
             self._reviews,
             starting=self.tr("Building the credential"),
             companion_pdf=companion,
+            criterion_titles=self._criterion_titles,
         )
         self._run(
             work, lambda result: self._export_finished(document, fmt, Path(result), companion)
@@ -675,6 +678,7 @@ def _export_work(
     *,
     starting: str = "",
     companion_pdf: Path | None = None,
+    criterion_titles: Mapping[str, str] | None = None,
 ) -> Callable[[Report], Path]:
     """The function a background job runs to write ``document`` as ``fmt`` to ``target``.
 
@@ -712,6 +716,7 @@ def _export_work(
                         annotations=annotations,
                         reviews=reviews,
                         progress=scaled,
+                        criterion_titles=criterion_titles,
                     )
         except BaseException:
             # The exporters never leave a partial file; make sure of it for every failure.
