@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 BODY_FONT = "Calibri"
@@ -160,7 +160,8 @@ def _logo_png() -> bytes:
     image = Image.new("RGB", (360, 120), (232, 236, 241))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 359, 119), outline=(160, 170, 185), width=3)
-    draw.text((120, 52), "YOUR LOGO", fill=(90, 100, 115))
+    font = ImageFont.load_default(size=40)
+    draw.text((180, 60), "YOUR LOGO", fill=(90, 100, 115), font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()

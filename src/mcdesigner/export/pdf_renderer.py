@@ -410,7 +410,17 @@ class _StoryBuilder:
         if isinstance(block, Cover):
             return self.cover(block)
         if isinstance(block, TableOfContents):
-            toc = RLTableOfContents(levelStyles=st.toc_levels, dotsMinLevel=0)
+            toc = RLTableOfContents(
+                levelStyles=st.toc_levels,
+                dotsMinLevel=0,
+                tableStyle=[
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+                ],
+            )
             return [*self.text(block.title, st.heading(1)), Spacer(1, 4), toc]
         raise ExportError(f"unknown block {type(block).__name__}")  # pragma: no cover
 

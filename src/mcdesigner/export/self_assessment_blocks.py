@@ -158,7 +158,8 @@ class SelfAssessmentBlocks:
         for path in EVIDENCE_PATHS.get(standard, ()):
             field = self.forms.field(path)
             if field is not None:
-                text = shorten(self.values.field_text(field, path), _EVIDENCE_LIMIT)
+                text = self.values.field_text(field, path).replace("\n", "; ")
+                text = shorten(text, _EVIDENCE_LIMIT)
                 rows.append(FieldRow(field.label, text, field.on_credential))
                 continue
             group = self.forms.group_for_list(path)
