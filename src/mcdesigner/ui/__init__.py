@@ -4,3 +4,5 @@ The main window is thin; it composes panels (library, navigator, editor area, he
 delegates. Everything that changes a proposal goes through
 :class:`~mcdesigner.ui.session.EditSession`.
 """
+
+import mcdesigner.qt_workaround  # noqa: F401  (must run before any Qt call)

@@ -4,3 +4,5 @@ Nothing here knows about storage or windows. A :class:`~mcdesigner.widgets.secti
 shows one section of a proposal and reports every user change as an edit operation
 (:mod:`mcdesigner.model.edits`); the window applies it and tells the page to refresh.
 """
+
+import mcdesigner.qt_workaround  # noqa: F401  (must run before any Qt call)
