@@ -17,15 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if sys.version_info < (3, 12):
-    # PySide6 6.12 drops a reference to None on every Qt call that returns None; on
-    # CPython 3.11 (None not immortal) that aborts the interpreter after a while.
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 32
-
 from PySide6.QtCore import QEventLoop, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
+
+import mcdesigner.qt_workaround  # noqa: F401  (before any Qt call)
 
 
 def _quiet(kind: QtMsgType, context: object, message: str) -> None:

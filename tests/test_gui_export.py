@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,11 +23,6 @@ from mcdesigner.ui.export.worker import BackgroundJob
 
 pytestmark = pytest.mark.gui
 
-if sys.version_info < (3, 12):  # pragma: no cover - depends on the interpreter
-    # PySide6 6.12 (abi3 wheels) drops one reference to None whenever a Qt call returns
-    # None; on CPython 3.11, where None is not immortal, the interpreter then aborts with
-    # "deallocating None". Keep None alive for the whole test process.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 32
 
 EXPORT_TIMEOUT_MS = 30_000
 

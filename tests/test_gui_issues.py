@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -21,11 +18,6 @@ from mcdesigner.ui.checks.live_checker import LiveChecker
 
 pytestmark = pytest.mark.gui
 
-if sys.version_info < (3, 12):  # pragma: no cover - depends on the interpreter
-    # PySide6 6.12 (abi3 wheels) drops one reference to None whenever a Qt call returns
-    # None; on CPython 3.11, where None is not immortal, the interpreter then aborts with
-    # "deallocating None". Keep None alive for the whole test process.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 32
 
 
 def _issue(path: str, severity: str = "error") -> Issue:
