@@ -58,6 +58,7 @@ def complete_proposal() -> Proposal:
             rationale="Staff need to design joint micro-credentials.",
             awarding_institutions=[Organisation(id="org-1", name="University", country="ESP")],
             issuer_countries=["ESP"],
+            fields_of_education=["http://data.europa.eu/snb/isced-f/0111"],  # education science
             target_group_description="Academic and administrative staff.",
             languages=["ENG"],
             start_date=dt.date(2026, 5, 10),

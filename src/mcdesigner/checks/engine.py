@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 #: Rule id of the issue that stands in for a check that could not run.
 RULE_FAILED = "checks.rule-failed"
 _MISSING_RULES = frozenset(r.id for r in RULES if r.reports_missing)
-# Which report of a missing value is kept: Annex I first, then the specific rule, then the form.
-_PREFERENCE = {"annex.missing": 0, "required.missing": 2}
+# Which report of a missing value is kept: Annex I first, then the specific rule, then the form,
+# then the digital credential's needs.
+_PREFERENCE = {"annex.missing": 0, "required.missing": 2, "credential.missing": 3}
 
 
 def run(proposal: Proposal, settings: CheckSettings | None = None) -> list[Issue]:

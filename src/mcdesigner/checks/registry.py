@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mcdesigner.checks import credential_readiness
 from mcdesigner.checks.rule import Rule
 from mcdesigner.checks.rules import (
     assessment,
@@ -27,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     *budget.RULES,
     *quality.RULES,
     *self_assessment.RULES,
+    *credential_readiness.RULES,
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
