@@ -131,6 +131,7 @@ class _Writer:
         self.bookmarks: dict[str, str] = {}
         style_names = {s.name for s in document.styles}
         self._styles = style_names
+        self._style_ids: dict[str, str] = {}
 
     def _complex_font(self) -> str:
         found = self.doc.styles.element.xpath(
@@ -141,13 +142,27 @@ class _Writer:
     def style(self, name: str, fallback: str = "Normal") -> str:
         return name if name in self._styles else fallback
 
+    def paragraph(self, container: Any, style: str) -> Any:
+        """A new paragraph in ``container`` with paragraph style ``style`` (by name)."""
+        paragraph = container.add_paragraph()
+        self.set_style(paragraph, style)
+        return paragraph
+
+    def set_style(self, paragraph: Any, style: str) -> None:
+        # Looking styles up by name through python-docx scans every style each time;
+        # resolve each name to its id once and set the id directly.
+        if style not in self._style_ids:
+            name = self.style(style)
+            self._style_ids[style] = self.doc.styles[name].style_id
+        paragraph._p.style = self._style_ids[style]
+
     # -- text -----------------------------------------------------------------
     def add_text(self, container: Any, text: str, style: str, prefix: str = "") -> Any:
         """Paragraph(s) for ``text`` in ``container`` (document or cell); returns the first."""
         lines = safe_text(text).split("\n") or [""]
         first = None
         for index, line in enumerate(lines):
-            paragraph = container.add_paragraph(style=self.style(style))
+            paragraph = self.paragraph(container, style)
             if index == 0 and prefix:
                 paragraph.add_run(prefix)
             self.add_run(paragraph, line)
@@ -177,14 +192,16 @@ class _Writer:
     ) -> None:
         lines = safe_text(text).split("\n")
         first = cell.paragraphs[0]
-        first.style = self.doc.styles[self.style(style)]
-        first.alignment = _ALIGN.get(align)
+        self.set_style(first, style)
+        if align != "left":
+            first.alignment = _ALIGN.get(align)
         if prefix:
             first.add_run(prefix)
         self.add_run(first, lines[0])
         for line in lines[1:]:
-            paragraph = cell.add_paragraph(style=self.style(style))
-            paragraph.alignment = _ALIGN.get(align)
+            paragraph = self.paragraph(cell, style)
+            if align != "left":
+                paragraph.alignment = _ALIGN.get(align)
             self.add_run(paragraph, line)
 
     # -- blocks ---------------------------------------------------------------
@@ -195,7 +212,7 @@ class _Writer:
             self.add_text(self.doc, block.text, _PARAGRAPH_STYLES.get(block.style, "Normal"))
         elif isinstance(block, BulletList):
             for item in block.items:
-                self.add_text(self.doc, item, self.style("List Bullet"))
+                self.add_text(self.doc, item, "List Bullet")
         elif isinstance(block, FieldList):
             self.field_list(block)
         elif isinstance(block, Table):
@@ -251,7 +268,7 @@ class _Writer:
             return
         paragraphs = []
         for entry in entries:
-            paragraph = self.doc.add_paragraph(style=self.style(f"TOC {min(entry.level, 2)}"))
+            paragraph = self.paragraph(self.doc, f"TOC {min(entry.level, 2)}")
             link = OxmlElement("w:hyperlink")
             link.set(qn("w:anchor"), self.bookmark_name(entry.anchor))
             link.set(qn("w:history"), "1")
@@ -293,7 +310,7 @@ class _Writer:
                 cells[1], row.value, "MC Table Muted" if row.missing else "MC Table Text"
             )
         _set_widths(table, widths)
-        self.doc.add_paragraph(style=self.style("MC Table Text"))
+        self.paragraph(self.doc, "MC Table Text")
 
     def table(self, block: Table) -> None:
         columns = len(block.columns)
@@ -317,7 +334,7 @@ class _Writer:
                 _shade(cell, self.fills["totals"])
         widths = [int(self.text_width * w) for w in block.widths]
         _set_widths(table, widths)
-        self.doc.add_paragraph(style=self.style("MC Table Text"))
+        self.paragraph(self.doc, "MC Table Text")
 
     def _style_table(self, table: Any, header: bool) -> None:
         if "MC Table" in self._styles:

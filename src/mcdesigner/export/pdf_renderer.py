@@ -50,7 +50,7 @@ from mcdesigner.export.blocks import (
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.formatting import has_rtl
 from mcdesigner.export.pdf_layout import PdfLayout, load_layout
-from mcdesigner.export.pdf_text import FontFamily, register_fonts, text_flowables
+from mcdesigner.export.pdf_text import FontFamily, markup, register_fonts, text_flowables
 from mcdesigner.i18n import tr
 
 Progress = Callable[[int, str], None]
@@ -190,7 +190,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self.canv.bookmarkPage(anchor)
         self.canv.addOutlineEntry(text, anchor, level=outline_level, closed=outline_level >= 1)
         if anchor in self.toc_anchors:
-            self.notify("TOCEntry", (level - 1, text, self.page, anchor))
+            # The contents table reads entries as Paragraph markup: escape the user's text.
+            self.notify("TOCEntry", (level - 1, markup(text), self.page, anchor))
 
     def beforeDocument(self) -> None:  # noqa: N802
         self._last_level = 0
