@@ -93,24 +93,32 @@ def large_proposal() -> Proposal:
         for n in range(90)
     ]
     p.financial.revenues = [
-        RevenueLine(description=f"Revenue {n}", category="tuition_fees", units=n + 1,
-                    unit_cost=Decimal("25.00"))
+        RevenueLine(
+            description=f"Revenue {n}",
+            category="tuition_fees",
+            units=n + 1,
+            unit_cost=Decimal("25.00"),
+        )
         for n in range(80)
-    ]  # fmt: skip
+    ]
     p.financial.expenditures = [
-        ExpenditureLine(description=f"Cost {n}", category="materials", units=2,
-                        unit_cost=Decimal("12.50"))
+        ExpenditureLine(
+            description=f"Cost {n}", category="materials", units=2, unit_cost=Decimal("12.50")
+        )
         for n in range(220)
-    ]  # fmt: skip
+    ]
     p.quality.indicators = [
         Indicator(name=f"Indicator {n}", target="80 %", data_source="Survey", frequency="annual")
         for n in range(30)
     ]
     p.quality.calendar = [
-        MonitoringEvent(date=dt.date(2026, 1 + n % 12, 1 + n % 28), activity=f"Review {n}",
-                        responsible="Committee")
+        MonitoringEvent(
+            date=dt.date(2026, 1 + n % 12, 1 + n % 28),
+            activity=f"Review {n}",
+            responsible="Committee",
+        )
         for n in range(30)
-    ]  # fmt: skip
+    ]
     for entry in p.self_assessment.entries:
         entry.rating = 3
         entry.evidence = _TEXT * 8
@@ -157,10 +165,19 @@ def main() -> int:
 
         def libreoffice() -> object:
             return subprocess.run(
-                [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                 "pdf", "--outdir", str(work / "lo"), str(docx)],
-                check=True, capture_output=True,
-            )  # fmt: skip
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(work / "lo"),
+                    str(docx),
+                ],
+                check=True,
+                capture_output=True,
+            )
 
         # Warm-up: imports, font registration, LibreOffice profile creation.
         to_docx()

@@ -42,6 +42,9 @@ def _fonts(element: object, name: str) -> None:
     """Set every script slot of an rPr to ``name`` (complex scripts to the CS font)."""
     r_pr = element.get_or_add_rPr()  # type: ignore[attr-defined]
     fonts = r_pr.get_or_add_rFonts()
+    # Theme fonts take precedence over named fonts in Word: drop them so ours apply.
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
         fonts.set(qn(attr), name)
     fonts.set(qn("w:cs"), COMPLEX_FONT)
@@ -178,6 +181,26 @@ def _field(paragraph: object, instruction: str, cached: str) -> None:
     paragraph._p.append(field)  # type: ignore[attr-defined]
 
 
+def _complex_script_twins(doc: object) -> None:
+    """Give every style's size, bold and italic to complex scripts too (szCs, bCs, iCs).
+
+    Word sizes and emphasises Arabic or Hebrew text with these separate properties; without
+    them a right-to-left heading would print at body size.
+    """
+    for r_pr in doc.styles.element.iter(qn("w:rPr")):  # type: ignore[attr-defined]
+        for plain, twin in (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs")):
+            source = r_pr.find(qn(plain))
+            if source is None:
+                continue
+            old = r_pr.find(qn(twin))
+            if old is not None:
+                r_pr.remove(old)
+            copy = OxmlElement(twin)
+            for key, value in source.attrib.items():
+                copy.set(key, value)
+            source.addnext(copy)
+
+
 def build() -> object:
     doc = Document()
     section = doc.sections[0]
@@ -227,6 +250,7 @@ def build() -> object:
     _paragraph_style(doc, "MC Header", size=8, colour=MUTED, after=0)
     _paragraph_style(doc, "MC Footer", size=8, colour=MUTED, after=0)
     _table_style(doc)
+    _complex_script_twins(doc)
 
     header = section.header.paragraphs[0]
     header.style = doc.styles["MC Header"]

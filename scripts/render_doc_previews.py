@@ -33,10 +33,21 @@ def _png(pdf: Path, stem: str, pages: int) -> list[Path]:
     for page in range(1, pages + 1):
         prefix = TARGET / f"{stem}-p{page}"
         subprocess.run(
-            ["pdftoppm", "-r", RESOLUTION, "-f", str(page), "-l", str(page), "-png",
-             "-singlefile", str(pdf), str(prefix)],
+            [
+                "pdftoppm",
+                "-r",
+                RESOLUTION,
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-png",
+                "-singlefile",
+                str(pdf),
+                str(prefix),
+            ],
             check=True,
-        )  # fmt: skip
+        )
         written.append(prefix.with_suffix(".png"))
     return written
 
@@ -77,9 +88,13 @@ def main() -> int:
         for document, pages in PAGES.items():
             pdf = Path(folder) / f"{document}.pdf"
             export_document(
-                proposal, document=document, fmt="pdf", out=pdf,  # type: ignore[arg-type]
-                annotations=annotations, reviews=reviews,
-            )  # fmt: skip
+                proposal,
+                document=document,
+                fmt="pdf",
+                out=pdf,  # type: ignore[arg-type]
+                annotations=annotations,
+                reviews=reviews,
+            )
             written += _png(pdf, document, pages)
         soffice = shutil.which("soffice")
         if soffice is not None:
@@ -88,10 +103,19 @@ def main() -> int:
             )
             profile = Path(folder) / "profile"
             subprocess.run(
-                [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                 "--convert-to", "pdf", "--outdir", folder, str(docx)],
-                check=True, capture_output=True,
-            )  # fmt: skip
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    folder,
+                    str(docx),
+                ],
+                check=True,
+                capture_output=True,
+            )
             written += _png(Path(folder) / "word.pdf", "proposal-word", 1)
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")

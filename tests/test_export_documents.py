@@ -89,9 +89,15 @@ def test_pdf_proposal_shows_every_field_value(
 def test_values_checked_cover_every_section(rich: Proposal) -> None:
     sections = {path.split(".")[0].split("[")[0] for path, _ in every_value(rich)}
     assert sections == {
-        "general", "certified", "rights", "academic", "staff", "financial", "quality",
+        "general",
+        "certified",
+        "rights",
+        "academic",
+        "staff",
+        "financial",
+        "quality",
         "self_assessment",
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
@@ -163,6 +169,36 @@ def test_word_headings_use_heading_styles_and_match_pdf_bookmarks(
     assert expected[0] == (1, "General information")
 
 
+@pytest.mark.parametrize("document", ["self-assessment", "dossier"])
+def test_both_formats_have_the_same_headings(rich: Proposal, tmp_path: Path, document: str) -> None:
+    from mcdesigner.checks import readiness, run
+
+    annotations, reviews = sample_reviews(rich)
+    issues = run(rich)
+    context = build_context(
+        rich,
+        document=document,
+        issues=issues,
+        readiness=readiness(rich, issues),
+        annotations=annotations,
+        reviews=reviews,
+    )
+    expected = [(h.level, h.text) for h in context.headings()]
+    files = {
+        fmt: export_document(
+            rich,
+            document=document,
+            fmt=fmt,
+            out=tmp_path / f"h.{fmt}",  # type: ignore[arg-type]
+            annotations=annotations,
+            reviews=reviews,
+        )
+        for fmt in ("docx", "pdf")
+    }
+    assert docx_headings(files["docx"]) == pdf_outline(files["pdf"])
+    assert [text for _, text in pdf_outline(files["pdf"])] == [text for _, text in expected]
+
+
 def test_pdf_pages_say_page_x_of_n(proposal_files: dict[str, Path]) -> None:
     from pypdf import PdfReader
 
@@ -223,18 +259,31 @@ def test_dossier_has_cover_contents_checks_and_reviews(
 
     annotations, reviews = sample_reviews(rich)
     out = export_document(
-        rich, document="dossier", fmt=fmt, out=tmp_path / f"d.{fmt}",
-        annotations=annotations, reviews=reviews,
-    )  # fmt: skip
+        rich,
+        document="dossier",
+        fmt=fmt,
+        out=tmp_path / f"d.{fmt}",
+        annotations=annotations,
+        reviews=reviews,
+    )
     text = docx_text(out) if fmt == "docx" else pdf_text(out)
     flat = squash(text)
     for expected in (
-        "Committee dossier", "Contents", "Completeness report", "Overall readiness",
-        "Self-assessment report", "Reviewers' annotations", "Rubric scores",
-        "Use an action verb <b>here</b>.", "Łucja Nowak", "2 May 2026, 09:30 UTC",
-        "Approve with changes", "Solid proposal; fix the budget.", "Dr. Мария Иванова",
+        "Committee dossier",
+        "Contents",
+        "Completeness report",
+        "Overall readiness",
+        "Self-assessment report",
+        "Reviewers' annotations",
+        "Rubric scores",
+        "Use an action verb <b>here</b>.",
+        "Łucja Nowak",
+        "2 May 2026, 09:30 UTC",
+        "Approve with changes",
+        "Solid proposal; fix the budget.",
+        "Dr. Мария Иванова",
         "Learning outcomes › Learning outcome 1 › ",
-    ):  # fmt: skip
+    ):
         assert squash(expected) in flat, expected
     issues = run(rich)
     assert issues, "the rich proposal still has something to report"

@@ -24,9 +24,13 @@ def test_libreoffice_converts_the_word_file(tmp_path: Path, document: str) -> No
     p = rich_proposal()
     annotations, reviews = sample_reviews(p)
     docx = export_document(
-        p, document=document, fmt="docx", out=tmp_path / f"{document}.docx",  # type: ignore[arg-type]
-        annotations=annotations, reviews=reviews,
-    )  # fmt: skip
+        p,
+        document=document,
+        fmt="docx",
+        out=tmp_path / f"{document}.docx",  # type: ignore[arg-type]
+        annotations=annotations,
+        reviews=reviews,
+    )
     profile = tmp_path / "lo-profile"
     result = subprocess.run(
         [

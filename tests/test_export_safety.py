@@ -120,9 +120,12 @@ def test_bad_requests_get_clear_messages(tmp_path: Path) -> None:
 def test_progress_is_reported_up_to_done(tmp_path: Path) -> None:
     seen: list[tuple[int, str]] = []
     export_document(
-        Proposal(), document="dossier", fmt="pdf", out=tmp_path / "d.pdf",
+        Proposal(),
+        document="dossier",
+        fmt="pdf",
+        out=tmp_path / "d.pdf",
         progress=lambda percent, message: seen.append((percent, message)),
-    )  # fmt: skip
+    )
     percents = [p for p, _ in seen]
     assert percents == sorted(percents)
     assert seen[-1] == (100, "Done")

@@ -175,14 +175,14 @@ class _Writer:
             self._mark_rtl(paragraph, run, text)
         return run
 
-    def _mark_rtl(self, paragraph: Any, run: Any, text: str) -> None:
+    def _mark_rtl(self, paragraph: Any, run: Any, text: str, whole_paragraph: bool = True) -> None:
         from bidi import get_base_level
 
         r_pr = run._r.get_or_add_rPr()
         r_pr.get_or_add_rFonts().set(qn("w:cs"), self.complex_font)
         if r_pr.find(qn("w:rtl")) is None:
             r_pr.insert_element_before(OxmlElement("w:rtl"), *_RPR_AFTER_RTL)
-        if get_base_level(text) == 1:
+        if whole_paragraph and get_base_level(text) == 1:
             p_pr = paragraph._p.get_or_add_pPr()
             if p_pr.find(qn("w:bidi")) is None:
                 p_pr.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
@@ -383,7 +383,7 @@ class _Writer:
                         if text != run.text:
                             run.text = text
                             if has_rtl(text):
-                                self._mark_rtl(paragraph, run, text)
+                                self._mark_rtl(paragraph, run, text, whole_paragraph=False)
 
 
 def _all_paragraphs(part: Any) -> list[Any]:
