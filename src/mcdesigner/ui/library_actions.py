@@ -6,6 +6,7 @@ file has been read and checked completely, so a bad file never leaves anything b
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from mcdesigner.model.base import new_proposal_id
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.operations.files import export_proposal_file, import_proposal_file
 from mcdesigner.storage import ProposalExists, Store, StoreError
+from mcdesigner.ui.completeness import record_completeness
 from mcdesigner.ui.ops import Op
 
 if TYPE_CHECKING:
@@ -94,6 +96,7 @@ class LibraryActions(QObject):
         try:
             copy = _copy_of(self.store.get(proposal_id), self.tr("(copy)"))
             self.store.save(copy)
+            record_completeness(self.store, copy)
         except StoreError as error:
             self._error(self.tr("Could not duplicate the proposal"), str(error))
             return None
@@ -107,6 +110,7 @@ class LibraryActions(QObject):
     def _store_and_open(self, proposal: Proposal) -> str | None:
         try:
             self.store.save(proposal)
+            record_completeness(self.store, proposal)
         except StoreError as error:
             self._error(self.tr("Could not create the proposal"), str(error))
             return None
@@ -175,7 +179,7 @@ class LibraryActions(QObject):
 
     def purge(self, proposal_id: str) -> None:
         """Remove a proposal from the trash for good, after confirmation."""
-        answer = QMessageBox.warning(
+        answer = QMessageBox.question(
             self.window,
             self.tr("Delete for good"),
             self.tr(
@@ -227,6 +231,8 @@ class LibraryActions(QObject):
         return op.run()
 
     def _imported(self, path: Path, proposal_id: str, title: str) -> None:
+        with contextlib.suppress(StoreError):
+            record_completeness(self.store, self.store.get(proposal_id))
         self.window.ui_state.add_recent_file(path)
         self.window.ui_state.set_last_folder(path.parent)
         self.window.refresh_recent_files()
@@ -335,7 +341,7 @@ class LibraryActions(QObject):
             proposal_id=proposal_id,
             out=path,
         )
-        op.success(lambda written: self._exported(Path(written)))
+        op.success(lambda _result: self._exported(path))
         op.failure(
             lambda error: self._error(
                 self.tr("Could not export to {name}").format(name=path.name), str(error)

@@ -9,9 +9,7 @@ and ``saved``. :attr:`session_opened` tells when another proposal is opened.
 
 from __future__ import annotations
 
-import contextlib
 import html
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
@@ -26,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesigner.formdefs.definitions import FormSet
-from mcdesigner.model.proposal import Proposal
 from mcdesigner.settings import Preferences, save_preferences
 from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.actions import build_menus, create_actions
+from mcdesigner.ui.completeness import completeness_recorder
 from mcdesigner.ui.editor_area import EditorArea
 from mcdesigner.ui.help_panel import HelpPanel
 from mcdesigner.ui.library import LibraryPanel
@@ -38,19 +36,6 @@ from mcdesigner.ui.problem_banner import ProblemBanner
 from mcdesigner.ui.save_indicator import SaveIndicator
 from mcdesigner.ui.session import CONFLICT, FAILED, EditSession
 from mcdesigner.ui.state import UiState
-
-
-def record_completeness(store: Store) -> Callable[[Proposal], None]:
-    """After each save, store how complete the proposal is (shown in the library)."""
-
-    def after_save(proposal: Proposal) -> None:
-        from mcdesigner.checks import readiness  # loaded on first save, not at start-up
-
-        # The percentage is a convenience for the library; the proposal itself is saved.
-        with contextlib.suppress(StoreError, ValueError):
-            store.set_completeness(proposal.id, readiness(proposal).overall_percent)
-
-    return after_save
 
 
 class MainWindow(QMainWindow):
@@ -166,7 +151,7 @@ class MainWindow(QMainWindow):
             proposal,
             content_hash,
             autosave_delay_ms=self.preferences.autosave_delay_ms,
-            after_save=record_completeness(self.store),
+            after_save=completeness_recorder(self.store),
             parent=self,
         )
         session.save_state_changed.connect(self._on_save_state)
@@ -425,6 +410,9 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.store.closed:
+            event.accept()
+            return
         if self.session is not None:
             if not self._settle_unsaved(self.tr("quit")):
                 event.ignore()

@@ -110,11 +110,17 @@ class ItemListWidget(QWidget):
         if ids != self.order:
             for gone in [i for i in self.views if i not in ids]:
                 self.views.pop(gone).dispose()
+            created = []
             for item_id in ids:
                 if item_id not in self.views:
                     self.views[item_id] = self._new_view(item_id)
+                    created.append(self.views[item_id])
             self.order = ids
             self._place()
+            for view in created:
+                # Shown now rather than on the next event loop pass, so it can take the focus.
+                for widget in view.widgets():
+                    widget.show()
         self.empty_label.setVisible(not ids)
         self.body.setVisible(bool(ids))
         for index, item in enumerate(items):

@@ -15,7 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -272,7 +273,7 @@ class SectionPage(QScrollArea):
     def refresh(self, proposal: Any, *, source: str | None = None, force: bool = False) -> None:
         """Show ``proposal``: sync lists, values, visibility and computed values.
 
-        The editor at ``source`` (the one the user is typing in) keeps its text unless
+        The editor at ``source`` (the one the user just typed in) keeps its text unless
         ``force`` is set (undo, redo, reload), so typing is never disturbed by the
         cleaned-up value the model stores. Values that could not be stored stay visible
         with their message until the user fixes them or ``force`` is set.
@@ -282,8 +283,7 @@ class SectionPage(QScrollArea):
             lst.sync(proposal)
         for path, editor in list(self._editors.items()):
             editor.update_context(proposal)
-            typing = path == source and editor.is_editing()
-            self._fill(editor, proposal, force=force, editing=typing)
+            self._fill(editor, proposal, force=force, editing=path == source)
         self._apply_visibility(proposal)
         for label in self.computed:
             label.refresh(proposal)
@@ -352,9 +352,17 @@ class SectionPage(QScrollArea):
     def _focus_widget(self, widget: QWidget) -> bool:
         if not widget.isVisibleTo(self.content):
             return False
-        self.ensureWidgetVisible(widget, 40, 80)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(widget, 40, 80)
+        # New widgets get their final place once the layout has run: scroll again then.
+        QTimer.singleShot(0, lambda: self._scroll_to(widget))
         return True
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        if not shiboken6.isValid(widget):
+            return  # deleted meanwhile (its item was removed)
+        if self.content.isAncestorOf(widget) and widget.isVisible():
+            self.ensureWidgetVisible(widget, 40, 80)
 
     def show_issues(self, issues: Iterable[Any]) -> None:
         """Show check results next to the values they are about.

@@ -41,7 +41,8 @@ class LineEditor(FieldEditor):
         if text != self.line.text():
             with signals_blocked(self.line):
                 self.line.setText(text)
-                self.line.setCursorPosition(0)
+                if not self.line.hasFocus():
+                    self.line.setCursorPosition(0)  # show the start of a long value
 
 
 class MultiLineEditor(FieldEditor):

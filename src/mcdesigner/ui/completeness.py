@@ -1,0 +1,23 @@
+"""Record how complete a proposal is, for the percentage shown in the library."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.storage import Store, StoreError
+
+
+def record_completeness(store: Store, proposal: Proposal) -> None:
+    """Compute the proposal's completeness with the checks and store it (best effort)."""
+    from mcdesigner.checks import readiness  # loaded on first use, not at start-up
+
+    # The percentage is a convenience for the library; a failure here loses nothing.
+    with contextlib.suppress(StoreError, ValueError):
+        store.set_completeness(proposal.id, readiness(proposal).overall_percent)
+
+
+def completeness_recorder(store: Store) -> Callable[[Proposal], None]:
+    """A callback for :class:`~mcdesigner.ui.session.EditSession` ``after_save``."""
+    return lambda proposal: record_completeness(store, proposal)

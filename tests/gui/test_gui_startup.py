@@ -1,0 +1,133 @@
+"""Start-up: the export libraries stay unloaded until the user exports; the store lock; the
+translator; the preferences dialog; background operations."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from mcdesigner.i18n import tr
+from mcdesigner.settings import Preferences, load_preferences
+from mcdesigner.storage import Store, StoreLocked
+from mcdesigner.ui.ops import Op, running_ops
+from mcdesigner.ui.preferences_dialog import PreferencesDialog, preferences_from_values
+
+pytestmark = pytest.mark.gui
+
+PROBE = textwrap.dedent(
+    """
+    import json, os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from mcdesigner.app import application, open_main_window
+    app = application()
+    window = open_main_window(Path(sys.argv[1]))
+    window.show()
+    app.processEvents()
+    def heavy():
+        return sorted(m for m in sys.modules if m.split(".")[0] in ("docx", "reportlab"))
+    at_start = heavy()
+    import docx  # what an export would load: proves the probe sees it
+    print(json.dumps({"session": window.session is not None, "start": at_start,
+                      "after_export_import": bool(heavy())}))
+    window.close()
+    """
+)
+
+
+def test_export_libraries_are_not_loaded_at_start_up(db_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=True,
+    )
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["session"], "the window opened a proposal"
+    assert report["start"] == []
+    assert report["after_export_import"]
+
+
+def test_a_second_window_on_the_same_database_is_refused(window: Any, db_path: Path) -> None:
+    with pytest.raises(StoreLocked):
+        Store.open(db_path, exclusive=True)
+
+
+def test_core_messages_go_through_the_qt_translator(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def translate(context: str, text: str, *_a: Any) -> str:
+        seen.append((context, text))
+        return text.upper()
+
+    monkeypatch.setattr(QCoreApplication, "translate", staticmethod(translate))
+    assert tr("Yes", "forms") == "YES"
+    assert ("forms", "Yes") in seen
+
+
+def test_preferences_dialog_validates_and_saves(qtbot: Any, window: Any) -> None:
+    dialog = PreferencesDialog(window.preferences, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.hours_min.setValue(35)
+    dialog.hours_max.setValue(28)
+    dialog.accept()
+    assert dialog.result_preferences is None
+    assert dialog.errors.isVisible()
+    assert "must not exceed" in dialog.errors.text()
+    dialog.hours_max.setValue(38)
+    dialog.autosave.setValue(1500)
+    dialog.user_name.setText("Ana Pérez")
+    currency = dialog.currency.lineEdit()
+    currency.selectAll()
+    qtbot.keyClicks(currency, "CHF")
+    dialog.accept()
+    assert dialog.result_preferences is not None
+    assert window.apply_preferences(dialog.result_preferences)
+    stored_prefs, problem = load_preferences()
+    assert problem is None
+    assert stored_prefs.user_name == "Ana Pérez"
+    assert stored_prefs.default_currency == "CHF"
+    assert window.session._debounce.interval() == 1500
+    # new blank proposals use the default currency
+    window.library_actions.new(False)
+    assert window.session.proposal.general.currency == "CHF"
+
+
+def test_preference_values_map_to_messages() -> None:
+    prefs, problems = preferences_from_values(
+        {**Preferences().model_dump(), "autosave_delay_ms": 50}
+    )
+    assert prefs is None
+    assert problems and problems[0].startswith("Autosave delay:")
+
+
+def test_operations_run_off_the_ui_thread(qtbot: Any, window: Any) -> None:
+    ui_thread = threading.get_ident()
+    results: list[Any] = []
+    Op(window, lambda value: (value * 2, threading.get_ident()), value=21).success(
+        results.append
+    ).run()
+    qtbot.waitUntil(lambda: bool(results) and running_ops() == 0)
+    assert results[0][0] == 42 and results[0][1] != ui_thread
+    errors: list[BaseException] = []
+
+    def fail() -> None:
+        raise OSError("disk gone")
+
+    Op(window, fail).failure(errors.append).run()
+    qtbot.waitUntil(lambda: bool(errors))
+    assert str(errors[0]) == "disk gone"
