@@ -190,3 +190,17 @@ def test_budget_tables_add_up(tmp_path: Path) -> None:
     assert ("Total", "", "", "", "1,001.50 EUR") in [tuple(t) for t in totals]
     flat = squash(_both(p, tmp_path)["pdf"])
     assert squash("-1.60 EUR") in flat  # balance
+
+
+def test_the_shipped_font_covers_the_scripts_we_promise() -> None:
+    import arabic_reshaper
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from mcdesigner.paths import resources_dir
+
+    folder = resources_dir() / "fonts"
+    assert (folder / "LICENSE-DejaVu.txt").is_file()
+    sample = "Cărțiș Łódź Αθήνα Москва القاهرة ◆ € —" + arabic_reshaper.reshape("القاهرة")
+    for face in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        covered = TTFont("probe", str(folder / face)).face.charToGlyph
+        assert [ch for ch in sample if ch != " " and ord(ch) not in covered] == [], face
