@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,7 +45,7 @@ class ChecklistEditor(FieldEditor):
         column.addWidget(self.empty_note)
         self.boxes: list[tuple[Any, QCheckBox]] = []
         self._options: list[tuple[Any, str]] = []
-        self._extra: list[Any] = []  # stored values the list does not offer (kept, not lost)
+        self._selected: list[Any] = []
         self.install(self.container)
         self.set_options(field_options(field))
 
@@ -53,7 +53,6 @@ class ChecklistEditor(FieldEditor):
         """Rebuild the check boxes for ``options`` keeping the checked values."""
         if self._options == list(options) and self.boxes:
             return
-        checked = self.value()
         for _, box in self.boxes:
             box.setParent(None)
             box.deleteLater()
@@ -63,24 +62,31 @@ class ChecklistEditor(FieldEditor):
             box = QCheckBox(shorten(label), self.cells)
             box.setAccessibleName(f"{self.field.label}: {label}")
             box.setToolTip(label if label != box.text() else self.field.help)
-            box.toggled.connect(lambda _on: self.emit_value())
+            box.toggled.connect(lambda on, v=value: self._on_toggled(v, on))
             self.watch_focus(box)
             self.boxes.append((value, box))
         self.cells.set_cells([box for _, box in self.boxes])
         self.empty_note.setVisible(not options)
         self.setFocusProxy(self.boxes[0][1] if self.boxes else self.container)
-        self._show(checked)
+        self._show(self._selected)
+
+    def _on_toggled(self, value: Any, on: bool) -> None:
+        if on and value not in self._selected:
+            self._selected.append(value)
+        elif not on and value in self._selected:
+            self._selected.remove(value)
+        self.emit_value()
 
     def value(self) -> list[Any]:
-        return [value for value, box in self.boxes if box.isChecked()] + list(self._extra)
+        """The checked values in the order they were chosen (stored values keep their order)."""
+        return list(self._selected)
 
     def _show(self, value: Any) -> None:
-        wanted = list(value or [])
-        offered = {v for v, _ in self.boxes}
-        self._extra = [v for v in wanted if v not in offered]
+        # Values the list does not offer (an outcome deleted since) are kept, not lost.
+        self._selected = list(value or [])
         for option, box in self.boxes:
             with signals_blocked(box):
-                box.setChecked(option in wanted)
+                box.setChecked(option in self._selected)
 
 
 def shorten(text: str, limit: int = 70) -> str:
@@ -151,9 +157,7 @@ class PickListEditor(FieldEditor):
         self.list.setAccessibleName(self.tr("{label}: chosen").format(label=field.label))
         self.list.itemChanged.connect(self._on_item_edited)
         column.addWidget(self.list)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_selected)
+        self.list.installEventFilter(self)
         if self.options:
             self.model = QStringListModel([label for _, label in self.options], self)
             self.completer = QCompleter(self.model, self.entry)
@@ -167,6 +171,19 @@ class PickListEditor(FieldEditor):
         self.install(self.container, focus=self.entry)
         self.watch_focus(self.list)
         self._refresh_list()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete or Backspace in the list removes the selected entries."""
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.list.state() != QAbstractItemView.State.EditingState
+        ):
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def _placeholder(self) -> str:
         if self.free_text:
