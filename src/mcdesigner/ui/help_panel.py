@@ -68,6 +68,21 @@ class HelpPanel(QDockWidget):
             )
         )
 
+    def show_library_help(self) -> None:
+        """What the library offers (shown while the library is in front)."""
+        self.field = None
+        tips = [
+            self.tr("Double-click a proposal, or press Enter, to open it."),
+            self.tr("Type in the search box (Ctrl+F) to filter by title or status."),
+            self.tr("Click a column heading to sort."),
+            self.tr(
+                "Deleted proposals go to the trash; show it with the Trash button to restore them."
+            ),
+            self.tr("Import and export proposal files to exchange proposals by e-mail."),
+        ]
+        items = "".join(f"<li>{html.escape(tip)}</li>" for tip in tips)
+        self.browser.setHtml(f"<h3>{html.escape(self.tr('Your proposals'))}</h3><ul>{items}</ul>")
+
     def show_field(self, field: FieldDef) -> None:
         """Show the guidance for ``field``."""
         if field is self.field:

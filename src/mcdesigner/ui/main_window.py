@@ -167,6 +167,13 @@ class MainWindow(QMainWindow):
         self.session_opened.emit(session)
         return True
 
+    def show_section(self, section_id: str) -> bool:
+        """Show the editor at ``section_id`` (False when no proposal is open)."""
+        if self.session is None:
+            return False
+        self._show_editor(section_id)
+        return True
+
     def _show_editor(self, section_id: str | None) -> None:
         ids = self.editor.navigator.section_ids()
         if section_id not in ids:
@@ -289,6 +296,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.library.select(self.session.proposal_id)
         self.central.setCurrentWidget(self.library)
+        self.help_panel.show_library_help()
         self.library.table.setFocus()
 
     def find_proposal(self) -> None:

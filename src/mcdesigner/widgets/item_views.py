@@ -60,7 +60,7 @@ class ItemButtons(QWidget):
             "↓", tr("Move down (Alt+Down)"), tr("Move {noun} down").format(noun=noun), self
         )
         self.duplicate = _tool_button(
-            "⧉" if compact else tr("Duplicate"),
+            "❐" if compact else tr("Duplicate"),
             tr("Duplicate (Ctrl+Shift+D)"),
             tr("Duplicate {noun}").format(noun=noun),
             self,

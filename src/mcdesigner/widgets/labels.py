@@ -58,7 +58,7 @@ class FieldLabel(QLabel):
         self.setToolTip(label_tooltip(field))
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setMinimumWidth(120)
+        self.setMinimumWidth(150)
 
 
 def legend_html() -> str:

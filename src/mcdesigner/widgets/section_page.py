@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -70,8 +69,6 @@ class SectionPage(QScrollArea):
         self.computed: list[ComputedLabel] = []
         self.content = QWidget(self)
         self.content.setObjectName("pageContent")
-        # Never squeeze the page below its preferred height: scroll instead.
-        self.content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.column = QVBoxLayout(self.content)
         self.column.setContentsMargins(16, 12, 16, 16)
         self.column.setSpacing(12)

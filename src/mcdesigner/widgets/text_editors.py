@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QWidget
 
 from mcdesigner.formdefs.definitions import FieldDef
@@ -64,13 +64,13 @@ class MultiLineEditor(FieldEditor):
         if field.placeholder:
             self.box.setPlaceholderText(field.placeholder)
         self.box.textChanged.connect(self._on_text_changed)
-        self.box.document().documentLayout().documentSizeChanged.connect(
-            lambda _size: self._fit_height()
-        )
+        self._fitted: tuple[int, int] = (-1, -1)
+        self._lines = 0
         self.install(self.box)
         QTimer.singleShot(0, self._fit_height)
 
     def _on_text_changed(self) -> None:
+        self._fit_height()
         self.emit_value()
 
     def value(self) -> str:
@@ -83,14 +83,43 @@ class MultiLineEditor(FieldEditor):
                 self.box.setPlainText(text)
             self._fit_height()
 
+    def _wrapped_lines(self) -> int:
+        """Lines the text takes at the box's width (laid out here: the box lays out lazily)."""
+        document = self.box.document()
+        width = self.box.viewport().width() - 2 * document.documentMargin()
+        key = (document.revision(), int(width))
+        if key == self._fitted:
+            return self._lines
+        option = document.defaultTextOption()
+        lines = 0
+        block = document.begin()
+        while block.isValid():
+            layout = QTextLayout(block.text(), self.box.font())
+            layout.setTextOption(option)
+            layout.beginLayout()
+            count = 0
+            while lines + count <= self.MAX_LINES:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(max(width, 10.0))
+                count += 1
+            layout.endLayout()
+            lines += max(1, count)
+            if lines > self.MAX_LINES:
+                break
+            block = block.next()
+        self._fitted, self._lines = key, lines
+        return lines
+
     def _fit_height(self) -> None:
-        lines = int(self.box.document().documentLayout().documentSize().height())
-        lines = max(self.min_lines, min(self.MAX_LINES, lines))
+        lines = max(self.min_lines, min(self.MAX_LINES, self._wrapped_lines()))
         metrics = self.box.fontMetrics()
         margins = self.box.contentsMargins()
         doc_margin = int(self.box.document().documentMargin() * 2)
         height = lines * metrics.lineSpacing() + margins.top() + margins.bottom() + doc_margin + 4
-        self.box.setFixedHeight(height)
+        if height != self.box.height():
+            self.box.setFixedHeight(height)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
