@@ -22,8 +22,10 @@ MAX_JSON_BYTES = 16 * 1024 * 1024
 MAX_JSON_DEPTH = 64
 
 _BOM = b"\xef\xbb\xbf"
-# A JSON string literal, or one bracket outside strings.
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+# A JSON string literal (an unterminated one runs to the end of the text), or one bracket
+# outside strings. The closing quote is optional so that a stray quote is consumed once:
+# requiring it made every unmatched quote rescan the rest of the text (quadratic time).
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
