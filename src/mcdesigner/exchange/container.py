@@ -272,8 +272,23 @@ def _check_members_against_manifest(manifest: ManifestBase, members: dict[str, b
 # ---------------------------------------------------------------------------
 # Reading and writing
 # ---------------------------------------------------------------------------
+def _too_large(path: Path, limits: Limits) -> ExchangeError:
+    return ExchangeError(
+        tr("it is larger than {limit} bytes").format(limit=limits.max_archive_bytes), file=path
+    )
+
+
 def _read_archive_bytes(path: Path, limits: Limits) -> bytes:
     try:
+        # Refuse a huge file from its size alone, before reading any of it, and anything
+        # that is not a plain file (a pipe or a device could block or never end).
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise ExchangeError(tr("it is a folder, not a file"), file=path)
+        if not stat.S_ISREG(status.st_mode):
+            raise ExchangeError(tr("it is not a regular file"), file=path)
+        if status.st_size > limits.max_archive_bytes:
+            raise _too_large(path, limits)
         with path.open("rb") as handle:
             data = handle.read(limits.max_archive_bytes + 1)
     except FileNotFoundError:
@@ -286,9 +301,7 @@ def _read_archive_bytes(path: Path, limits: Limits) -> bytes:
             file=path,
         ) from None
     if len(data) > limits.max_archive_bytes:
-        raise ExchangeError(
-            tr("it is larger than {limit} bytes").format(limit=limits.max_archive_bytes), file=path
-        )
+        raise _too_large(path, limits)
     return data
 
 
