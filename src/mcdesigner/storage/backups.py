@@ -46,17 +46,23 @@ def write_backup(conn: sqlite3.Connection, db_path: Path, reason: str, keep: int
     partial = target.with_name(target.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
-    copy = sqlite3.connect(str(partial))
     try:
-        conn.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")
-        result = copy.execute("PRAGMA quick_check").fetchone()
-        if result is None or result[0] != "ok":
-            raise sqlite3.DatabaseError(f"the new backup failed its check: {result}")
-    finally:
-        copy.close()
-    _fsync_file(partial)
-    os.replace(partial, target)
+        copy = sqlite3.connect(str(partial))
+        try:
+            conn.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+            result = copy.execute("PRAGMA quick_check").fetchone()
+            if result is None or result[0] != "ok":
+                raise sqlite3.DatabaseError(f"the new backup failed its check: {result}")
+        finally:
+            copy.close()
+        _fsync_file(partial)
+        os.replace(partial, target)
+    except BaseException:
+        # A failed snapshot (e.g. a full disk) must not leave its half-written copy behind.
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
     _fsync_dir(folder)
     prune_backups(db_path, keep)
     return target
