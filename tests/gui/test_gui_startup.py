@@ -131,3 +131,10 @@ def test_operations_run_off_the_ui_thread(qtbot: Any, window: Any) -> None:
     Op(window, fail).failure(errors.append).run()
     qtbot.waitUntil(lambda: bool(errors))
     assert str(errors[0]) == "disk gone"
+
+
+def test_the_library_names_proposal_files_like_the_exchange_format() -> None:
+    from mcdesigner.exchange import PROPOSAL_SUFFIX
+    from mcdesigner.ui import library_actions
+
+    assert library_actions.PROPOSAL_SUFFIX == PROPOSAL_SUFFIX

@@ -14,21 +14,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mcdesigner.examples import ExampleError, new_from_example
-from mcdesigner.exchange import (
-    PROPOSAL_SUFFIX,
-    ExchangeError,
-    proposal_file_name,
-    read_proposal_file,
-)
 from mcdesigner.model.base import new_proposal_id
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.operations.files import export_proposal_file, import_proposal_file
 from mcdesigner.storage import ProposalExists, Store, StoreError
 from mcdesigner.ui.completeness import record_completeness
 from mcdesigner.ui.ops import Op
 
 if TYPE_CHECKING:
     from mcdesigner.ui.main_window import MainWindow
+
+#: Proposal files carry this suffix (kept here so the file module loads only when used).
+PROPOSAL_SUFFIX = ".mcproposal"
 
 
 def _copy_of(proposal: Proposal, suffix: str) -> Proposal:
@@ -217,6 +213,8 @@ class LibraryActions(QObject):
         return self._run_import(path, replace=False)
 
     def _run_import(self, path: Path, *, replace: bool) -> Op:
+        from mcdesigner.operations.files import import_proposal_file
+
         op = Op(
             self.window,
             import_proposal_file,
@@ -284,6 +282,8 @@ class LibraryActions(QObject):
         return "replace" if clicked is replace else "copy" if clicked is copy else "cancel"
 
     def _import_copy(self, path: Path) -> None:
+        from mcdesigner.exchange import read_proposal_file
+
         def read_copy(file: Path) -> Proposal:
             return _copy_of(read_proposal_file(file).proposal, "")
 
@@ -307,6 +307,9 @@ class LibraryActions(QObject):
 
     def export_file(self, proposal_id: str, path: Path | None = None) -> Op | None:
         """Ask where to write the proposal file (unless given) and write it in the background."""
+        from mcdesigner.exchange import proposal_file_name
+        from mcdesigner.operations.files import export_proposal_file
+
         session = self.window.session
         if session is not None and session.proposal_id == proposal_id and not session.save_now():
             self._error(
@@ -359,6 +362,3 @@ class LibraryActions(QObject):
     # ------------------------------------------------------------------ messages
     def _error(self, title: str, message: str) -> None:
         self.window.show_error(title, message)
-
-
-__all__ = ["ExchangeError", "LibraryActions"]
