@@ -138,3 +138,24 @@ def test_the_library_names_proposal_files_like_the_exchange_format() -> None:
     from mcdesigner.ui import library_actions
 
     assert library_actions.PROPOSAL_SUFFIX == PROPOSAL_SUFFIX
+
+
+def test_a_second_start_on_a_locked_database_says_so_and_quits(
+    window: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from mcdesigner import app as app_module
+
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        shown.append(box.button(QMessageBox.StandardButton.Close).text())
+        return int(QMessageBox.StandardButton.Close.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setenv("MCDESIGNER_DB", str(db_path))
+    assert app_module.main([]) == 1
+    assert "already running" in shown[0]
+    assert shown[1] == "Quit"

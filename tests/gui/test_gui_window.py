@@ -192,3 +192,68 @@ def test_section_shortcuts_and_position_are_remembered(qtbot: Any, open_window: 
     window.close()
     again = open_window()
     assert again.editor.current_section() == "certified"
+
+
+def test_extension_points_badges_panels_and_export_menu(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QDockWidget, QLabel
+
+    window.editor.navigator.set_badge("certified", "3 issues")
+    titles = [
+        window.editor.navigator.item(i).text() for i in range(window.editor.navigator.count())
+    ]
+    assert "Certified academic data  (3 issues)" in titles
+    window.editor.navigator.set_badge("certified", "")
+    assert window.editor.navigator.item(1).text() == "Certified academic data"
+
+    dock = QDockWidget("Issues", window)
+    dock.setObjectName("issuesPanel")
+    dock.setWidget(QLabel("none"))
+    window.add_panel(dock)
+    assert dock.toggleViewAction() in window.menus["view"].actions()
+    assert window.menus["export"].objectName() == "exportMenu"
+    assert window.actions_.export_file in window.menus["export"].actions()
+
+    seen: list[str] = []
+    window.session.saved.connect(seen.append)
+    title = editor(window, "general.title")
+    title.line.setFocus()
+    qtbot.keyClicks(title.line, "x")
+    window.save_now()
+    assert seen == [window.session.content_hash]
+    assert window.editor.focus_path(
+        f"certified.learning_outcomes[{window.session.proposal.certified.learning_outcomes[1].id}].text"
+    )
+    assert window.editor.current_section() == "certified"
+
+
+def test_window_geometry_and_guidance_panel_are_remembered(qtbot: Any, open_window: Any) -> None:
+    window = open_window()
+    window.resize(760, 560)  # within the offscreen screen (800 x 600)
+    window.toggle_help()
+    assert not window.help_panel.isVisible()
+    window.editor.splitter.setSizes([300, 700])
+    sizes = window.editor.splitter.sizes()
+    window.close()
+    again = open_window()
+    assert (again.size().width(), again.size().height()) == (760, 560)
+    assert not again.help_panel.isVisible()
+    assert again.editor.splitter.sizes()[0] == sizes[0]
+    again.actions_.toggle_help.trigger()
+    assert again.help_panel.isVisible()
+
+
+def test_tab_visits_an_items_fields_before_its_buttons(qtbot: Any, window: Any) -> None:
+    page = window.editor.show_section("academic")
+    units = page.list_widget("academic.content_units")
+    first = units.order[0]
+    hours = page.editor(f"academic.content_units[{first}].hours")
+    hours.line.setFocus()
+    qtbot.waitUntil(hours.line.hasFocus)
+    press(hours.line, Qt.Key.Key_Tab)
+    buttons = units.views[first].buttons
+    qtbot.waitUntil(lambda: buttons.isAncestorOf(window.focusWidget() or window))
+    assert units.add_button.text() == "Add content unit"
+    esco = window.editor.show_section("certified").list_widget(
+        f"certified.learning_outcomes[{window.session.proposal.certified.learning_outcomes[0].id}].esco_skills"
+    )
+    assert esco.add_button.text() == "Add ESCO skill"

@@ -54,7 +54,7 @@ class ItemListWidget(QWidget):
         self.empty_label = QLabel(
             self.tr("No entries yet.")
             if not group.item_label
-            else self.tr("No {noun} yet.").format(noun=group.item_label.lower()),
+            else self.tr("No {noun} yet.").format(noun=in_sentence(group.item_label)),
             self,
         )
         self.empty_label.setEnabled(False)
@@ -68,7 +68,7 @@ class ItemListWidget(QWidget):
         if not self.fixed:
             row = QHBoxLayout()
             self.add_button = QPushButton(
-                self.tr("Add {noun}").format(noun=group.item_label.lower() or self.tr("entry")),
+                self.tr("Add {noun}").format(noun=self._noun()),
                 self,
             )
             self.add_button.setAccessibleName(self.add_button.text())
@@ -153,7 +153,7 @@ class ItemListWidget(QWidget):
 
     # ------------------------------------------------------------------ editing
     def _noun(self) -> str:
-        return self.group.item_label.lower() or self.tr("entry")
+        return in_sentence(self.group.item_label) or self.tr("entry")
 
     def _first_field_path(self, item_path: str) -> str | None:
         fields = self.group.fields
@@ -227,6 +227,16 @@ class ItemListWidget(QWidget):
         )
         if focus_path is None and focused is not None:
             focused.setFocus()
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: "Learning outcome" -> "learning outcome".
+
+    Acronyms keep their capitals ("ESCO skill", "IQAS indicator").
+    """
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def _editor_of(widget: QWidget | None) -> Any:

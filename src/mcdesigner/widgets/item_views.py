@@ -142,10 +142,6 @@ class ItemCard(ItemView):
         self.title.setWordWrap(True)
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         header.addWidget(self.title, 1)
-        self.buttons: ItemButtons | None = None
-        if not owner.fixed:
-            self.buttons = ItemButtons(owner, item_id, compact=False, parent=self.frame)
-            header.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(header)
         self.note = QLabel(self.frame)
         self.note.setObjectName("itemNote")
@@ -170,6 +166,11 @@ class ItemCard(ItemView):
             box_layout.addWidget(nested)
             self.nested.append(nested)
             column.addWidget(box)
+        # Built last, so Tab visits the item's fields before its buttons.
+        self.buttons: ItemButtons | None = None
+        if not owner.fixed:
+            self.buttons = ItemButtons(owner, item_id, compact=False, parent=self.frame)
+            header.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
 
     def sync(self, proposal: Any, item: Any, index: int, count: int) -> None:
         self.title.setText(f"<b>{self.owner.group.item_title(item, index)}</b>")
