@@ -233,3 +233,45 @@ def test_the_ten_esg_entries_are_fixed(window: Any) -> None:
     rating.buttons[-1].click()
     assert window.session.proposal.self_assessment.entries[0].rating == 4
     press(rating.buttons[-1], Qt.Key.Key_Space)
+
+
+def test_items_move_by_drag_and_drop(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from mcdesigner.widgets.item_drag import drop_target, item_mime
+
+    assert drop_target(["a", "b", "c"], [10, 30, 50], "a", 40) == 1
+    assert drop_target(["a", "b", "c"], [10, 30, 50], "c", 5) == 0
+    assert drop_target(["a", "b", "c"], [10, 30, 50], "b", 60) == 2
+
+    outcomes = outcomes_list(window)
+    qtbot.waitUntil(lambda: outcomes.views[outcomes.order[-1]].frame.height() > 0)
+    first, second, third, *_ = outcome_ids(window)
+    below_third = outcomes.views[third].frame
+    y = below_third.mapTo(outcomes, below_third.rect().bottomLeft()).y() - 2
+    grip = outcomes.views[first].buttons.grip
+    assert grip.list_path == "certified.learning_outcomes"
+    data = item_mime(grip.list_path, grip.item_id)  # kept alive: the event only points to it
+    drop = QDropEvent(
+        QPointF(20, y),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    outcomes.dropEvent(drop)
+    assert outcome_ids(window)[:3] == [second, third, first]
+    # an item of another list is not accepted
+    other = item_mime("academic.activities", first)
+    foreign = QDropEvent(
+        QPointF(20, y),
+        Qt.DropAction.MoveAction,
+        other,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    outcomes.dropEvent(foreign)
+    assert outcome_ids(window)[:3] == [second, third, first]
+    window.actions_.undo.trigger()
+    assert outcome_ids(window)[:3] == [first, second, third]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mcdesigner.formdefs.definitions import FieldDef, GroupDef
@@ -20,6 +21,7 @@ from mcdesigner.model.edits import InsertItem, MoveItem, RemoveItem, duplicate_i
 from mcdesigner.model.fieldpath import PathError, describe, get_value
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.widgets.form_block import PageContext
+from mcdesigner.widgets.item_drag import dragged_item, drop_target
 from mcdesigner.widgets.item_paths import concrete_list_path
 from mcdesigner.widgets.item_views import ItemCard, ItemRow, ItemView
 from mcdesigner.widgets.labels import marked_label_html
@@ -46,6 +48,7 @@ class ItemListWidget(QWidget):
         self.views: dict[str, ItemView] = {}
         self.order: list[str] = []
         self.setObjectName(f"list:{group.path}")
+        self.setAcceptDrops(not self.fixed)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.body = QWidget(self)
@@ -206,6 +209,48 @@ class ItemListWidget(QWidget):
             InsertItem(self.list_path, self.order.index(item_id) + 1, copy),
             self.tr("Duplicate {noun}").format(noun=self._noun()),
             focus_after=self._first_field_path(f"{self.list_path}[{copy.id}]"),
+        )
+
+    # ------------------------------------------------------------------ drag and drop
+    def _accept_own_items(self, event: QDragMoveEvent) -> None:
+        if dragged_item(event.mimeData(), self.list_path) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_own_items(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_own_items(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        item_id = dragged_item(event.mimeData(), self.list_path)
+        if item_id is None or item_id not in self.order:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        y = event.position().toPoint().y()
+        self.move_to(item_id, drop_target(self.order, self._centres(), item_id, y))
+
+    def _centres(self) -> list[int]:
+        centres = []
+        for item_id in self.order:
+            widget = self.view_widget(item_id)
+            if widget is None:
+                centres.append(0)
+                continue
+            top = widget.mapTo(self, QPoint(0, 0)).y()
+            centres.append(top + widget.height() // 2)
+        return centres
+
+    def move_to(self, item_id: str, target: int) -> None:
+        """Move the item to position ``target`` (a drop); nothing happens if it stays put."""
+        if self.fixed or item_id not in self.order or self.order.index(item_id) == target:
+            return
+        self.context.submit(
+            MoveItem(self.list_path, item_id, target),
+            self.tr("Move {noun}").format(noun=self._noun()),
         )
 
     def move_item(self, item_id: str, delta: int) -> None:

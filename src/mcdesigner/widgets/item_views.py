@@ -24,6 +24,7 @@ from mcdesigner.model.standards import ESG_BY_NUMBER
 from mcdesigner.widgets.computed_view import ComputedLabel
 from mcdesigner.widgets.contract import FieldEditor
 from mcdesigner.widgets.form_block import FieldBlock, make_editor
+from mcdesigner.widgets.item_drag import DragGrip
 from mcdesigner.widgets.item_paths import item_path, path_in_item
 from mcdesigner.widgets.labels import FieldLabel
 
@@ -53,6 +54,8 @@ class ItemButtons(QWidget):
         row.setSpacing(0)
         noun = owner.group.item_label
         tr = owner.tr
+        self.grip = DragGrip(owner.list_path, item_id, self)
+        row.addWidget(self.grip)
         self.up = _tool_button(
             "↑", tr("Move up (Alt+Up)"), tr("Move {noun} up").format(noun=noun), self
         )
