@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 from mcdesigner.app import application, open_main_window
 from mcdesigner.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(autouse=True)
