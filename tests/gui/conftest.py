@@ -13,7 +13,6 @@ from mcdesigner.app import application, open_main_window
 from mcdesigner.ui.main_window import MainWindow
 
 
-
 @pytest.fixture(autouse=True)
 def _no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Record message boxes instead of showing them (a modal box would hang the test).

@@ -56,7 +56,6 @@ class DateEditor(FieldEditor):
         self.pick.setAccessibleName(
             self.tr("{label}: pick from calendar").format(label=field.label)
         )
-        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick)
         self.calendar = QCalendarWidget(menu)
         self.calendar.setGridVisible(True)
@@ -67,11 +66,15 @@ class DateEditor(FieldEditor):
         self.calendar.clicked.connect(self._on_picked)
         self.calendar.activated.connect(self._on_picked)
         self._menu = menu
-        self.pick.setMenu(menu)
+        self.pick.clicked.connect(self._open_calendar)
         row.addWidget(self.pick)
         row.addStretch(1)
         self.install(self.container, focus=self.line)
         self._last_good: dt.date | None = None
+
+    def _open_calendar(self) -> None:
+        self._menu.popup(self.pick.mapToGlobal(self.pick.rect().bottomLeft()))
+        self.calendar.setFocus()
 
     def _prepare_calendar(self) -> None:
         current = self.value() or dt.date.today()

@@ -59,6 +59,7 @@ class FieldLabel(QLabel):
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setMinimumWidth(150)
+        self.setContentsMargins(0, 5, 0, 0)  # level with the text inside the editor beside it
 
 
 def legend_html() -> str:
