@@ -9,8 +9,6 @@ and ``saved``. :attr:`session_opened` tells when another proposal is opened.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
@@ -28,6 +26,7 @@ from mcdesigner.settings import Preferences, save_preferences
 from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.actions import build_menus, create_actions
 from mcdesigner.ui.completeness import completeness_recorder
+from mcdesigner.ui.dialogs import ask_unsaved, show_about, show_shortcuts
 from mcdesigner.ui.editor_area import EditorArea
 from mcdesigner.ui.help_panel import HelpPanel
 from mcdesigner.ui.library import LibraryPanel
@@ -226,24 +225,7 @@ class MainWindow(QMainWindow):
 
     def ask_unsaved(self, doing: str, message: str, *, can_retry: bool) -> str:
         """Ask what to do about changes that are not stored: retry, discard or cancel."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Changes not saved"), message, parent=self
-        )
-        retry = (
-            box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-            if can_retry
-            else None
-        )
-        discard = box.addButton(
-            self.tr("Discard them and {doing}").format(doing=doing),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if retry is not None and clicked is retry:
-            return "retry"
-        return "discard" if clicked is discard else "cancel"
+        return ask_unsaved(self, doing, message, can_retry=can_retry)
 
     # ------------------------------------------------------------------ save state and conflicts
     def _on_save_state(self, state: str, message: str) -> None:
@@ -358,36 +340,11 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List the keyboard shortcuts."""
-        rows = [
-            ("Ctrl+N", self.tr("New proposal")),
-            ("Ctrl+O", self.tr("Import a proposal file")),
-            ("Ctrl+E", self.tr("Export to a proposal file")),
-            ("Ctrl+S", self.tr("Save now (changes are also saved automatically)")),
-            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo")),
-            ("Ctrl+F", self.tr("Search the proposal library")),
-            ("Ctrl+L", self.tr("Show the proposal library")),
-            ("Ctrl+PgUp / Ctrl+PgDown", self.tr("Previous / next section")),
-            ("Alt+Up / Alt+Down", self.tr("Move the current list entry up / down")),
-            ("Ctrl+Shift+D", self.tr("Duplicate the current list entry")),
-            ("Ctrl+Shift+Delete", self.tr("Remove the current list entry")),
-            ("F1", self.tr("Show or hide the guidance panel")),
-        ]
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{html.escape(t)}</td></tr>" for k, t in rows)
-        QMessageBox.information(
-            self, self.tr("Keyboard shortcuts"), f"<table cellpadding='3'>{table}</table>"
-        )
+        show_shortcuts(self)
 
     def show_about(self) -> None:
-        from mcdesigner import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About MC Designer"),
-            self.tr(
-                "MC Designer {version}\n\nDraft, check and review micro-credential proposals "
-                "offline. Your proposals are stored on this computer only."
-            ).format(version=__version__),
-        )
+        """Name, version and what the application does."""
+        show_about(self)
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the user something went wrong (nothing was lost)."""
