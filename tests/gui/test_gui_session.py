@@ -146,3 +146,18 @@ def test_changed_elsewhere_then_keep_mine_as_copy(qtbot: Any, window: Any, db_pa
     assert stored(db_path, proposal_id).general.title == "Theirs"
     assert window.session.state == SAVED
     assert "Mine (my version)" in window.windowTitle()
+
+
+def test_leaving_a_field_saves_at_once(qtbot: Any, window: Any, db_path: Path) -> None:
+    window.session.set_autosave_delay(60_000)  # only leaving the field can save in time
+    title = editor(window, "general.title")
+    title.line.setFocus()
+    qtbot.waitUntil(title.line.hasFocus)
+    title.line.end(False)
+    qtbot.keyClicks(title.line, " left")
+    assert window.session.dirty
+    rationale = editor(window, "general.rationale")
+    rationale.box.setFocus()
+    qtbot.waitUntil(lambda: not window.session.dirty, timeout=2000)
+    assert stored(db_path, window.session.proposal_id).general.title.endswith(" left")
+    assert window.save_indicator.text() == "Saved"
