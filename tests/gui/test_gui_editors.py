@@ -1,0 +1,225 @@
+"""Field editors on their own: the registry's choices and the one editor contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from gui_helpers import press, type_text
+from PySide6.QtCore import QDate, Qt
+
+from mcdesigner.examples import load_example
+from mcdesigner.formdefs import default_forms
+from mcdesigner.model.edits import apply_edit
+from mcdesigner.model.fieldpath import get_value
+from mcdesigner.widgets.choice_editors import BoolEditor, ChoiceEditor, RadioChoiceEditor
+from mcdesigner.widgets.contract import FieldEditor
+from mcdesigner.widgets.date_editor import DateEditor
+from mcdesigner.widgets.list_editors import ChecklistEditor, PickListEditor, RefsEditor
+from mcdesigner.widgets.number_editors import MoneyEditor, NumberEditor
+from mcdesigner.widgets.registry import editor_for
+from mcdesigner.widgets.section_page import SectionPage
+from mcdesigner.widgets.text_editors import LineEditor, MultiLineEditor
+
+pytestmark = pytest.mark.gui
+FORMS = default_forms()
+
+
+@dataclass
+class FakeIssue:
+    severity: str
+    message: str
+    path: str = ""
+    section: str = ""
+    rule: str = "R1"
+    reference: str = ""
+
+
+def make(qtbot: Any, path: str) -> FieldEditor:
+    field = FORMS.field(path)
+    assert field is not None
+    widget = editor_for(field)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("general.title", LineEditor),
+        ("general.contact.email", LineEditor),
+        ("general.description", MultiLineEditor),
+        ("general.places", NumberEditor),
+        ("certified.ects_credits", NumberEditor),
+        ("general.fee", MoneyEditor),
+        ("general.start_date", DateEditor),
+        ("academic.activities[].taught", BoolEditor),
+        ("general.currency", ChoiceEditor),
+        ("self_assessment.entries[].rating", RadioChoiceEditor),
+        ("certified.modes", ChecklistEditor),
+        ("general.languages", PickListEditor),
+        ("general.keywords", PickListEditor),
+        ("academic.assessments[].outcome_ids", RefsEditor),
+    ],
+)
+def test_registry_picks_the_editor_from_kind_and_hint(
+    qtbot: Any, path: str, expected: type
+) -> None:
+    assert type(make(qtbot, path)) is expected
+
+
+def test_every_form_field_gets_an_editor_that_round_trips_the_example(qtbot: Any) -> None:
+    proposal = load_example()
+    for section in FORMS.sections:
+        page = SectionPage(section, FORMS)
+        qtbot.addWidget(page)
+        calls: list[Any] = []
+        page.set_edit_handler(lambda edit, _d, _k, calls=calls: calls.append(edit))
+        page.load(proposal)
+        assert calls == [], "filling the page never counts as a change"
+        for path, widget in page.editors().items():
+            assert widget.value() == get_value(proposal, path), path
+
+
+def test_set_value_never_emits_and_user_typing_does(qtbot: Any) -> None:
+    title = make(qtbot, "general.title")
+    seen: list[Any] = []
+    title.value_changed.connect(seen.append)
+    title.set_value("Given")
+    assert seen == [] and title.value() == "Given"
+    title.line.setFocus()
+    title.line.end(False)
+    type_text(title.line, " é")
+    assert seen == ["Given ", "Given é"]
+
+
+def test_issues_show_a_coloured_border_a_message_and_a_tooltip(qtbot: Any) -> None:
+    title = make(qtbot, "general.title")
+    title.set_issues([FakeIssue("warning", "Shorter titles read better.")])
+    assert "#e08a00" in title._frame.styleSheet()
+    assert title._message.isVisible()
+    assert "Shorter titles" in title._message.text()
+    assert "Shorter titles" in title.line.toolTip()
+    title.set_issues([FakeIssue("warning", "w"), FakeIssue("error", "The title is missing.")])
+    assert "#c62828" in title._frame.styleSheet()
+    assert title.property("issueSeverity") == "error"
+    title.set_issues([])
+    assert title._frame.styleSheet() == ""
+    assert not title._message.isVisible()
+
+
+def test_numbers_accept_comma_and_reject_text(qtbot: Any) -> None:
+    credits = make(qtbot, "certified.ects_credits")
+    seen: list[Any] = []
+    credits.value_changed.connect(seen.append)
+    qtbot.keyClicks(credits.line, "2,5")
+    assert seen[-1] == 2.5
+    credits.line.clear()
+    qtbot.keyClicks(credits.line, "x")  # the validator refuses letters
+    assert credits.line.text() == ""
+    fee = make(qtbot, "general.fee")
+    fee.update_context(load_example())
+    qtbot.keyClicks(fee.line, "99.9")
+    assert fee.value() == Decimal("99.9")
+    assert fee.unit.text() == "EUR"
+
+
+def test_dates_are_typed_or_cleared(qtbot: Any) -> None:
+    start = make(qtbot, "general.start_date")
+    seen: list[Any] = []
+    start.value_changed.connect(seen.append)
+    qtbot.keyClicks(start.line, "2026-09-0")
+    assert seen == []
+    qtbot.keyClicks(start.line, "1")
+    assert seen == [dt.date(2026, 9, 1)]
+    start.line.selectAll()
+    press(start.line, Qt.Key.Key_Backspace)
+    assert seen[-1] is None
+    qtbot.keyClicks(start.line, "2026-02-30")
+    start.line.editingFinished.emit()
+    assert "YYYY-MM-DD" in (start.input_error() or "")
+    # or picked from the calendar
+    start.pick.click()
+    start.calendar.clicked.emit(QDate(2027, 1, 15))
+    assert seen[-1] == dt.date(2027, 1, 15)
+    assert start.line.text() == "2027-01-15"
+    assert start.input_error() is None
+
+
+def test_long_vocabularies_filter_as_you_type(qtbot: Any) -> None:
+    currency = make(qtbot, "general.currency")
+    assert currency.searchable
+    completer = currency.combo.completer()
+    assert completer.filterMode() == Qt.MatchFlag.MatchContains
+    line = currency.combo.lineEdit()
+    line.setFocus()
+    qtbot.keyClicks(line, "ranc")
+    assert completer.completionCount() >= 3  # CHF, XAF, XOF ... all francs
+    languages = make(qtbot, "general.languages")
+    seen: list[Any] = []
+    languages.value_changed.connect(seen.append)
+    languages.entry.setFocus()
+    qtbot.keyClicks(languages.entry, "catal")
+    press(languages.entry, Qt.Key.Key_Return)
+    assert seen[-1] == ["CAT"]
+    languages.list.setCurrentRow(0)
+    press(languages.list, Qt.Key.Key_Delete)
+    assert seen[-1] == []
+    qtbot.keyClicks(languages.entry, "zzzz")
+    press(languages.entry, Qt.Key.Key_Return)
+    assert "matches no single term" in (languages.input_error() or "")
+
+
+def test_keywords_are_added_and_edited(qtbot: Any) -> None:
+    keywords = make(qtbot, "general.keywords")
+    seen: list[Any] = []
+    keywords.value_changed.connect(seen.append)
+    qtbot.keyClicks(keywords.entry, "data; ethics")
+    press(keywords.entry, Qt.Key.Key_Return)
+    assert seen[-1] == ["data", "ethics"]
+    keywords.list.item(0).setText("open data")
+    assert seen[-1] == ["open data", "ethics"]
+
+
+def test_outcome_picker_keeps_links_to_unknown_items(qtbot: Any) -> None:
+    picker = make(qtbot, "academic.assessments[].outcome_ids")
+    proposal = load_example()
+    picker.update_context(proposal)
+    first = proposal.certified.learning_outcomes[0].id
+    picker.set_value([first, "gone-item"])
+    assert picker.boxes[0][1].isChecked()
+    picker.boxes[1][1].click()
+    assert set(picker.value()) == {first, proposal.certified.learning_outcomes[1].id, "gone-item"}
+
+
+def test_page_shows_issues_and_focuses_paths(qtbot: Any) -> None:
+    proposal = load_example()
+    page = SectionPage(FORMS.section("certified"), FORMS)
+    qtbot.addWidget(page)
+    page.set_edit_handler(lambda edit, d, k: apply_edit(proposal, edit) and None)
+    page.load(proposal)
+    page.show()
+    outcome = proposal.certified.learning_outcomes[2]
+    text_path = f"certified.learning_outcomes[{outcome.id}].text"
+    page.show_issues(
+        [
+            FakeIssue("error", "Use an action verb.", text_path),
+            FakeIssue("error", "Add at least one outcome.", "certified.learning_outcomes"),
+            FakeIssue("warning", "Something general.", ""),
+        ]
+    )
+    assert "action verb" in page.editor(text_path)._message.text()
+    assert "at least one" in page.list_widget("certified.learning_outcomes").message.text()
+    assert "Something general" in page.banner.text()
+    assert page.focus_path(text_path)
+    qtbot.waitUntil(page.editor(text_path).box.hasFocus)
+    item_path = f"certified.learning_outcomes[{outcome.id}]"
+    editor_of_item = page.editor(text_path)
+    page.editor("certified.ects_credits").setFocus()
+    assert page.focus_path(item_path)
+    qtbot.waitUntil(editor_of_item.box.hasFocus)
+    assert not page.focus_path("general.title")
