@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -125,6 +125,9 @@ class LibraryPanel(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.table.activated.connect(lambda _index: self._open_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self._delete_key)
         column.addWidget(self.table, 1)
 
         self.undo_bar = QWidget(self)
@@ -260,6 +263,10 @@ class LibraryPanel(QWidget):
         self.purge_button.setVisible(not live)
         self.restore_button.setEnabled(has)
         self.purge_button.setEnabled(has)
+
+    def _delete_key(self) -> None:
+        signal = self.purge_requested if self.showing_trash else self.delete_requested
+        self._emit_selected(signal)
 
     def _open_current(self) -> None:
         if self.showing_trash:
