@@ -94,7 +94,10 @@ def test_delete_asks_then_undo_and_trash_restore(
     assert "trash" in asked[0]
     assert len(titles(window)) == 1, "cancelled: nothing deleted"
 
-    window.library.delete_button.click()
+    window.library.table.setFocus()
+    qtbot.waitUntil(window.library.table.hasFocus)
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Delete)  # the Delete key asks the same
+    assert len(asked) == 2
     assert titles(window) == []
     assert window.session is None, "the open proposal was closed before deleting it"
     assert window.library.undo_bar.isVisible()
