@@ -41,10 +41,17 @@ class ComputedLabel(QLabel):
         self.setToolTip(value.help)
         self.setAccessibleName(value.label)
         self.setAccessibleDescription(value.help)
-        self.caption = QLabel(value.label, parent)
-        self.caption.setToolTip(value.help)
+        self._caption: QLabel | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(90)
+
+    @property
+    def caption(self) -> QLabel:
+        """A label naming the value, for a form row (made on first use)."""
+        if self._caption is None:
+            self._caption = QLabel(self.definition.label, self.parentWidget())
+            self._caption.setToolTip(self.definition.help)
+        return self._caption
 
     def refresh(self, proposal: Any) -> None:
         """Recompute and show the value."""

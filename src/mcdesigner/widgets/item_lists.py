@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mcdesigner.formdefs.definitions import FieldDef, GroupDef
 from mcdesigner.model.base import Item
@@ -319,6 +327,9 @@ class ItemTableWidget(ItemListWidget):
                 self.body,
             )
             header.setToolTip(field.help)
+            header.setWordWrap(True)
+            header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
             self.grid.addWidget(header, 0, column)
             self.headers.append(header)
             self.grid.setColumnStretch(column, _stretch(field))
@@ -359,9 +370,9 @@ def _is_long(field: FieldDef) -> bool:
 
 def _stretch(field: FieldDef) -> int:
     if field.kind in {"text", "link", "email"}:
+        return 4
+    if field.kind in {"choice", "concept", "date", "money"}:
         return 3
-    if field.kind in {"choice", "concept"}:
-        return 2
     return 1
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -86,6 +87,19 @@ class ItemButtons(QWidget):
         """Enable the move buttons that make sense at ``index`` of ``count``."""
         self.up.setEnabled(index > 0)
         self.down.setEnabled(index < count - 1)
+
+
+#: Narrowest useful width of a table cell, by kind of value (pixels).
+_MIN_CELL_WIDTH = {"int": 56, "float": 56, "bool": 48, "money": 110, "date": 190, "choice": 110}
+
+
+def fit_to_column(editor: FieldEditor) -> None:
+    """Let a table column's share of the width decide the editor's width, not its content."""
+    editor.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    editor.setMinimumWidth(_MIN_CELL_WIDTH.get(editor.field.kind, 90))
+    combo = getattr(editor, "combo", None)
+    if isinstance(combo, QComboBox):
+        combo.setMinimumContentsLength(6)
 
 
 class ItemView:
@@ -200,12 +214,14 @@ class ItemRow(ItemView):
         self.long_rows: list[tuple[QLabel, FieldEditor]] = []
         for field in owner.columns:
             editor = make_editor(field, self.field_path(field.path), parent)
+            fit_to_column(editor)
             editor.item_ref = (owner, item_id)  # type: ignore[attr-defined]
             owner.context.adopt(editor)
             self.editors.append(editor)
             self.cells.append(editor)
         for value in group.computed:
             label = ComputedLabel(value, self.path, parent)
+            label.setContentsMargins(0, 5, 0, 0)  # level with the text in the boxes beside it
             self.computed.append(label)
             self.cells.append(label)
         for field in owner.long_fields:
