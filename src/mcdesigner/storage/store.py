@@ -25,6 +25,7 @@ from sqlite_utils import Database
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+from mcdesigner.model.text import clean_line, clean_text
 from mcdesigner.storage import connection
 from mcdesigner.storage.backups import KEEP_BACKUPS, write_backup
 from mcdesigner.storage.documents import (
@@ -291,8 +292,12 @@ class Store:
         kind: str = "manual",
         proposal: Proposal | None = None,
     ) -> RevisionInfo:
-        """Keep a named snapshot of the stored proposal, or of ``proposal`` if given."""
+        """Keep a named snapshot of the stored proposal, or of ``proposal`` if given.
+
+        The label is cleaned like any single line of text in a proposal.
+        """
         _check_kind(kind)
+        label = clean_line(label)
         if proposal is not None and proposal.id != proposal_id:
             raise ValueError(f"the revision's proposal id {proposal.id!r} is not {proposal_id!r}")
         revision_id = uuid.uuid4().hex
@@ -398,22 +403,30 @@ class Store:
     def add_status_event(
         self, proposal_id: str, from_status: str, to_status: str, actor: str, note: str = ""
     ) -> StatusEvent:
-        """Record one workflow step in the proposal's history."""
+        """Record one workflow step in the proposal's history (names and notes are cleaned)."""
         event = StatusEvent(
             id=uuid.uuid4().hex,
             proposal_id=proposal_id,
             from_status=from_status,
             to_status=to_status,
-            actor=actor,
+            actor=clean_line(actor),
             at=now_utc(),
-            note=note,
+            note=clean_text(note),
         )
         with self._writing(tr("record the status change")) as conn:
             self._require(conn, proposal_id)
             conn.execute(
                 "INSERT INTO status_events (id, proposal_id, from_status, to_status, actor, at, "
                 "note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (event.id, proposal_id, from_status, to_status, actor, to_text(event.at), note),
+                (
+                    event.id,
+                    proposal_id,
+                    from_status,
+                    to_status,
+                    event.actor,
+                    to_text(event.at),
+                    event.note,
+                ),
             )
         return event
 
