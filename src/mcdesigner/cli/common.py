@@ -62,16 +62,18 @@ def resolve_id(store: Store, given: str) -> str:
     given = given.strip()
     if not given:
         raise CliError(tr("Give the id of a proposal (run “mcdesigner list” to see them)."))
+    no_match = CliError(
+        tr(
+            "No proposal has an id starting with “{given}”. Run “mcdesigner list” to see the ids."
+        ).format(given=given)
+    )
+    if not _is_text(given):
+        raise no_match  # e.g. a file name the system could not decode: it names no proposal
     if store.exists(given):
         return given
     matches = [s for s in store.list_proposals(include_deleted=True) if s.id.startswith(given)]
     if not matches:
-        raise CliError(
-            tr(
-                "No proposal has an id starting with “{given}”. "
-                "Run “mcdesigner list” to see the ids."
-            ).format(given=given)
-        )
+        raise no_match
     if len(matches) > 1:
         names = ", ".join(f"{s.id} ({title_or_untitled(s.title)})" for s in matches[:5])
         raise CliError(
@@ -80,6 +82,15 @@ def resolve_id(store: Store, given: str) -> str:
             )
         )
     return matches[0].id
+
+
+def _is_text(value: str) -> bool:
+    """Whether ``value`` is proper Unicode text (no undecodable bytes smuggled in as surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def title_or_untitled(title: str) -> str:

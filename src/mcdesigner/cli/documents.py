@@ -19,7 +19,7 @@ from mcdesigner.checks import (
     format_text,
 )
 from mcdesigner.cli.common import CliError, Command, open_store, out, resolve_id
-from mcdesigner.exchange import read_proposal_file
+from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
@@ -41,7 +41,9 @@ class Loaded:
 def load_target(args: argparse.Namespace, given: str) -> Loaded:
     """The proposal named by ``given``: a proposal file path, or a stored proposal's id."""
     path = Path(given)
-    if path.is_file():
+    if path.is_file() or given.endswith(PROPOSAL_SUFFIX):
+        # A name ending in .mcproposal is a file even when it is missing or a folder:
+        # say so, rather than that no proposal has such an id.
         bundle = read_proposal_file(path)
         return Loaded(bundle.proposal, bundle.annotations, bundle.reviews)
     with open_store(args) as store:
