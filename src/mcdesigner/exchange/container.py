@@ -300,6 +300,8 @@ def _read_archive_bytes(path: Path, limits: Limits) -> bytes:
             tr("it cannot be read ({problem})").format(problem=problem.strerror or problem),
             file=path,
         ) from None
+    except ValueError:  # a path the system cannot even look up (e.g. a NUL character)
+        raise ExchangeError(tr("the file name is not valid"), file=path) from None
     if len(data) > limits.max_archive_bytes:
         raise _too_large(path, limits)
     return data
@@ -459,3 +461,5 @@ def write_container(path: Path, data: bytes) -> None:
         atomic_write_bytes(path, data)
     except OSError as problem:
         raise ExchangeError(str(problem.strerror or problem), file=path, writing=True) from None
+    except ValueError:  # a path the system cannot even look up (e.g. a NUL character)
+        raise ExchangeError(tr("the file name is not valid"), file=path, writing=True) from None
