@@ -1055,3 +1055,78 @@ def test_failed_backup_removes_its_partial_copy(
     monkeypatch.undo()
     folder = seeded_db.parent / "backups"
     assert not [p.name for p in folder.iterdir() if p.name.endswith(".partial")]
+
+
+def test_check_and_export_name_a_missing_proposal_file(
+    capsys: pytest.CaptureFixture[str], seeded_db: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "not-there.mcproposal"
+    for args in (
+        ["check", str(missing)],
+        ["export", str(missing), "--to", "pdf", "-o", str(tmp_path / "out.pdf")],
+    ):
+        code, _out, err = run_cli(capsys, seeded_db, *args)
+        assert code != 0
+        assert_clear_message(err, "not-there.mcproposal", "does not exist")
+    assert not (tmp_path / "out.pdf").exists()
+
+
+HOSTILE_ARGUMENTS = [
+    "",
+    "\udcff-undecodable-byte",  # how Python passes a file name that is not valid UTF-8
+    "../../etc/passwd",
+    IMG,
+    "x" * 5_000,
+    "\u202eevil\x1b[31m",
+]
+ARGUMENT_TEMPLATES = [
+    ["show", "{}"],
+    ["check", "{}"],
+    ["status", "{}"],
+    ["compare", SEED_ID, "{}"],
+    ["revisions", SEED_ID, "--save", "{}"],
+    ["review-export", SEED_ID, "{dir}/r.mcreview", "--reviewer", "{}"],
+    ["import", "{}"],
+    ["review-import", "{}"],
+    ["export-file", SEED_ID, "{dir}/{}"],
+]
+
+
+def test_hostile_command_line_arguments_get_plain_messages(
+    capsys: pytest.CaptureFixture[str], seeded_db: Path, tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for template in ARGUMENT_TEMPLATES:
+        for value in HOSTILE_ARGUMENTS:
+            args = [a.replace("{dir}", str(out_dir)).replace("{}", value) for a in template]
+            code, _out, err = run_cli(capsys, seeded_db, *args)
+            where = f"{template[0]} {value[:20]!r}"
+            assert isinstance(code, int), where
+            assert "Unexpected error" not in err and "Traceback" not in err, (where, err)
+            if code != 0:
+                assert err.strip(), where
+    with Store.open(seeded_db) as store:
+        labels = [r.label for r in store.list_revisions(SEED_ID)]
+        assert store.get(SEED_ID).general.title == "Already in the library"
+    assert "-undecodable-byte" in labels  # the broken character was dropped, the rest kept
+    assert "\u202eevil[31m" in labels  # the escape character removed, bidi kept as in proposals
+
+
+def test_revision_labels_and_status_notes_are_cleaned(seeded_db: Path) -> None:
+    with Store.open(seeded_db) as store:
+        info = store.add_revision(SEED_ID, "Before\x00 the\udcff\x1b meeting\n<b>", kind="manual")
+        event = store.add_status_event(SEED_ID, "draft", "draft", "Ana\x07", "Line\x0b one\r\ntwo")
+        assert info.label == "Before the meeting <b>"
+        assert [r.label for r in store.list_revisions(SEED_ID)][-1] == info.label
+        assert (event.actor, event.note) == ("Ana", "Line one\ntwo")
+        assert store.list_status_events(SEED_ID)[-1] == event
+
+
+def test_file_names_the_system_cannot_use_get_an_exchange_error(tmp_path: Path) -> None:
+    bad = tmp_path / "nul\x00name.mcproposal"
+    with pytest.raises(ExchangeError, match="file name is not valid"):
+        read_proposal_file(bad)
+    with pytest.raises(ExchangeError, match="file name is not valid"):
+        write_proposal_file(bad, ProposalBundle(proposal=small_proposal()))
+    assert_only(tmp_path)
