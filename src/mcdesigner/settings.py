@@ -47,11 +47,16 @@ def preferences_path() -> Path:
     return Path(folder) / "preferences.json"
 
 
+#: A preferences file is a few hundred bytes; anything much larger is not one.
+MAX_PREFERENCES_BYTES = 1024 * 1024
+
+
 def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]:
     """Read preferences; returns the defaults and a message when the file is unusable."""
     path = path or preferences_path()
     try:
-        raw = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_PREFERENCES_BYTES + 1)
     except FileNotFoundError:
         return Preferences(), None
     except OSError as exc:
@@ -59,11 +64,14 @@ def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]
             "Could not read your preferences ({error}); using defaults."
         ).format(error=exc.strerror or exc)
     try:
-        data = json.loads(raw)
+        if len(raw) > MAX_PREFERENCES_BYTES:
+            raise ValueError("too large")
+        # Not UTF-8, not JSON, too deeply nested: all mean a damaged file.
+        data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not an object")
         return Preferences.model_validate(data), None
-    except (ValueError, ValidationError):
+    except (ValueError, RecursionError, ValidationError):
         return Preferences(), tr(
             "Your preferences file {path} is damaged; "
             "the defaults are used until you save new ones."
