@@ -1130,3 +1130,36 @@ def test_file_names_the_system_cannot_use_get_an_exchange_error(tmp_path: Path) 
     with pytest.raises(ExchangeError, match="file name is not valid"):
         write_proposal_file(bad, ProposalBundle(proposal=small_proposal()))
     assert_only(tmp_path)
+
+
+DAMAGED_PREFERENCES = {
+    "not-utf8": b"\xff\xfe{\x00}\x00",
+    "nan": b'{"hours_per_credit_min": NaN}',
+    "deep": b"[" * 100_000,
+    "huge-number": b"9" * 5_000,
+    "not-an-object": b"[1, 2]",
+    "huge-file": b"{" + b" " * (2 * 1024 * 1024) + b"}",
+}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGED_PREFERENCES))
+def test_damaged_preferences_fall_back_to_defaults(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    seeded_db: Path,
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    monkeypatch.setenv("MCDESIGNER_CONFIG", str(folder))
+    damaged = folder / "preferences.json"
+    damaged.write_bytes(DAMAGED_PREFERENCES[kind])
+
+    prefs, problem = load_preferences()
+    assert prefs == Preferences()
+    assert problem is not None and "damaged" in problem
+    # Commands that read the preferences still work, and the file is left for the user.
+    code, out, err = run_cli(capsys, seeded_db, "check", SEED_ID)
+    assert code in (0, 1) and out and err == ""
+    assert damaged.read_bytes() == DAMAGED_PREFERENCES[kind]
