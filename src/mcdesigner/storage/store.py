@@ -518,6 +518,7 @@ class Store:
                     (proposal.general.title, proposal.status, moment, new_hash, text, proposal.id),
                 )
             for info, snapshot in revisions:
+                _check_owner(conn, "revisions", info.id, proposal.id, tr("revision"))
                 snapshot_text, snapshot_hash = encode_proposal(snapshot)
                 conn.execute(
                     "INSERT OR REPLACE INTO revisions (id, proposal_id, label, kind, "
@@ -717,7 +718,26 @@ def _check_bundle(
             )
 
 
+def _check_owner(
+    conn: sqlite3.Connection, table: str, record_id: str, proposal_id: str, what: str
+) -> None:
+    """Refuse to write a record whose id is already used by another proposal's record.
+
+    Ids are unique across the library; an upsert with a reused id would silently move (and
+    overwrite) another proposal's comment thread, review or revision.
+    """
+    row = conn.execute(f"SELECT proposal_id FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    if row is not None and row[0] != proposal_id:
+        raise StoreError(
+            tr(
+                "The {what} {id} has the same id as a {what} of another proposal in the "
+                "library ({other}); it was not saved, so that one is kept as it was."
+            ).format(what=what, id=record_id, other=row[0])
+        )
+
+
 def _upsert_annotation(conn: sqlite3.Connection, annotation: Annotation) -> None:
+    _check_owner(conn, "annotations", annotation.id, annotation.proposal_id, tr("comment thread"))
     conn.execute(
         "INSERT INTO annotations (id, proposal_id, path, status, created, updated, document) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -736,6 +756,7 @@ def _upsert_annotation(conn: sqlite3.Connection, annotation: Annotation) -> None
 
 
 def _upsert_review(conn: sqlite3.Connection, review: Review) -> None:
+    _check_owner(conn, "reviews", review.id, review.proposal_id, tr("review"))
     conn.execute(
         "INSERT INTO reviews (id, proposal_id, reviewer, recommendation, updated, document) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
