@@ -37,6 +37,7 @@ from mcdesigner.exchange import (
     ExchangeError,
     ProposalBundle,
     ReviewBundle,
+    RevisionEntry,
     load_json_strict,
     read_proposal_file,
     read_review_file,
@@ -121,12 +122,14 @@ def small_proposal(proposal_id: str = INCOMING_ID, title: str = "Open Data Liter
 
 def bundle_with_records(proposal: Proposal) -> ProposalBundle:
     annotation = Annotation(
-        id="an-1",
+        id=f"an-{proposal.id}",
         proposal_id=proposal.id,
         path="general.title",
         comments=[Comment(id="c-1", author="Reviewer", body="Please shorten the title.")],
     )
-    review = Review(id="rv-1", proposal_id=proposal.id, reviewer="Reviewer", summary="Promising.")
+    review = Review(
+        id=f"rv-{proposal.id}", proposal_id=proposal.id, reviewer="Reviewer", summary="Promising."
+    )
     return ProposalBundle(proposal=proposal, annotations=(annotation,), reviews=(review,))
 
 
@@ -1163,3 +1166,68 @@ def test_damaged_preferences_fall_back_to_defaults(
     code, out, err = run_cli(capsys, seeded_db, "check", SEED_ID)
     assert code in (0, 1) and out and err == ""
     assert damaged.read_bytes() == DAMAGED_PREFERENCES[kind]
+
+
+def test_a_file_cannot_take_over_records_of_another_proposal(
+    capsys: pytest.CaptureFixture[str], seeded_db: Path, tmp_path: Path
+) -> None:
+    with Store.open(seeded_db) as store:
+        seed_revision = store.list_revisions(SEED_ID)[0]
+    before = library_state(seeded_db)
+    proposal = small_proposal()
+    thief = bundle_with_records(proposal)
+    reused = {
+        "comment thread": ProposalBundle(
+            proposal=proposal,
+            annotations=(thief.annotations[0].model_copy(update={"id": f"an-{SEED_ID}"}),),
+        ),
+        "review": ProposalBundle(
+            proposal=proposal,
+            reviews=(thief.reviews[0].model_copy(update={"id": f"rv-{SEED_ID}"}),),
+        ),
+        "revision": ProposalBundle(
+            proposal=proposal,
+            revisions=(
+                RevisionEntry(
+                    id=seed_revision.id,
+                    label="Same id as the seed's revision",
+                    kind="manual",
+                    created_at=seed_revision.created_at,
+                    content_hash=content_hash(proposal),
+                    proposal=proposal,
+                ),
+            ),
+        ),
+    }
+    for what, bundle in reused.items():
+        file = tmp_path / f"{what.replace(' ', '-')}.mcproposal"
+        write_proposal_file(file, bundle)
+        code, out, err = run_cli(capsys, seeded_db, "import", str(file))
+        assert code != 0 and out == ""
+        assert_clear_message(err, what, "another proposal", SEED_ID)
+        assert library_state(seeded_db) == before
+
+
+def test_a_review_file_cannot_take_over_comments_of_another_proposal(
+    capsys: pytest.CaptureFixture[str], seeded_db: Path, valid_file: Path, tmp_path: Path
+) -> None:
+    code, _out, err = run_cli(capsys, seeded_db, "import", str(valid_file))
+    assert (code, err) == (0, "")
+    before = library_state(seeded_db)
+    with Store.open(seeded_db) as store:
+        revision_hash = store.get_hash(INCOMING_ID)
+    stolen = Annotation(
+        id=f"an-{SEED_ID}",
+        proposal_id=INCOMING_ID,
+        path="general.title",
+        comments=[Comment(id="c-x", author="Reviewer", body="Not yours.")],
+    )
+    review_file = tmp_path / "review.mcreview"
+    write_review_file(
+        review_file,
+        ReviewBundle(INCOMING_ID, revision_hash, annotations=(stolen,), reviewer="Reviewer"),
+    )
+    code, out, err = run_cli(capsys, seeded_db, "review-import", str(review_file))
+    assert code != 0 and out == ""
+    assert_clear_message(err, "another proposal", SEED_ID)
+    assert library_state(seeded_db) == before
