@@ -476,7 +476,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
     def broken_replace(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("mcdesigner.credential.os.replace", broken_replace)
+    monkeypatch.setattr("mcdesigner.atomicfile.os.replace", broken_replace)
     with pytest.raises(CredentialError, match="No space left"):
         export_credential(complete_proposal(), "elm", target)
     assert target.read_text(encoding="utf-8") == "previous export"

@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from mcdesigner import atomicfile
 from mcdesigner.exchange import (
     ExchangeError,
     Limits,
     ProposalBundle,
     ReviewBundle,
     RevisionEntry,
-    atomic,
     load_json_strict,
     read_proposal_file,
     read_review_file,
@@ -665,7 +665,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(
     good_file: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     before = good_file.read_bytes()
-    monkeypatch.setattr(atomic.os, step, _fail)
+    monkeypatch.setattr(atomicfile.os, step, _fail)
     new = ProposalBundle(proposal=Proposal())
     with pytest.raises(ExchangeError) as caught:
         write_proposal_file(good_file, new)
@@ -698,7 +698,7 @@ def test_write_interrupted_half_way_keeps_the_old_file(
             self._handle.flush()
             raise KeyboardInterrupt  # the user or the system stops the program mid-write
 
-    monkeypatch.setattr(atomic.os, "fdopen", HalfWriter)
+    monkeypatch.setattr(atomicfile.os, "fdopen", HalfWriter)
     with pytest.raises(KeyboardInterrupt):
         write_proposal_file(good_file, ProposalBundle(proposal=Proposal()))
     monkeypatch.undo()

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from mcdesigner.atomicfile import atomic_write_bytes
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Currency
 from mcdesigner.model.text import ShortText
@@ -82,13 +82,4 @@ def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
     """Write preferences atomically (a crash never leaves a half-written file)."""
     path = path or preferences_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".preferences-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(prefs.model_dump_json(indent=2))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, prefs.model_dump_json(indent=2).encode("utf-8"))

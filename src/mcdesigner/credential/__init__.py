@@ -9,11 +9,10 @@ template without retyping: :func:`to_elm` and :func:`to_ob3` build the documents
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
+from mcdesigner.atomicfile import atomic_write_bytes
 from mcdesigner.credential.elm import to_elm
 from mcdesigner.credential.gaps import CredentialGap, missing_for_credential
 from mcdesigner.credential.ob3 import to_ob3
@@ -66,36 +65,11 @@ def _write_atomically(target: Path, data: bytes) -> None:
         )
     if target.is_dir():
         raise CredentialError(tr("Cannot write {path}: it is a folder.").format(path=target))
-    tmp_name = ""
     try:
-        handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = ""
-        _sync_folder(folder)
+        atomic_write_bytes(target, data)
     except OSError as error:
         raise CredentialError(
             tr("Cannot write {path}: {reason}").format(
                 path=target, reason=error.strerror or str(error)
             )
         ) from error
-    finally:
-        if tmp_name:
-            Path(tmp_name).unlink(missing_ok=True)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable where the platform allows opening a folder."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from mcdesigner import __version__
-from mcdesigner.exchange.atomic import atomic_write_bytes
+from mcdesigner.atomicfile import atomic_write_bytes
 from mcdesigner.exchange.errors import ExchangeError, shown, summarise_validation_error
 from mcdesigner.exchange.limits import DEFAULT_LIMITS, Limits
 from mcdesigner.exchange.manifest import (

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
-from mcdesigner.export.atomic import atomic_write
+from mcdesigner.atomicfile import atomic_path as atomic_write
 from mcdesigner.export.blocks import DocumentKind, ExportContext
 from mcdesigner.export.context import DOCUMENTS, build_context, document_title
 from mcdesigner.export.errors import ExportError

@@ -8,13 +8,11 @@ previous file as it was).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import shutil
-import tempfile
 import unicodedata
 from pathlib import Path
+
+from mcdesigner.atomicfile import atomic_copy
 
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _SPACES = re.compile(r"\s+")
@@ -45,39 +43,10 @@ def with_extension(path: Path, extension: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _new_file_mode(target: Path) -> int:
-    """The permissions the copy gets: those of the file it replaces, else the usual ones."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def copy_atomically(source: Path, target: Path) -> Path:
     """Copy ``source`` to ``target`` completely or not at all; returns ``target``.
 
     Raises :class:`OSError` (permission denied, disk full, missing folder...) with
     nothing left behind in the target folder.
     """
-    source, target = Path(source), Path(target)
-    if target.exists() and target.resolve() == source.resolve():
-        return target
-    if target.is_dir():
-        raise IsADirectoryError(21, os.strerror(21), str(target))
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out, open(source, "rb") as data:
-            shutil.copyfileobj(data, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-        if os.name == "posix":
-            os.chmod(temporary, _new_file_mode(target))
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return target
+    return atomic_copy(source, target)

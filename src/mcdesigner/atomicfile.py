@@ -1,0 +1,133 @@
+"""Write a file so it is either the old version or the complete new one, never half-written.
+
+Every file the app writes for the user (documents, proposal and review files, credential
+data, preferences) goes through here. The content goes to a temporary file in the
+target's folder, which is flushed to disk and then renamed over the target in one step
+(``os.replace``); the folder is flushed too, so the rename survives a power cut. If
+anything fails, the temporary file is removed and the target is untouched. An existing
+target keeps its permissions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+#: How long a replace is retried while another program holds the target open (Windows).
+REPLACE_RETRY_SECONDS = 2.0
+#: Ending of the temporary files written next to a target.
+TEMP_SUFFIX = ".part"
+_ON_WINDOWS = os.name == "nt"
+
+
+def temp_prefix(target: Path) -> str:
+    """Name prefix of the temporary files written next to ``target``."""
+    return f".{target.name}."
+
+
+def _new_file_mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _replace(source: Path, target: Path) -> None:
+    deadline = time.monotonic() + REPLACE_RETRY_SECONDS
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            # On Windows a file open in another program cannot be replaced for a moment.
+            if not _ON_WINDOWS or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.1)
+
+
+def _sync_folder(folder: Path) -> None:
+    if _ON_WINDOWS:
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # Some file systems cannot flush a folder; the rename itself is still atomic.
+    finally:
+        os.close(fd)
+
+
+def _new_temporary(target: Path) -> tuple[int, Path]:
+    handle, name = tempfile.mkstemp(
+        prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent
+    )
+    return handle, Path(name)
+
+
+def _put_in_place(temporary: Path, target: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.chmod(temporary, _new_file_mode(target))
+    _replace(temporary, target)
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; when the block succeeds it replaces ``target``.
+
+    The caller writes the whole file to the yielded path (for libraries that want a file
+    name). If the block raises, the temporary file is removed and ``target`` is left as it
+    was. Raises ``OSError`` when the file cannot be written.
+    """
+    target = Path(target)
+    handle, temporary = _new_temporary(target)
+    os.close(handle)
+    try:
+        yield temporary
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        _put_in_place(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    _sync_folder(target.parent)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` atomically; raise ``OSError`` if that is impossible."""
+    target = Path(target)
+    handle, temporary = _new_temporary(target)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _put_in_place(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    _sync_folder(target.parent)
+
+
+def atomic_copy(source: Path, target: Path) -> Path:
+    """Copy ``source`` to ``target`` completely or not at all; returns ``target``."""
+    source, target = Path(source), Path(target)
+    if target.exists() and target.resolve() == source.resolve():
+        return target
+    if target.is_dir():
+        raise IsADirectoryError(21, os.strerror(21), str(target))
+    with atomic_path(target) as temporary, open(source, "rb") as data, open(temporary, "wb") as out:
+        shutil.copyfileobj(data, out, 1024 * 1024)
+    return target
