@@ -25,8 +25,15 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLa
 
 from mcdesigner.formdefs.definitions import FieldDef
 
-_ISSUE_COLOURS = {"error": "#c62828", "warning": "#e08a00", "info": "#1565c0"}
-_SEVERITY_ORDER = ("error", "warning", "info")
+#: Frame and text colour of each severity: the checks' errors, warnings and advice, and
+#: "info" for notes such as comment markers.
+_ISSUE_COLOURS = {
+    "error": "#c62828",
+    "warning": "#e08a00",
+    "advice": "#1565c0",
+    "info": "#1565c0",
+}
+_SEVERITY_ORDER = ("error", "warning", "advice", "info")
 
 
 @contextmanager
@@ -41,16 +48,25 @@ def signals_blocked(*objects: QObject) -> Iterator[None]:
 
 
 def issue_severity(issue: Any) -> str:
-    """The severity of a check result as one of ``error``, ``warning``, ``info``."""
+    """The severity of a check result: ``error``, ``warning``, ``advice`` or ``info``."""
     severity = getattr(issue, "severity", "error")
     text = str(getattr(severity, "value", severity)).lower()
     return text if text in _ISSUE_COLOURS else "error"
+
+
+def issue_colour(severity: str) -> str:
+    """The colour an editor uses for ``severity`` (unknown severities look like errors)."""
+    return _ISSUE_COLOURS.get(severity, _ISSUE_COLOURS["error"])
 
 
 def worst_severity(issues: Iterable[Any]) -> str | None:
     """The most serious severity among ``issues`` (None when there are none)."""
     found = {issue_severity(issue) for issue in issues}
     return next((s for s in _SEVERITY_ORDER if s in found), None)
+
+
+def _shown_as(issues: Iterable[Any]) -> list[tuple[str, str]]:
+    return [(issue_severity(i), str(getattr(i, "message", i))) for i in issues]
 
 
 class FieldEditor(QWidget):
@@ -136,7 +152,11 @@ class FieldEditor(QWidget):
 
     def set_issues(self, issues: Iterable[Any]) -> None:
         """Show check results for this field (objects with ``severity`` and ``message``)."""
-        self._issues = list(issues)
+        issues = list(issues)
+        if _shown_as(issues) == _shown_as(self._issues):
+            self._issues = issues  # looks the same: no restyling while the user types
+            return
+        self._issues = issues
         self._render_issues()
 
     def issues(self) -> list[Any]:
@@ -158,7 +178,7 @@ class FieldEditor(QWidget):
 
     # ------------------------------------------------------------------ display
     def _messages(self) -> list[tuple[str, str]]:
-        found = [(issue_severity(i), str(getattr(i, "message", i))) for i in self._issues]
+        found = _shown_as(self._issues)
         if self._input_error:
             found.insert(0, ("error", self._input_error))
         return found
