@@ -2,7 +2,9 @@
 
 Pages are built the first time they are shown (start-up stays fast) and refreshed from the
 edit session: the visible page at once, the others when they are next shown. The area also
-tells which field has the keyboard focus, for the guidance panel.
+tells which field has the keyboard focus (for the guidance panel and for commenting), shows
+check results and comment markers inline, and can be made read-only with a banner saying
+why (reviewer mode, a submitted proposal).
 """
 
 from __future__ import annotations
@@ -11,15 +13,28 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mcdesigner.formdefs.definitions import FormSet
 from mcdesigner.model.edits import Edit
+from mcdesigner.ui.field_guards import CommentMenu, commentable_path, lock, unlock
 from mcdesigner.ui.navigator import SectionNavigator
 from mcdesigner.ui.session import EditSession
-from mcdesigner.widgets.contract import FieldEditor
+from mcdesigner.widgets.contract import FieldEditor, issue_colour, worst_severity
 from mcdesigner.widgets.section_page import SectionPage
+
+_READ_ONLY_STYLE = (
+    "#readOnlyBanner { background: #e3f2fd; color: #0d47a1; border-bottom: 1px solid #90caf9;"
+    " padding: 6px 12px; }"
+)
 
 
 class EditorArea(QWidget):
@@ -29,6 +44,10 @@ class EditorArea(QWidget):
     field_focused = Signal(object, str)
     #: Another section is shown.
     section_changed = Signal(str)
+    #: The user asked to comment on this concrete path (from a field's context menu).
+    comment_requested = Signal(str)
+    #: An edit was refused because the editor is read-only (carries the reason).
+    edit_refused = Signal(str)
 
     def __init__(self, forms: FormSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,12 +57,32 @@ class EditorArea(QWidget):
         self.pages: dict[str, SectionPage] = {}
         self._stale: set[str] = set()
         self._issues: dict[str, list[Any]] = {}
+        self._check_issues: list[Any] = []
+        self._markers: list[Any] = []
+        self._page_shape: dict[str, tuple[str, ...]] = {}
+        self.read_only = False
+        self.read_only_reason = ""
+        #: The concrete path of the field (or list item) that last had the keyboard focus.
+        self.focused_path: str | None = None
+        self.comment_menu = CommentMenu(self.comment_requested.emit, self)
         self.navigator = SectionNavigator(forms, self)
         self.stack = QStackedWidget(self)
+        self.read_only_banner = QLabel(self)
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(_READ_ONLY_STYLE)
+        self.read_only_banner.setAccessibleName(self.tr("Read-only"))
+        self.read_only_banner.setVisible(False)
+        pages = QWidget(self)
+        pages_column = QVBoxLayout(pages)
+        pages_column.setContentsMargins(0, 0, 0, 0)
+        pages_column.setSpacing(0)
+        pages_column.addWidget(self.read_only_banner)
+        pages_column.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("editorSplitter")
         self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(pages)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -67,12 +106,28 @@ class EditorArea(QWidget):
             session.changed.connect(self._on_changed)
             session.proposal_changed.connect(self._on_replaced)
         self._issues = {}
+        self._check_issues = []
+        self._markers = []
+        self.focused_path = None
+        for page in self.pages.values():
+            page.show_issues([])
         self._on_replaced(session.proposal if session else None)
 
     def _handle_edit(self, edit: Edit, description: str, merge_key: str | None) -> str | None:
         if self.session is None:
             return self.tr("No proposal is open.")
+        if self.read_only:
+            # Nothing gets through a locked editor; put the widget back and say why.
+            QTimer.singleShot(0, self._reload_current_page)
+            self.edit_refused.emit(self.read_only_reason)
+            return self.read_only_reason
         return self.session.apply(edit, description, merge_key)
+
+    def _reload_current_page(self) -> None:
+        page = self.current_page()
+        if page is not None and self.session is not None:
+            page.load(self.session.proposal)
+            self._prepare(page)
 
     def _on_changed(self, edit: Edit, source: str | None, force: bool) -> None:
         assert self.session is not None
@@ -87,6 +142,7 @@ class EditorArea(QWidget):
         if page is not None:
             page.refresh(self.session.proposal, source=source, force=force)
             self._stale.discard(page.section.id)
+            self._prepare(page)
             if force:
                 page.focus_path(edit.touched)
 
@@ -96,6 +152,7 @@ class EditorArea(QWidget):
         if page is not None and proposal is not None:
             page.load(proposal)
             self._stale.discard(page.section.id)
+            self._prepare(page, always=True)
 
     def _on_field_left(self, _path: str) -> None:
         if self.session is not None:
@@ -129,8 +186,8 @@ class EditorArea(QWidget):
         if section_id in self._stale and self.session is not None:
             page.load(self.session.proposal)
             self._stale.discard(section_id)
-        if section_id in self._issues:
-            page.show_issues(self._issues[section_id])
+        self._prepare(page)
+        self._show_page_issues(page)
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
         if self.navigator.current_section() != section_id:
@@ -159,8 +216,53 @@ class EditorArea(QWidget):
             key = section.id if section is not None else str(getattr(issue, "section", ""))
             grouped[key].append(issue)
         self._issues = dict(grouped)
-        for section_id, page in self.pages.items():
-            page.show_issues(self._issues.get(section_id, []))
+        for page in self.pages.values():
+            self._show_page_issues(page)
+
+    def set_check_issues(self, issues: Iterable[Any]) -> None:
+        """Show the latest check results inline (together with the comment markers)."""
+        self._check_issues = list(issues)
+        self.show_issues([*self._check_issues, *self._markers])
+
+    def set_markers(self, markers: Iterable[Any]) -> None:
+        """Show comment markers inline (together with the latest check results)."""
+        self._markers = list(markers)
+        self.show_issues([*self._check_issues, *self._markers])
+
+    def _show_page_issues(self, page: SectionPage) -> None:
+        shown = self._issues.get(page.section.id, [])
+        page.show_issues(shown)
+        # A list's message holds its own and its items' issues: colour it by the worst.
+        for top in page.lists:
+            for lst in top.all_lists():
+                own = {lst.list_path, *(f"{lst.list_path}[{item}]" for item in lst.order)}
+                about = [i for i in shown if str(getattr(i, "path", "")) in own]
+                colour = issue_colour(worst_severity(about) or "error")
+                lst.message.setStyleSheet(f"color: {colour};")
+
+    # ------------------------------------------------------------------ read-only
+    def set_read_only(self, read_only: bool, reason: str = "") -> None:
+        """Lock (or unlock) every field; ``reason`` is shown in a banner above the pages."""
+        changed = read_only != self.read_only
+        self.read_only = read_only
+        self.read_only_reason = reason if read_only else ""
+        self.read_only_banner.setText(self.read_only_reason)
+        self.read_only_banner.setVisible(read_only)
+        if changed:
+            for page in self.pages.values():
+                self._prepare(page, always=True)
+
+    def _prepare(self, page: SectionPage, *, always: bool = False) -> None:
+        """Lock or unlock the page and offer comments on its widgets (when they changed)."""
+        shape = tuple(page.editors())
+        if not always and self._page_shape.get(page.section.id) == shape:
+            return
+        self._page_shape[page.section.id] = shape
+        if self.read_only:
+            lock(page.content)
+        else:
+            unlock(page.content)
+        self.comment_menu.watch(page.content)
 
     def input_errors(self) -> dict[str, str]:
         """Typed values that could not be stored, on every built page."""
@@ -171,8 +273,13 @@ class EditorArea(QWidget):
 
     # ------------------------------------------------------------------ focus
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        widget = new
+        if new is None or not self.stack.isAncestorOf(new):
+            return
+        path = commentable_path(new)
+        if path is not None:
+            self.focused_path = path
+        widget: QWidget | None = new
         while widget is not None and not isinstance(widget, FieldEditor):
             widget = widget.parentWidget()
-        if isinstance(widget, FieldEditor) and self.isAncestorOf(widget):
+        if isinstance(widget, FieldEditor):
             self.field_focused.emit(widget.field, widget.path)

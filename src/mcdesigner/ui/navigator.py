@@ -1,7 +1,7 @@
 """The section navigator: every section of the forms in order, with an optional badge each.
 
 Badges are short texts (a completion percentage, a number of problems) set by whoever
-knows them through :meth:`SectionNavigator.set_badge`.
+knows them through :meth:`SectionNavigator.set_badge`, with a tooltip explaining them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from mcdesigner.formdefs.definitions import FormSet
 
 _SECTION_ROLE = Qt.ItemDataRole.UserRole
 _TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+_HELP_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class SectionNavigator(QListWidget):
@@ -31,6 +32,7 @@ class SectionNavigator(QListWidget):
             item = QListWidgetItem(section.title)
             item.setData(_SECTION_ROLE, section.id)
             item.setData(_TITLE_ROLE, section.title)
+            item.setData(_HELP_ROLE, section.help.strip())
             item.setToolTip(section.help.strip())
             self.addItem(item)
         self.currentItemChanged.connect(self._on_current)
@@ -61,11 +63,27 @@ class SectionNavigator(QListWidget):
         if 0 <= row < self.count():
             self.setCurrentRow(row)
 
-    def set_badge(self, section_id: str, text: str) -> None:
-        """Show ``text`` after the section's title (empty text removes the badge)."""
+    def set_badge(self, section_id: str, text: str, tooltip: str = "") -> None:
+        """Show ``text`` after the section's title (empty text removes the badge).
+
+        ``tooltip`` explains the badge; it is shown above the section's introduction.
+        """
         for row in range(self.count()):
             item = self.item(row)
             if item.data(_SECTION_ROLE) == section_id:
                 title = item.data(_TITLE_ROLE)
-                item.setText(f"{title}  ({text})" if text else title)
+                shown = f"{title}  ({text})" if text else title
+                if item.text() != shown:
+                    item.setText(shown)
+                help_text = item.data(_HELP_ROLE)
+                item.setToolTip(f"{tooltip}\n\n{help_text}" if tooltip else help_text)
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tooltip or help_text)
                 return
+
+    def badge(self, section_id: str) -> str:
+        """The text shown for the section (its title and badge)."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(_SECTION_ROLE) == section_id:
+                return str(item.text())
+        return ""
