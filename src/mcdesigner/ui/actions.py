@@ -1,7 +1,9 @@
 """The window's actions (with their shortcuts) and its menus.
 
-Menus: File, Edit, View, Export (a home for later exporters), Help. The actions call
-methods of the main window, which delegates to its panels.
+Menus: File, Edit, View, Review, Export, Help. The actions call methods of the main
+window, which delegates to its panels. Every action with a shortcut is added to the window
+itself, so the shortcut works wherever the keyboard focus is; Help › Keyboard shortcuts
+lists them from here.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 if TYPE_CHECKING:
     from mcdesigner.ui.main_window import MainWindow
@@ -34,17 +36,47 @@ class WindowActions:
     previous_section: QAction
     next_section: QAction
     toggle_help: QAction
+    toggle_issues: QAction
+    toggle_comments: QAction
+    export_dialog: QAction
+    export_proposal_pdf: QAction
+    export_self_assessment: QAction
+    export_dossier: QAction
+    export_elm: QAction
+    export_ob3: QAction
+    print_proposal: QAction
+    reviewer_mode: QAction
+    comment_field: QAction
+    score: QAction
+    compare: QAction
+    status: QAction
+    export_review: QAction
+    import_review: QAction
     shortcuts: QAction
     about: QAction
+
+
+def _set_keys(action: QAction, *keys: QKeySequence | str) -> None:
+    action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
+    text = action.text().replace("&", "").rstrip("…")
+    action.setToolTip(f"{text} ({action.shortcut().toString()})")
 
 
 def _action(window: MainWindow, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
     action = QAction(text, window)
     if keys:
-        action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString()})")
+        _set_keys(action, *keys)
     action.triggered.connect(slot)
     window.addAction(action)  # shortcuts work wherever the focus is
+    return action
+
+
+def _dock_action(window: MainWindow, dock: QDockWidget, text: str, keys: str) -> QAction:
+    """The dock's own show/hide action, with a menu text and a shortcut."""
+    action = dock.toggleViewAction()
+    action.setText(text)
+    _set_keys(action, keys)
+    window.addAction(action)
     return action
 
 
@@ -58,6 +90,12 @@ def create_actions(window: MainWindow) -> WindowActions:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addAction(undo)
     window.addAction(redo)
+    exporting = window.exporting
+    review = window.review
+    reviewer_mode = _action(window, tr("&Reviewer mode"), review.set_reviewer_mode)
+    reviewer_mode.setCheckable(True)
+    reviewer_mode.setChecked(review.reviewer_mode)
+    reviewer_mode.setStatusTip(tr("Read the proposal without changing it; comment on any field"))
     return WindowActions(
         new_blank=_action(
             window, tr("&New proposal"), lambda: window.library_actions.new(False), "Ctrl+N"
@@ -72,7 +110,7 @@ def create_actions(window: MainWindow) -> WindowActions:
             "Ctrl+O",
         ),
         export_file=_action(
-            window, tr("Proposal &file (.mcproposal)…"), window.export_current, "Ctrl+E"
+            window, tr("Proposal &file (.mcproposal)…"), window.export_current, "Ctrl+Shift+E"
         ),
         save_now=_action(window, tr("&Save now"), window.save_now, "Ctrl+S"),
         show_library=_action(window, tr("Proposal &library"), window.show_library, "Ctrl+L"),
@@ -88,6 +126,36 @@ def create_actions(window: MainWindow) -> WindowActions:
             window, tr("&Next section"), lambda: window.editor.step_section(+1), "Ctrl+PgDown"
         ),
         toggle_help=_action(window, tr("&Guidance panel"), window.toggle_help, "F1"),
+        toggle_issues=_dock_action(window, window.checks.dock, tr("&Issues"), "Ctrl+Shift+I"),
+        toggle_comments=_dock_action(window, window.review.dock, tr("&Comments"), "Ctrl+Shift+M"),
+        export_dialog=_action(
+            window, tr("&Export…"), lambda: exporting.open_dialog("proposal"), "Ctrl+E"
+        ),
+        export_proposal_pdf=_action(
+            window, tr("&Proposal (PDF)…"), lambda: exporting.open_dialog("proposal", "pdf")
+        ),
+        export_self_assessment=_action(
+            window,
+            tr("&Self-assessment report (PDF)…"),
+            lambda: exporting.open_dialog("self-assessment", "pdf"),
+        ),
+        export_dossier=_action(
+            window, tr("Committee &dossier (PDF)…"), lambda: exporting.open_dialog("dossier", "pdf")
+        ),
+        export_elm=_action(
+            window, tr("Digital &credential (ELM)…"), lambda: exporting.open_dialog("elm")
+        ),
+        export_ob3=_action(window, tr("Open &Badges 3.0…"), lambda: exporting.open_dialog("ob3")),
+        print_proposal=_action(window, tr("&Print…"), exporting.print_proposal, "Ctrl+P"),
+        reviewer_mode=reviewer_mode,
+        comment_field=_action(
+            window, tr("&Comment on this field…"), review.comment_on_focused, "Ctrl+Alt+M"
+        ),
+        score=_action(window, tr("&Score the proposal…"), review.score, "Ctrl+Shift+R"),
+        compare=_action(window, tr("Com&pare versions…"), review.compare),
+        status=_action(window, tr("S&tatus and history…"), review.status),
+        export_review=_action(window, tr("E&xport my review…"), review.export_review),
+        import_review=_action(window, tr("&Import review…"), review.import_review),
         shortcuts=_action(window, tr("&Keyboard shortcuts"), window.show_shortcuts),
         about=_action(window, tr("&About MC Designer"), window.show_about),
     )
@@ -96,7 +164,7 @@ def create_actions(window: MainWindow) -> WindowActions:
 def build_menus(window: MainWindow, actions: WindowActions) -> dict[str, QMenu]:
     """Fill the menu bar; returns the menus by name.
 
-    Names: ``file``, ``recent``, ``edit``, ``view``, ``export``, ``help``.
+    Names: ``file``, ``recent``, ``edit``, ``view``, ``review``, ``export``, ``help``.
     """
     tr = window.tr
     bar = window.menuBar()
@@ -109,6 +177,9 @@ def build_menus(window: MainWindow, actions: WindowActions) -> dict[str, QMenu]:
     file_menu.addSeparator()
     file_menu.addAction(actions.save_now)
     file_menu.addAction(actions.show_library)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_dialog)
+    file_menu.addAction(actions.print_proposal)
     file_menu.addSeparator()
     file_menu.addAction(actions.preferences)
     file_menu.addSeparator()
@@ -126,9 +197,37 @@ def build_menus(window: MainWindow, actions: WindowActions) -> dict[str, QMenu]:
     view_menu.addAction(actions.next_section)
     view_menu.addSeparator()
     view_menu.addAction(actions.toggle_help)
+    view_menu.addAction(actions.toggle_issues)
+    view_menu.addAction(actions.toggle_comments)
+
+    review_menu = bar.addMenu(tr("&Review"))
+    review_menu.setObjectName("reviewMenu")
+    review_menu.addAction(actions.reviewer_mode)
+    review_menu.addSeparator()
+    review_menu.addAction(actions.comment_field)
+    review_menu.addAction(actions.toggle_comments)
+    review_menu.addSeparator()
+    review_menu.addAction(actions.score)
+    review_menu.addAction(actions.compare)
+    review_menu.addAction(actions.status)
+    review_menu.addSeparator()
+    review_menu.addAction(actions.export_review)
+    review_menu.addAction(actions.import_review)
 
     export_menu = bar.addMenu(tr("E&xport"))
     export_menu.setObjectName("exportMenu")
+    export_menu.addAction(actions.export_dialog)
+    export_menu.addSeparator()
+    for quick in (
+        actions.export_proposal_pdf,
+        actions.export_self_assessment,
+        actions.export_dossier,
+        actions.export_elm,
+        actions.export_ob3,
+    ):
+        export_menu.addAction(quick)
+    export_menu.addSeparator()
+    export_menu.addAction(actions.print_proposal)
     export_menu.addAction(actions.export_file)
 
     help_menu = bar.addMenu(tr("&Help"))
@@ -140,6 +239,7 @@ def build_menus(window: MainWindow, actions: WindowActions) -> dict[str, QMenu]:
         "recent": recent,
         "edit": edit_menu,
         "view": view_menu,
+        "review": review_menu,
         "export": export_menu,
         "help": help_menu,
     }

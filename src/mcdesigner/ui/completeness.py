@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.storage import Store, StoreError
@@ -16,8 +15,3 @@ def record_completeness(store: Store, proposal: Proposal) -> None:
     # The percentage is a convenience for the library; a failure here loses nothing.
     with contextlib.suppress(StoreError, ValueError):
         store.set_completeness(proposal.id, readiness(proposal).overall_percent)
-
-
-def completeness_recorder(store: Store) -> Callable[[Proposal], None]:
-    """A callback for :class:`~mcdesigner.ui.session.EditSession` ``after_save``."""
-    return lambda proposal: record_completeness(store, proposal)

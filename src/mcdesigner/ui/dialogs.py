@@ -1,8 +1,6 @@
-"""Small modal dialogs of the main window: unsaved changes, keyboard shortcuts, about."""
+"""Small modal dialogs of the main window: unsaved changes, about."""
 
 from __future__ import annotations
-
-import html
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -32,33 +30,6 @@ def ask_unsaved(parent: QWidget, doing: str, message: str, *, can_retry: bool) -
     if retry is not None and clicked is retry:
         return "retry"
     return "discard" if clicked is discard else "cancel"
-
-
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+N", "New proposal"),
-    ("Ctrl+O", "Import a proposal file"),
-    ("Ctrl+E", "Export to a proposal file"),
-    ("Ctrl+S", "Save now (changes are also saved automatically)"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-    ("Ctrl+F", "Search the proposal library"),
-    ("Ctrl+L", "Show the proposal library"),
-    ("Ctrl+PgUp / Ctrl+PgDown", "Previous / next section"),
-    ("Alt+Up / Alt+Down", "Move the current list entry up / down"),
-    ("Ctrl+Shift+D", "Duplicate the current list entry"),
-    ("Ctrl+Shift+Delete", "Remove the current list entry"),
-    ("F1", "Show or hide the guidance panel"),
-)
-
-
-def show_shortcuts(parent: QWidget) -> None:
-    """List the keyboard shortcuts."""
-    rows = "".join(
-        f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(_tr(text))}</td></tr>"
-        for keys, text in SHORTCUTS
-    )
-    QMessageBox.information(
-        parent, _tr("Keyboard shortcuts"), f"<table cellpadding='3'>{rows}</table>"
-    )
 
 
 def show_about(parent: QWidget) -> None:

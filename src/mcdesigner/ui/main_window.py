@@ -1,5 +1,9 @@
-"""The main window: a thin frame composing the library, the editor, the guidance panel and the
-menus, and owning the edit session of the open proposal.
+"""The main window: a thin frame composing the library, the editor, the guidance, Issues and
+Comments docks and the menus, and owning the edit session of the open proposal.
+
+The checks (:attr:`MainWindow.checks`), reviewing (:attr:`MainWindow.review`) and exporting
+(:attr:`MainWindow.exporting`) are wired in their own modules; the window hands them the
+open session and routes "go to this field" requests (:meth:`MainWindow.go_to_path`).
 
 Extension points: :meth:`MainWindow.add_panel` docks more panels, ``menus["export"]`` takes
 more exporters, ``editor`` offers ``focus_path``/``show_issues``, ``editor.navigator`` offers
@@ -12,26 +16,31 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mcdesigner.formdefs.definitions import FormSet
+from mcdesigner.review.workflow import status_label
 from mcdesigner.settings import Preferences, save_preferences
 from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.actions import build_menus, create_actions
-from mcdesigner.ui.completeness import completeness_recorder
-from mcdesigner.ui.dialogs import ask_unsaved, show_about, show_shortcuts
+from mcdesigner.ui.checks_wiring import ChecksWiring
+from mcdesigner.ui.dialogs import ask_unsaved, show_about
 from mcdesigner.ui.editor_area import EditorArea
+from mcdesigner.ui.export_wiring import ExportWiring
 from mcdesigner.ui.help_panel import HelpPanel
 from mcdesigner.ui.library import LibraryPanel
 from mcdesigner.ui.library_actions import LibraryActions
 from mcdesigner.ui.problem_banner import ProblemBanner
+from mcdesigner.ui.review_wiring import ReviewWiring
 from mcdesigner.ui.save_indicator import SaveIndicator
 from mcdesigner.ui.session import CONFLICT, FAILED, EditSession
 from mcdesigner.ui.state import UiState
@@ -80,6 +89,19 @@ class MainWindow(QMainWindow):
 
         self.help_panel = HelpPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.help_panel)
+        self.checks = ChecksWiring(self)
+        self.review = ReviewWiring(self)
+        self.exporting = ExportWiring(self)
+        self.splitDockWidget(self.help_panel, self.checks.dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.checks.dock, self.review.dock)
+        self.checks.dock.raise_()
+        self.status_button = QToolButton(self)
+        self.status_button.setObjectName("statusButton")
+        self.status_button.setAutoRaise(True)
+        self.status_button.setToolTip(self.tr("Workflow status: click to see or change it"))
+        self.status_button.clicked.connect(self.review.status)
+        self.status_button.setVisible(False)
+        self.statusBar().addPermanentWidget(self.status_button)
         self.save_indicator = SaveIndicator(self)
         self.statusBar().addPermanentWidget(self.save_indicator)
 
@@ -90,6 +112,8 @@ class MainWindow(QMainWindow):
         self.refresh_recent_files()
 
         self.editor.field_focused.connect(lambda field, _path: self.help_panel.show_field(field))
+        self.editor.edit_refused.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
+        self.review.read_only_changed.connect(lambda _locked: self._update_title())
         self.editor.section_changed.connect(self._on_section_changed)
         self.banner.reload_requested.connect(self._reload)
         self.banner.copy_requested.connect(self._keep_mine)
@@ -109,7 +133,11 @@ class MainWindow(QMainWindow):
             self.actions_.save_now,
             self.actions_.undo,
             self.actions_.redo,
+            self.actions_.export_dialog,
+            self.actions_.reviewer_mode,
             self.actions_.toggle_help,
+            self.actions_.toggle_issues,
+            self.actions_.toggle_comments,
         ):
             bar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
@@ -150,7 +178,7 @@ class MainWindow(QMainWindow):
             proposal,
             content_hash,
             autosave_delay_ms=self.preferences.autosave_delay_ms,
-            after_save=completeness_recorder(self.store),
+            after_save=self.checks.record_completeness,
             parent=self,
         )
         session.save_state_changed.connect(self._on_save_state)
@@ -193,6 +221,8 @@ class MainWindow(QMainWindow):
         self.undo_group.removeStack(session.undo_stack)
         session.deleteLater()
         self.session = None
+        self.checks.session_closed()
+        self.review.session_closed()
         self.banner.clear_problem()
         self.save_indicator.show_state("", "")
         self._update_title()
@@ -262,6 +292,17 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._remember()
 
+    def go_to_path(self, path: str) -> bool:
+        """Show the editor at the field (or list item) ``path`` and give it the focus."""
+        if self.session is None:
+            return False
+        section = self.forms.section_of(path)
+        if section is None:
+            return False
+        if self.central.currentWidget() is not self.editor_page:
+            self._show_editor(section.id)
+        return self.editor.focus_path(path)
+
     # ------------------------------------------------------------------ actions
     def save_now(self) -> None:
         """Save the open proposal now (Ctrl+S)."""
@@ -321,6 +362,8 @@ class MainWindow(QMainWindow):
         self.preferences = prefs
         if self.session is not None:
             self.session.set_autosave_delay(prefs.autosave_delay_ms)
+        self.checks.apply_preferences(prefs)
+        self.review.apply_preferences()
         return True
 
     def refresh_recent_files(self) -> None:
@@ -338,9 +381,15 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.setEnabled(bool(files))
 
-    def show_shortcuts(self) -> None:
-        """List the keyboard shortcuts."""
-        show_shortcuts(self)
+    def show_shortcuts(self) -> QDialog:
+        """List the keyboard shortcuts (read from the menus)."""
+        from mcdesigner.ui.shortcuts_dialog import ShortcutsDialog
+
+        menus = [self.menus[name] for name in ("file", "edit", "view", "review", "export", "help")]
+        dialog = ShortcutsDialog(menus, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         """Name, version and what the application does."""
@@ -369,10 +418,21 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.session is None:
             self.setWindowTitle(self.tr("MC Designer"))
-        else:
-            self.setWindowTitle(
-                self.tr("{title} – MC Designer").format(title=self.session.proposal.display_title)
+            self.status_button.setVisible(False)
+            return
+        proposal = self.session.proposal
+        status = status_label(proposal.status)
+        self.setWindowTitle(
+            self.tr("{title} ({status}) – MC Designer").format(
+                title=proposal.display_title, status=status
             )
+        )
+        text = self.tr("Status: {status}").format(status=status)
+        if self.editor.read_only:
+            text += " · " + self.tr("read-only")
+        self.status_button.setText(text)
+        self.status_button.setAccessibleName(text)
+        self.status_button.setVisible(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store.closed:

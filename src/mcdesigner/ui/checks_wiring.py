@@ -1,0 +1,148 @@
+"""The checks in the window: one live checker, the Issues dock, badges and inline issues.
+
+The checker runs as soon as a proposal opens and again shortly after every edit, undo or
+redo. Each run updates the Issues dock, the navigator's badge of every section (with a
+tooltip explaining it) and the issues shown beside the fields. The completeness
+percentage shown in the library is written along with the autosave, and only when it
+changed, so typing never costs an extra write.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
+
+from mcdesigner.checks import Issue, Readiness
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.settings import Preferences
+from mcdesigner.storage import StoreError
+from mcdesigner.ui.checks import (
+    IssuesPanel,
+    LiveChecker,
+    badge_for,
+    badge_tooltip,
+    settings_from_preferences,
+)
+from mcdesigner.ui.session import EditSession
+
+if TYPE_CHECKING:
+    from mcdesigner.ui.main_window import MainWindow
+
+
+class ChecksWiring(QObject):
+    """Connects the live checker of the open proposal to the dock, navigator and editor."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.checker = LiveChecker(settings_from_preferences(window.preferences), parent=self)
+        self.panel = IssuesPanel(forms=window.forms)
+        self.dock = QDockWidget(self.tr("Issues"), window)
+        self.dock.setObjectName("issuesDock")
+        # Scrolls sideways rather than forcing the window wider on a small screen.
+        holder = QScrollArea(self.dock)
+        holder.setObjectName("issuesHolder")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(self.panel)
+        holder.setFocusProxy(self.panel)
+        self.dock.setWidget(holder)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self._session: EditSession | None = None
+        self._recorded: dict[str, float] = {}
+        self.checker.checked.connect(self._on_checked)
+        self.panel.navigate_requested.connect(window.go_to_path)
+        window.session_opened.connect(self._on_session_opened)
+
+    # ------------------------------------------------------------------ session
+    def _on_session_opened(self, session: EditSession) -> None:
+        if self._session is not None:
+            self._disconnect(self._session)
+        self._session = session
+        session.changed.connect(self._on_edit)
+        session.proposal_changed.connect(self._on_replaced)
+        session.destroyed.connect(lambda _obj=None, s=session: self._forget(s))
+        self.checker.run_now(session.proposal)
+
+    def _disconnect(self, session: EditSession) -> None:
+        try:
+            session.changed.disconnect(self._on_edit)
+            session.proposal_changed.disconnect(self._on_replaced)
+        except (RuntimeError, TypeError):
+            pass  # already gone with the session
+
+    def _forget(self, session: EditSession) -> None:
+        if self._session is session:
+            self._session = None
+
+    def session_closed(self) -> None:
+        """Nothing is open any more: stop checking and empty the dock."""
+        if self._session is not None:
+            self._disconnect(self._session)
+        self._session = None
+        self.checker.cancel()
+        self.panel.set_issues([], None, None)
+        for section_id in self.window.editor.navigator.section_ids():
+            self.window.editor.navigator.set_badge(section_id, "")
+
+    def _on_edit(self, *_args: Any) -> None:
+        if self._session is not None:
+            self.checker.schedule(self._session.proposal)
+
+    def _on_replaced(self, proposal: Proposal) -> None:
+        self.checker.run_now(proposal)
+
+    # ------------------------------------------------------------------ results
+    def _on_checked(self, issues: list[Issue], readiness: Readiness) -> None:
+        session = self._session
+        proposal = session.proposal if session is not None else None
+        self.panel.set_issues(issues, readiness, proposal)
+        navigator = self.window.editor.navigator
+        for section_id in navigator.section_ids():
+            navigator.set_badge(
+                section_id,
+                badge_for(section_id, readiness, issues),
+                badge_tooltip(section_id, readiness, issues),
+            )
+        self.window.editor.set_check_issues(issues)
+
+    def record_completeness(self, proposal: Proposal) -> None:
+        """After a save: store the completeness for the library if it changed."""
+        if self._session is None or self._session.proposal is not proposal:
+            from mcdesigner.checks import check
+
+            readiness: Readiness | None = check(proposal, self.checker.settings).readiness
+        else:
+            if self.checker.pending or self.checker.last_readiness is None:
+                self.checker.run_now(proposal)  # the edits just saved are not checked yet
+            readiness = self.checker.last_readiness
+        if readiness is None:
+            return
+        percent = float(readiness.overall_percent)
+        if self._recorded.get(proposal.id) == percent:
+            return
+        try:
+            self.window.store.set_completeness(proposal.id, percent)
+        except (StoreError, ValueError):
+            return  # a convenience for the library; nothing is lost
+        self._recorded[proposal.id] = percent
+
+    # ------------------------------------------------------------------ actions
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Use the hours per credit the user chose (re-checks the open proposal)."""
+        self.checker.set_preferences(preferences)
+
+    def show_dock(self) -> None:
+        """Show the Issues dock and put the keyboard focus into its list."""
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def issues(self) -> list[Issue]:
+        """The issues of the last run."""
+        return list(self.checker.last_issues)
+
+    def readiness(self) -> Readiness | None:
+        return self.checker.last_readiness

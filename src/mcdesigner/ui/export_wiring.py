@@ -1,0 +1,102 @@
+"""Exporting from the window: the export dialog for the open proposal, and printing.
+
+Unsaved edits are saved first, so the export shows exactly what is stored. The dialog gets
+the proposal's comment threads and rubric reviews (for the committee dossier) and the
+rubric criterion titles. It builds documents off the UI thread and opens without blocking
+the window. "Print…" creates the proposal PDF and opens the print dialog once it is ready.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog
+
+from mcdesigner.storage import StoreError
+
+if TYPE_CHECKING:
+    from mcdesigner.ui.export import ExportDialog
+    from mcdesigner.ui.main_window import MainWindow
+
+
+def criterion_titles() -> dict[str, str]:
+    """Every rubric criterion's title by id (the dossier names criteria by title)."""
+    from mcdesigner.review.rubrics import RubricError, default_rubrics
+
+    try:
+        rubrics = default_rubrics()
+    except (RubricError, OSError):
+        return {}
+    return {c.id: c.title for rubric in rubrics.values() for c in rubric.criteria}
+
+
+class ExportWiring(QObject):
+    """Opens the export dialog for the open proposal."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: ExportDialog | None = None
+
+    def open_dialog(
+        self, document: str = "proposal", fmt: str | None = None
+    ) -> ExportDialog | None:
+        """Open the export dialog on ``document`` (and ``fmt``); None when nothing is open."""
+        from mcdesigner.ui.export import ExportDialog
+
+        window = self.window
+        session = window.session
+        if session is None:
+            window.show_error(
+                self.tr("Nothing to export"), self.tr("Open a proposal first, then export it.")
+            )
+            return None
+        session.close_merge()
+        if not session.save_now():
+            window.statusBar().showMessage(
+                self.tr("Your latest changes are not saved yet; the export shows them anyway."),
+                8000,
+            )
+        proposal = session.proposal
+        try:
+            annotations = window.store.list_annotations(proposal.id)
+            reviews = window.store.list_reviews(proposal.id)
+        except StoreError as error:
+            window.show_error(self.tr("Could not read the comments and reviews"), str(error))
+            annotations, reviews = [], []
+        if self.dialog is not None:
+            self.dialog.close()
+        dialog = ExportDialog(
+            proposal,
+            annotations=annotations,
+            reviews=reviews,
+            parent=window,
+            initial_document=document,
+            initial_format=fmt,
+            criterion_titles=criterion_titles(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def print_proposal(self) -> ExportDialog | None:
+        """Create the proposal PDF and ask where to print it once it is ready."""
+        dialog = self.open_dialog("proposal", "pdf")
+        if dialog is None:
+            return None
+        dialog.start_export()
+        job = dialog.job
+        if job is not None:
+            job.finished.connect(lambda _result, d=dialog: self._print_when_ready(d))
+        return dialog
+
+    def _print_when_ready(self, dialog: ExportDialog) -> None:
+        if self.dialog is dialog and dialog.state == "ready":
+            dialog.print_document()
