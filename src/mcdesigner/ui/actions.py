@@ -92,9 +92,11 @@ def create_actions(window: MainWindow) -> WindowActions:
     window.addAction(redo)
     exporting = window.exporting
     review = window.review
-    reviewer_mode = _action(window, tr("&Reviewer mode"), review.set_reviewer_mode)
+    reviewer_mode = QAction(tr("&Reviewer mode"), window)
     reviewer_mode.setCheckable(True)
     reviewer_mode.setChecked(review.reviewer_mode)
+    reviewer_mode.toggled.connect(review.set_reviewer_mode)  # clicked or set by code alike
+    window.addAction(reviewer_mode)
     reviewer_mode.setStatusTip(tr("Read the proposal without changing it; comment on any field"))
     return WindowActions(
         new_blank=_action(

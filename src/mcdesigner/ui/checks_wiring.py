@@ -2,7 +2,8 @@
 
 The checker runs as soon as a proposal opens and again shortly after every edit, undo or
 redo. Each run updates the Issues dock, the navigator's badge of every section (with a
-tooltip explaining it) and the issues shown beside the fields. The completeness
+tooltip explaining it) and the issues shown beside the fields. The dock's list follows the
+section shown in the editor. The completeness
 percentage shown in the library is written along with the autosave, and only when it
 changed, so typing never costs an extra write.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFrame, QScrollArea
 
 from mcdesigner.checks import Issue, Readiness
 from mcdesigner.model.proposal import Proposal
@@ -25,6 +26,7 @@ from mcdesigner.ui.checks import (
     badge_tooltip,
     settings_from_preferences,
 )
+from mcdesigner.ui.checks.issue_delegate import KIND_ROLE, PATH_ROLE
 from mcdesigner.ui.session import EditSession
 
 if TYPE_CHECKING:
@@ -53,8 +55,10 @@ class ChecksWiring(QObject):
         self._session: EditSession | None = None
         self._recorded: dict[str, float] = {}
         self.checker.checked.connect(self._on_checked)
-        self.panel.navigate_requested.connect(window.go_to_path)
+        self._navigating = False
+        self.panel.navigate_requested.connect(self._go_to_issue)
         window.session_opened.connect(self._on_session_opened)
+        window.editor.section_changed.connect(self.follow_section)
 
     # ------------------------------------------------------------------ session
     def _on_session_opened(self, session: EditSession) -> None:
@@ -128,6 +132,27 @@ class ChecksWiring(QObject):
         except (StoreError, ValueError):
             return  # a convenience for the library; nothing is lost
         self._recorded[proposal.id] = percent
+
+    def _go_to_issue(self, path: str) -> None:
+        """An issue was activated: open its field; the list stays where the user is."""
+        self._navigating = True
+        try:
+            self.window.go_to_path(path)
+        finally:
+            self._navigating = False
+
+    def follow_section(self, section_id: str) -> bool:
+        """Scroll the issues list to the section shown in the editor (False: no issues there)."""
+        if self._navigating:
+            return False
+        view = self.panel.view
+        model = view.model()
+        for row in range(model.rowCount()):
+            header = model.index(row, 0)
+            if header.data(KIND_ROLE) == "section" and header.data(PATH_ROLE) == section_id:
+                view.scrollTo(header, QAbstractItemView.ScrollHint.PositionAtTop)
+                return True
+        return False
 
     # ------------------------------------------------------------------ actions
     def apply_preferences(self, preferences: Preferences) -> None:

@@ -7,6 +7,7 @@ restore, import, export) is carried out by :class:`~mcdesigner.ui.library_action
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
@@ -204,7 +205,8 @@ class LibraryPanel(QWidget):
         updated = QStandardItem(local_time(moment))
         updated.setData(moment.timestamp(), SORT_ROLE)
         percent = summary.completeness
-        complete = QStandardItem("–" if percent is None else f"{percent:.0f} %")
+        # Rounded down like the Issues dock and the badges: never 100 % while something is missing.
+        complete = QStandardItem("–" if percent is None else f"{math.floor(percent)} %")
         complete.setData(-1.0 if percent is None else float(percent), SORT_ROLE)
         complete.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return [title, status, updated, complete]

@@ -119,6 +119,10 @@ class MainWindow(QMainWindow):
         self.banner.copy_requested.connect(self._keep_mine)
         self.banner.retry_requested.connect(self.save_now)
         self.resize(1280, 860)
+        # Wide enough for the issue filters; the issues get more height than the guidance.
+        docks: list[QDockWidget] = [self.help_panel, self.checks.dock]
+        self.resizeDocks(docks, [390, 390], Qt.Orientation.Horizontal)
+        self.resizeDocks(docks, [300, 460], Qt.Orientation.Vertical)
         self.ui_state.restore_window(self, {"editor": self.editor.splitter})
 
     def _build_toolbar(self) -> None:

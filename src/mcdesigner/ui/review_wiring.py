@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDockWidget
 
 from mcdesigner.model.edits import SetValue
@@ -48,6 +48,8 @@ class ReviewWiring(QObject):
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
+        self._balanced = False
+        self.dock.visibilityChanged.connect(self._on_dock_visible)
         self.dialog: QDialog | None = None
         stored = window.ui_state.settings.value(_REVIEWER_MODE_KEY, False)
         self.reviewer_mode = str(stored).lower() in ("true", "1")
@@ -156,6 +158,18 @@ class ReviewWiring(QObject):
                 self.tr("To change it, move it back to draft under Review › Status and history.")
             )
         return " ".join(parts)
+
+    def _on_dock_visible(self, visible: bool) -> None:
+        if visible and not self._balanced:
+            QTimer.singleShot(0, self._balance)
+
+    def _balance(self) -> None:
+        """The first time the dock shows: the thread gets more room than the list."""
+        splitter = self.panel.splitter
+        height = sum(splitter.sizes())
+        if height > 0 and not self._balanced:
+            self._balanced = True
+            splitter.setSizes([height * 2 // 5, height - height * 2 // 5])
 
     # ------------------------------------------------------------------ comments
     def show_comments(self) -> None:
