@@ -74,6 +74,20 @@ def test_activating_an_issue_focuses_its_field_and_fixing_it_clears_it(
     assert window.session.proposal.certified.learning_outcomes[2].text == FIX
 
 
+def test_the_issues_list_follows_the_section_shown(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QPoint
+
+    _wait_checked(qtbot, window)
+    view = window.checks.panel.view
+    window.show_section("staff")
+    qtbot.waitUntil(lambda: view.indexAt(QPoint(4, 4)).data(PATH_ROLE) == "staff")
+    # Going to an issue from the list keeps the list where it is.
+    assert window.checks.panel.select_path(LO3_TEXT)
+    press(view, Qt.Key.Key_Return)
+    assert window.editor.current_section() == "certified"
+    assert view.visualRect(view.currentIndex()).intersects(view.viewport().rect())
+
+
 def test_list_item_issues_and_advice_are_shown_inline(qtbot: Any, window: Any) -> None:
     _wait_checked(qtbot, window)
     esco = f"{LO3}.esco_skills[lo3-esco1].uri"
