@@ -1,9 +1,11 @@
 """Screenshots of the real application for the documentation, taken under a virtual X server.
 
 Runs the app on a temporary database (the bundled example proposal is opened, as on a first
-start) with the xcb platform plugin, and saves ``library.png`` and one PNG per section
-(``general.png``, ``certified.png``, ...) into ``docs/screenshots/`` (or the folder given
-as the first argument)::
+start) with the xcb platform plugin, and saves ``library.png``, one PNG per section
+(``general.png``, ``certified.png``, ...; the Issues dock beside them), ``issues.png`` (an
+issue selected in the dock and shown beside its field), ``review.png`` (reviewer mode with
+a comment thread) and ``export.png`` (the export dialog previewing the proposal PDF) into
+``docs/screenshots/`` (or the folder given as the first argument)::
 
     python scripts/take_screenshots.py            # re-runs itself under xvfb-run if needed
     xvfb-run -a -s "-screen 0 1400x900x24" python scripts/take_screenshots.py
@@ -18,6 +20,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 SCREEN = "1400x900x24"
 WIDTH, HEIGHT = 1400, 900
@@ -63,12 +66,105 @@ def _add_other_proposals(store: object) -> None:
         record_completeness(store, proposal)  # type: ignore[arg-type]
 
 
+OUTCOME_3 = "certified.learning_outcomes[lo3].text"
+
+
+def _show_field(window: object, path: str) -> None:
+    """Open the field's section with the field near the top of the page."""
+    from PySide6.QtCore import QPoint
+
+    w: Any = window
+    w.go_to_path(path)
+    page = w.editor.current_page()
+    field = page.editor(path)
+    card = field
+    while card is not None and not hasattr(card, "item_ref"):
+        card = card.parentWidget()  # the list item the field belongs to, if any
+    top = (card or field).mapTo(page.widget(), QPoint(0, 0)).y()
+    page.verticalScrollBar().setValue(max(0, top - 12))
+    w.help_panel.show_field(field.field)
+
+
+def _shoot_issues(window: object, shoot: Any) -> None:
+    """An issue selected in the Issues dock and shown beside its field."""
+    w: Any = window
+    w.checks.checker.run_now(w.session.proposal)
+    w.checks.show_dock()
+    _show_field(window, OUTCOME_3)
+    w.checks.panel.select_path(OUTCOME_3)
+    shoot("issues")
+
+
+def _shoot_review(window: object, shoot: Any) -> None:
+    """Reviewer mode: the editor is read-only and a comment thread is open beside it."""
+    from mcdesigner.model.review import Annotation, Comment
+
+    w: Any = window
+    w.apply_preferences(w.preferences.model_copy(update={"user_name": "Ana García"}))
+    proposal_id = w.session.proposal_id
+    thread = Annotation(
+        proposal_id=proposal_id,
+        path=OUTCOME_3,
+        comments=[
+            Comment(
+                author="Ana García",
+                body="“Know” cannot be observed. Which tools should learners be able to "
+                "select or use, and how will that be assessed?",
+            ),
+            Comment(
+                author="Jan Novák",
+                body="Agreed. The Moodle course template and the credential issuing tool "
+                "would be good examples to name.",
+            ),
+        ],
+    )
+    w.store.save_annotation(thread)
+    w.store.save_annotation(
+        Annotation(
+            proposal_id=proposal_id,
+            path="general.title",
+            status="resolved",
+            comments=[Comment(author="Jan Novák", body="A shorter title would fit the badge.")],
+        )
+    )
+    w.actions_.reviewer_mode.setChecked(True)
+    w.review.after_import()
+    w.review.show_comments()
+    w.review.panel.select_annotation(thread.id)
+    w.help_panel.hide()  # the thread gets the whole height beside the editor
+    _show_field(window, OUTCOME_3)
+    shoot("review")
+    w.help_panel.show()
+    w.actions_.reviewer_mode.setChecked(False)
+
+
+def _shoot_export(window: object, shoot: Any, wait_for: Any) -> None:
+    """The export dialog with the preview of the proposal PDF."""
+    import time
+
+    w: Any = window
+    dialog = w.exporting.open_dialog("proposal", "pdf")
+    dialog.resize(900, 780)
+    dialog.move(250, 60)
+    dialog.start_export()
+    wait_for(lambda: dialog.state in ("ready", "failed"))
+    if dialog.state != "ready":
+        raise SystemExit(f"the export failed: {dialog.error_text()}")
+    # The preview renders its pages in the background: give it time to paint them.
+    until = time.monotonic() + 3.0
+    wait_for(lambda: time.monotonic() > until)
+    shoot("export", dialog)
+    dialog.reject()
+
+
 def main(argv: list[str]) -> int:
     _under_xvfb()
     out = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     scratch = _private_folders()
     os.environ["QT_QPA_PLATFORM"] = "xcb"
+
+    import time
 
     from PySide6.QtCore import QLocale, QPoint
 
@@ -85,11 +181,19 @@ def main(argv: list[str]) -> int:
         for _ in range(30):
             app.processEvents()
 
-    def shoot(name: str) -> None:
+    def shoot(name: str, widget: object = window) -> None:
         settle()
         path = out / f"{name}.png"
-        screen.grabWindow(window.winId()).save(str(path))
+        screen.grabWindow(widget.winId()).save(str(path))  # type: ignore[attr-defined]
         print(path)
+
+    def wait_for(condition: object, seconds: float = 60.0) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition():  # type: ignore[operator]
+            if time.monotonic() > deadline:
+                raise SystemExit("timed out waiting for the window")
+            app.processEvents()
+            time.sleep(0.02)
 
     assert window.session is not None, "the example proposal did not open"
     _add_other_proposals(window.store)
@@ -108,6 +212,9 @@ def main(argv: list[str]) -> int:
             window.help_panel.show_field(first.field)
         page.verticalScrollBar().setValue(0)
         shoot(section_id)
+    _shoot_issues(window, shoot)
+    _shoot_review(window, shoot)
+    _shoot_export(window, shoot, wait_for)
     window.close()
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
