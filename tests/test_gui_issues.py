@@ -19,7 +19,6 @@ from mcdesigner.ui.checks.live_checker import LiveChecker
 pytestmark = pytest.mark.gui
 
 
-
 def _issue(path: str, severity: str = "error") -> Issue:
     section = path.split(".")[0].split("[")[0]
     return Issue(severity, section, path, "test.rule", f"Fix {path}", "A standard")  # type: ignore[arg-type]
