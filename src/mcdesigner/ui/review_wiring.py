@@ -12,23 +12,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDockWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QWidget
 
 from mcdesigner.model.edits import SetValue
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.review.workflow import status_label
 from mcdesigner.storage import StoreError
-from mcdesigner.ui.review import (
-    AnnotationsPanel,
+from mcdesigner.ui.review.markers import (
+    OPEN_MARK,
+    RESOLVED_MARK,
+    AnnotationMarker,
     annotation_counts,
     is_read_only,
     marker_tooltip,
 )
-from mcdesigner.ui.review.markers import OPEN_MARK, RESOLVED_MARK, AnnotationMarker
 from mcdesigner.ui.session import EditSession
 
 if TYPE_CHECKING:
     from mcdesigner.ui.main_window import MainWindow
+    from mcdesigner.ui.review import AnnotationsPanel
 
 _REVIEWER_MODE_KEY = "review/reviewer_mode"
 
@@ -42,10 +44,10 @@ class ReviewWiring(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.panel = AnnotationsPanel(forms=window.forms)
+        self._panel: AnnotationsPanel | None = None
         self.dock = QDockWidget(self.tr("Comments"), window)
         self.dock.setObjectName("commentsDock")
-        self.dock.setWidget(self.panel)
+        self.dock.setWidget(QWidget(self.dock))  # the panel is built when first needed
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self._balanced = False
@@ -54,10 +56,30 @@ class ReviewWiring(QObject):
         stored = window.ui_state.settings.value(_REVIEWER_MODE_KEY, False)
         self.reviewer_mode = str(stored).lower() in ("true", "1")
         self._session: EditSession | None = None
-        self.panel.navigate_requested.connect(window.go_to_path)
-        self.panel.annotations_changed.connect(self.refresh_markers)
         window.editor.comment_requested.connect(self.comment_on)
         window.session_opened.connect(self._on_session_opened)
+
+    @property
+    def panel(self) -> AnnotationsPanel:
+        """The comment threads panel (built on first use: the dock starts hidden)."""
+        if self._panel is None:
+            from mcdesigner.ui.review import AnnotationsPanel
+
+            panel = AnnotationsPanel(forms=self.window.forms)
+            panel.navigate_requested.connect(self.window.go_to_path)
+            panel.annotations_changed.connect(self.refresh_markers)
+            self._panel = panel
+            self.dock.setWidget(panel)
+            self._sync_context()
+        return self._panel
+
+    def _sync_context(self) -> None:
+        """Show the open proposal's threads; new comments carry the name from Preferences."""
+        if self._panel is None:
+            return
+        proposal = self.proposal
+        store = self.window.store if proposal is not None else None
+        self._panel.set_context(store, proposal, self.window.preferences.user_name)
 
     # ------------------------------------------------------------------ session
     def _on_session_opened(self, session: EditSession) -> None:
@@ -69,19 +91,20 @@ class ReviewWiring(QObject):
     def session_closed(self) -> None:
         """Nothing is open any more: empty the panel and unlock the editor."""
         self._session = None
-        self.panel.set_context(None, None, self.window.preferences.user_name)
+        self._sync_context()
         self.window.editor.set_markers([])
         self.update_read_only()
 
-    def _on_replaced(self, proposal: Proposal) -> None:
-        self.panel.set_context(self.window.store, proposal, self.window.preferences.user_name)
+    def _on_replaced(self, _proposal: Proposal) -> None:
+        self._sync_context()
         self.refresh_markers()
         self.update_read_only()
 
     def _on_edit(self, edit: Any, *_args: Any) -> None:
         if not isinstance(edit, SetValue):
             # Items were added, removed or moved: thread names and markers may change.
-            self.panel.refresh()
+            if self._panel is not None:
+                self._panel.refresh()
             self.refresh_markers()
 
     @property
@@ -160,6 +183,10 @@ class ReviewWiring(QObject):
         return " ".join(parts)
 
     def _on_dock_visible(self, visible: bool) -> None:
+        if visible and self._panel is None:
+            self.dock.setUpdatesEnabled(False)
+            _ = self.panel
+            self.dock.setUpdatesEnabled(True)
         if visible and not self._balanced:
             QTimer.singleShot(0, self._balance)
 
@@ -300,18 +327,15 @@ class ReviewWiring(QObject):
 
     def after_import(self) -> None:
         """A review file was merged: show its threads and markers."""
-        self.panel.refresh()
-        self.panel.thread_view.reload()
+        if self._panel is not None:
+            self._panel.refresh()
+            self._panel.thread_view.reload()
         self.refresh_markers()
         self.window.library_actions.refresh()
 
     def apply_preferences(self) -> None:
         """Comments are signed with the (maybe new) name from Preferences."""
-        self.panel.set_context(
-            self.window.store if self.proposal is not None else None,
-            self.proposal,
-            self.window.preferences.user_name,
-        )
+        self._sync_context()
 
 
 def markers_for(annotations: list[Any], proposal: Proposal) -> list[AnnotationMarker]:

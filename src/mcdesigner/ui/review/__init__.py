@@ -32,26 +32,63 @@ panel and these dialogs stay active.
 
 from __future__ import annotations
 
-from mcdesigner.ui.review.annotations_panel import AnnotationsPanel
-from mcdesigner.ui.review.compare_dialog import CompareDialog
-from mcdesigner.ui.review.files_actions import (
-    export_review_interactive,
-    import_review_interactive,
-)
-from mcdesigner.ui.review.labels import describe_path, format_value, path_label
-from mcdesigner.ui.review.markers import (
-    AnnotationMarker,
-    annotation_counts,
-    annotation_markers,
-    counts_under,
-    is_read_only,
-    marker_issues,
-    marker_text,
-    marker_tooltip,
-)
-from mcdesigner.ui.review.rubric_dialog import RubricDialog
-from mcdesigner.ui.review.status_dialog import StatusDialog
-from mcdesigner.ui.review.thread_view import ThreadView
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mcdesigner.ui.review.annotations_panel import AnnotationsPanel
+    from mcdesigner.ui.review.compare_dialog import CompareDialog
+    from mcdesigner.ui.review.files_actions import (
+        export_review_interactive,
+        import_review_interactive,
+    )
+    from mcdesigner.ui.review.labels import describe_path, format_value, path_label
+    from mcdesigner.ui.review.markers import (
+        AnnotationMarker,
+        annotation_counts,
+        annotation_markers,
+        counts_under,
+        is_read_only,
+        marker_issues,
+        marker_text,
+        marker_tooltip,
+    )
+    from mcdesigner.ui.review.rubric_dialog import RubricDialog
+    from mcdesigner.ui.review.status_dialog import StatusDialog
+    from mcdesigner.ui.review.thread_view import ThreadView
+
+#: Where each name lives. Submodules load on first use, so the window starts without the
+#: dialogs and the review file exchange.
+_HOMES = {
+    "AnnotationsPanel": "annotations_panel",
+    "CompareDialog": "compare_dialog",
+    "export_review_interactive": "files_actions",
+    "import_review_interactive": "files_actions",
+    "describe_path": "labels",
+    "format_value": "labels",
+    "path_label": "labels",
+    "AnnotationMarker": "markers",
+    "annotation_counts": "markers",
+    "annotation_markers": "markers",
+    "counts_under": "markers",
+    "is_read_only": "markers",
+    "marker_issues": "markers",
+    "marker_text": "markers",
+    "marker_tooltip": "markers",
+    "RubricDialog": "rubric_dialog",
+    "StatusDialog": "status_dialog",
+    "ThreadView": "thread_view",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AnnotationMarker",
