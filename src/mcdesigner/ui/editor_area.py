@@ -10,7 +10,7 @@ why (reviewer mode, a submitted proposal).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -60,6 +60,7 @@ class EditorArea(QWidget):
         self._check_issues: list[Any] = []
         self._markers: list[Any] = []
         self._page_shape: dict[str, tuple[str, ...]] = {}
+        self._locked: set[str] = set()
         self.read_only = False
         self.read_only_reason = ""
         #: The concrete path of the field (or list item) that last had the keyboard focus.
@@ -260,9 +261,11 @@ class EditorArea(QWidget):
         self._page_shape[page.section.id] = shape
         if self.read_only:
             lock(page.content)
-        else:
+            self._locked.add(page.section.id)
+        elif page.section.id in self._locked:
             unlock(page.content)
-        self.comment_menu.watch(page.content)
+            self._locked.discard(page.section.id)
+        self.comment_menu.watch(_commentable_widgets(page))
 
     def input_errors(self) -> dict[str, str]:
         """Typed values that could not be stored, on every built page."""
@@ -283,3 +286,14 @@ class EditorArea(QWidget):
             widget = widget.parentWidget()
         if isinstance(widget, FieldEditor):
             self.field_focused.emit(widget.field, widget.path)
+
+
+def _commentable_widgets(page: SectionPage) -> Iterator[QWidget]:
+    """Every field editor of the page with its parts, and every list item's own widgets."""
+    for editor in page.editors().values():
+        yield editor
+        yield from editor.findChildren(QWidget)
+    for top in page.lists:
+        for lst in top.all_lists():
+            for view in lst.views.values():
+                yield from view.widgets()

@@ -13,7 +13,7 @@ comment thread on exactly that path.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
@@ -176,12 +176,11 @@ class CommentMenu(QObject):
         self._request = request
         self.enabled = True
 
-    def watch(self, root: QWidget) -> None:
-        """Offer the comment entry on every field and item widget under ``root``."""
-        for widget in [root, *root.findChildren(QWidget)]:
+    def watch(self, widgets: Iterable[QWidget]) -> None:
+        """Offer the comment entry on ``widgets`` (field editors with everything inside them,
+        list item cards: context menus of their plain children reach the card)."""
+        for widget in widgets:
             if widget.property(_HOOKED):
-                continue
-            if commentable_path(widget) is None:
                 continue
             widget.installEventFilter(self)
             widget.setProperty(_HOOKED, True)
