@@ -167,6 +167,18 @@ def test_export_opens_on_the_current_proposal_after_saving(
     assert window.exporting.dialog is None
 
 
+def test_export_from_the_library_takes_the_selected_proposal(qtbot: Any, window: Any) -> None:
+    other_id = window.library_actions.new(from_example=False)
+    assert other_id is not None and window.session.proposal_id == other_id
+    example_id = next(s.id for s in window.store.list_proposals() if s.id != other_id)
+    window.show_library()
+    assert window.library.select(example_id)
+    window.actions_.export_dialog.trigger()
+    dialog = window.exporting.dialog
+    assert dialog is not None and "Towards INGENIUM" in dialog.windowTitle()
+    dialog.reject()
+
+
 def test_print_creates_the_proposal_pdf_and_opens_the_print_dialog(
     qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -338,7 +350,26 @@ def test_rubric_and_compare_dialogs_open_from_the_review_menu(qtbot: Any, window
     window.review.dialog.reject()
 
 
+def test_reviewer_mode_is_remembered(qtbot: Any, open_window: Any) -> None:
+    window = open_window()
+    window.actions_.reviewer_mode.trigger()
+    window.close()
+    again = open_window()
+    assert again.actions_.reviewer_mode.isChecked()
+    assert again.editor.read_only and again.editor.read_only_banner.isVisible()
+
+
 # ---------------------------------------------------------------------- keyboard
+def test_dock_shortcuts_show_the_docks_and_focus_their_lists(qtbot: Any, window: Any) -> None:
+    window.checks.dock.hide()
+    window.actions_.toggle_issues.trigger()
+    assert window.checks.dock.isVisible()
+    qtbot.waitUntil(window.checks.panel.view.hasFocus)
+    window.actions_.toggle_comments.trigger()
+    assert window.review.dock.isVisible()
+    qtbot.waitUntil(window.review.panel.tree.hasFocus)
+
+
 def test_every_shortcut_is_listed_and_unique(qtbot: Any, window: Any) -> None:
     dialog = window.show_shortcuts()
     rows = dialog.rows()

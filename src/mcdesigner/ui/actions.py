@@ -8,11 +8,13 @@ lists them from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 if TYPE_CHECKING:
     from mcdesigner.ui.main_window import MainWindow
@@ -71,11 +73,17 @@ def _action(window: MainWindow, text: str, slot: object, *keys: QKeySequence | s
     return action
 
 
-def _dock_action(window: MainWindow, dock: QDockWidget, text: str, keys: str) -> QAction:
-    """The dock's own show/hide action, with a menu text and a shortcut."""
+def _dock_action(
+    window: MainWindow, dock: QDockWidget, text: str, keys: str, focus: Callable[[], QWidget]
+) -> QAction:
+    """The dock's own show/hide action, with a menu text and a shortcut; showing the dock
+    puts the keyboard focus into ``focus()``."""
     action = dock.toggleViewAction()
     action.setText(text)
     _set_keys(action, keys)
+    action.triggered.connect(
+        lambda shown: focus().setFocus(Qt.FocusReason.ShortcutFocusReason) if shown else None
+    )
     window.addAction(action)
     return action
 
@@ -128,8 +136,20 @@ def create_actions(window: MainWindow) -> WindowActions:
             window, tr("&Next section"), lambda: window.editor.step_section(+1), "Ctrl+PgDown"
         ),
         toggle_help=_action(window, tr("&Guidance panel"), window.toggle_help, "F1"),
-        toggle_issues=_dock_action(window, window.checks.dock, tr("&Issues"), "Ctrl+Shift+I"),
-        toggle_comments=_dock_action(window, window.review.dock, tr("&Comments"), "Ctrl+Shift+M"),
+        toggle_issues=_dock_action(
+            window,
+            window.checks.dock,
+            tr("&Issues"),
+            "Ctrl+Shift+I",
+            lambda: window.checks.panel.view,
+        ),
+        toggle_comments=_dock_action(
+            window,
+            window.review.dock,
+            tr("&Comments"),
+            "Ctrl+Shift+M",
+            lambda: window.review.panel.tree,
+        ),
         export_dialog=_action(
             window, tr("&Export…"), lambda: exporting.open_dialog("proposal"), "Ctrl+E"
         ),

@@ -1,6 +1,7 @@
 """Exporting from the window: the export dialog for the open proposal, and printing.
 
-Unsaved edits are saved first, so the export shows exactly what is stored. The dialog gets
+Unsaved edits are saved first, so the export shows exactly what is stored. With the library
+in front, the proposal selected there is exported. The dialog gets
 the proposal's comment threads and rubric reviews (for the committee dossier) and the
 rubric criterion titles. It builds documents off the UI thread and opens without blocking
 the window. "Print…" creates the proposal PDF and opens the print dialog once it is ready.
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog
 
+from mcdesigner.model.proposal import Proposal
 from mcdesigner.storage import StoreError
 
 if TYPE_CHECKING:
@@ -46,19 +48,9 @@ class ExportWiring(QObject):
         from mcdesigner.ui.export import ExportDialog
 
         window = self.window
-        session = window.session
-        if session is None:
-            window.show_error(
-                self.tr("Nothing to export"), self.tr("Open a proposal first, then export it.")
-            )
+        proposal = self._proposal_to_export()
+        if proposal is None:
             return None
-        session.close_merge()
-        if not session.save_now():
-            window.statusBar().showMessage(
-                self.tr("Your latest changes are not saved yet; the export shows them anyway."),
-                8000,
-            )
-        proposal = session.proposal
         try:
             annotations = window.store.list_annotations(proposal.id)
             reviews = window.store.list_reviews(proposal.id)
@@ -81,6 +73,34 @@ class ExportWiring(QObject):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _proposal_to_export(self) -> Proposal | None:
+        """The proposal selected in the library (when it is in front), else the open one.
+
+        The open proposal is saved first, so the export shows exactly what is stored.
+        """
+        window = self.window
+        session = window.session
+        selected = window.library.selected_id() if window.library_in_front() else None
+        if selected is not None and (session is None or selected != session.proposal_id):
+            try:
+                return window.store.get(selected)
+            except StoreError as error:
+                window.show_error(self.tr("Could not read the proposal"), str(error))
+                return None
+        if session is None:
+            window.show_error(
+                self.tr("Nothing to export"),
+                self.tr("Open or select a proposal first, then export it."),
+            )
+            return None
+        session.close_merge()
+        if not session.save_now():
+            window.statusBar().showMessage(
+                self.tr("Your latest changes are not saved yet; the export shows them anyway."),
+                8000,
+            )
+        return session.proposal
 
     def _closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:

@@ -331,6 +331,10 @@ class MainWindow(QMainWindow):
         self.show_library()
         self.library.focus_search()
 
+    def library_in_front(self) -> bool:
+        """Whether the library (rather than the editor) is shown."""
+        return self.central.currentWidget() is self.library
+
     def export_current(self) -> None:
         """Export the open proposal, or the one selected in the library, to a proposal file."""
         if self.central.currentWidget() is self.library:
