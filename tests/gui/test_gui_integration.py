@@ -385,3 +385,20 @@ def test_every_shortcut_is_listed_and_unique(qtbot: Any, window: Any) -> None:
     for expected in ("Ctrl+E", "Ctrl+P", "Ctrl+Shift+I", "Ctrl+Shift+M", "Ctrl+Alt+M"):
         assert expected in seen
     dialog.reject()
+
+
+def test_menu_entries_have_distinct_access_keys(window: Any) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    for name, menu in window.menus.items():
+        if name == "recent":
+            continue
+        keys: dict[str, str] = {}
+        for action in menu.actions():
+            text = action.text()
+            if action.isSeparator() or "&" not in text:
+                continue
+            key = text[text.index("&") + 1].lower()
+            assert key not in keys, f"{name}: {text!r} and {keys[key]!r} share Alt+{key}"
+            keys[key] = text
+        assert isinstance(menu, QMenu)

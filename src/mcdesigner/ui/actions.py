@@ -146,15 +146,15 @@ def create_actions(window: MainWindow) -> WindowActions:
         toggle_comments=_dock_action(
             window,
             window.review.dock,
-            tr("&Comments"),
+            tr("Co&mments"),
             "Ctrl+Shift+M",
             lambda: window.review.panel.tree,
         ),
         export_dialog=_action(
-            window, tr("&Export…"), lambda: exporting.open_dialog("proposal"), "Ctrl+E"
+            window, tr("Expor&t…"), lambda: exporting.open_dialog("proposal"), "Ctrl+E"
         ),
         export_proposal_pdf=_action(
-            window, tr("&Proposal (PDF)…"), lambda: exporting.open_dialog("proposal", "pdf")
+            window, tr("Pr&oposal (PDF)…"), lambda: exporting.open_dialog("proposal", "pdf")
         ),
         export_self_assessment=_action(
             window,
@@ -168,7 +168,7 @@ def create_actions(window: MainWindow) -> WindowActions:
             window, tr("Digital &credential (ELM)…"), lambda: exporting.open_dialog("elm")
         ),
         export_ob3=_action(window, tr("Open &Badges 3.0…"), lambda: exporting.open_dialog("ob3")),
-        print_proposal=_action(window, tr("&Print…"), exporting.print_proposal, "Ctrl+P"),
+        print_proposal=_action(window, tr("P&rint…"), exporting.print_proposal, "Ctrl+P"),
         reviewer_mode=reviewer_mode,
         comment_field=_action(
             window, tr("&Comment on this field…"), review.comment_on_focused, "Ctrl+Alt+M"
