@@ -88,6 +88,18 @@ def test_the_issues_list_follows_the_section_shown(qtbot: Any, window: Any) -> N
     assert view.visualRect(view.currentIndex()).intersects(view.viewport().rect())
 
 
+def test_clicking_an_issue_opens_its_field(qtbot: Any, window: Any) -> None:
+    _wait_checked(qtbot, window)
+    view = window.checks.panel.view
+    window.show_section("general")
+    assert window.checks.panel.select_path(LO3_TEXT)
+    rect = view.visualRect(view.currentIndex())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.current_section() == "certified"
+    outcome = window.editor.current_page().editor(LO3_TEXT)
+    qtbot.waitUntil(lambda: _focus_inside(outcome))
+
+
 def test_list_item_issues_and_advice_are_shown_inline(qtbot: Any, window: Any) -> None:
     _wait_checked(qtbot, window)
     esco = f"{LO3}.esco_skills[lo3-esco1].uri"

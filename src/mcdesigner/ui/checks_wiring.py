@@ -3,7 +3,7 @@
 The checker runs as soon as a proposal opens and again shortly after every edit, undo or
 redo. Each run updates the Issues dock, the navigator's badge of every section (with a
 tooltip explaining it) and the issues shown beside the fields. The dock's list follows the
-section shown in the editor. The completeness
+section shown in the editor; clicking an issue (or Enter) opens its field. The completeness
 percentage shown in the library is written along with the autosave, and only when it
 changed, so typing never costs an extra write.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFrame, QScrollArea
 
 from mcdesigner.checks import Issue, Readiness
@@ -57,6 +57,7 @@ class ChecksWiring(QObject):
         self.checker.checked.connect(self._on_checked)
         self._navigating = False
         self.panel.navigate_requested.connect(self._go_to_issue)
+        self.panel.view.clicked.connect(self._clicked)  # a single click is enough
         window.session_opened.connect(self._on_session_opened)
         window.editor.section_changed.connect(self.follow_section)
 
@@ -140,6 +141,10 @@ class ChecksWiring(QObject):
             self.window.go_to_path(path)
         finally:
             self._navigating = False
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) == "issue":
+            self._go_to_issue(str(index.data(PATH_ROLE)))
 
     def follow_section(self, section_id: str) -> bool:
         """Scroll the issues list to the section shown in the editor (False: no issues there)."""
