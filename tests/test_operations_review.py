@@ -12,7 +12,7 @@ from mcdesigner.model.proposal import ExpenditureLine, LearningOutcome
 from mcdesigner.model.review import CriterionScore
 from mcdesigner.operations.files import export_proposal_file, import_proposal_file
 from mcdesigner.operations.reviews import ReviewImportError, export_review, import_review
-from mcdesigner.storage import Store
+from mcdesigner.storage import Store, StoreError
 
 
 def _proposal() -> Proposal:
@@ -141,3 +141,37 @@ def test_import_keeps_a_revision_of_the_imported_state(tmp_path: Path) -> None:
         assert report.title == "Data stewardship for researchers"
         (revision,) = other.list_revisions(proposal.id)
         assert revision.kind == "import" and "p.mcproposal" in revision.label
+
+
+def test_a_refused_review_import_saves_nothing(tmp_path: Path) -> None:
+    """A review whose records cannot all be stored leaves the author's library untouched."""
+    from mcdesigner.exchange import ReviewBundle, write_review_file
+
+    proposal = _proposal()
+    other = _proposal()
+    with Store.open(tmp_path / "author.sqlite3") as author:
+        author.save(proposal)
+        author.save(other)
+        # A thread of the other proposal already uses the id the incoming review reuses.
+        author.save_annotation(
+            Annotation(id="shared-id", proposal_id=other.id, path="general.title")
+        )
+        good = Annotation(
+            proposal_id=proposal.id,
+            path="general.title",
+            comments=[Comment(author="Ana", body="ok")],
+        )
+        stolen = Annotation(id="shared-id", proposal_id=proposal.id, path="general.title")
+        review_file = tmp_path / "bad.mcreview"
+        write_review_file(
+            review_file,
+            ReviewBundle(
+                proposal_id=proposal.id,
+                revision_hash=author.get_hash(proposal.id),
+                annotations=(good, stolen),
+                reviewer="Ana",
+            ),
+        )
+        with pytest.raises(StoreError):
+            import_review(author, review_file)
+        assert author.list_annotations(proposal.id) == []

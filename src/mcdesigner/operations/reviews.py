@@ -71,10 +71,7 @@ def import_review(store: Store, path: Path) -> ReviewImportReport:
     proposal = store.get(bundle.proposal_id)
     result = merge_annotations(store.list_annotations(proposal.id), bundle.annotations)
     merge_reviews(store.list_reviews(proposal.id), bundle.reviews, result=result)
-    for annotation in result.to_save:
-        store.save_annotation(annotation)
-    for review in result.reviews_to_save:
-        store.save_review(review)
+    store.save_review_records(proposal.id, result.to_save, result.reviews_to_save)
     return ReviewImportReport(
         proposal_id=proposal.id,
         title=proposal.display_title,

@@ -390,6 +390,24 @@ class Store:
             self._require(conn, review.proposal_id)
             _upsert_review(conn, review)
 
+    def save_review_records(
+        self, proposal_id: str, annotations: Iterable[Annotation], reviews: Iterable[Review]
+    ) -> None:
+        """Store comment threads and reviews of one proposal together, all or nothing."""
+        annotations, reviews = list(annotations), list(reviews)
+        owners = [a.proposal_id for a in annotations] + [r.proposal_id for r in reviews]
+        for owner in owners:
+            if owner != proposal_id:
+                raise StoreError(
+                    tr("A comment or review belongs to another proposal; nothing was saved.")
+                )
+        with self._writing(tr("save the review")) as conn:
+            self._require(conn, proposal_id)
+            for annotation in annotations:
+                _upsert_annotation(conn, annotation)
+            for review in reviews:
+                _upsert_review(conn, review)
+
     def list_reviews(self, proposal_id: str) -> list[Review]:
         """The proposal's reviews, least recently updated first."""
         rows = self._read(
