@@ -14,6 +14,11 @@ completeness checks and the document exports all read the same definitions::
 Labels, help texts and choice labels pass through :func:`mcdesigner.i18n.tr` (context
 ``"forms"``) when the files are loaded; after installing a translator, call
 ``default_forms.cache_clear()`` so the next call loads them in the new language.
+
+Field paths read the same everywhere through :func:`path_label` and :func:`describe_path`
+("Learning outcome 3 › ESCO skill 2 › ESCO address")::
+
+    path_label(forms, "certified.learning_outcomes[lo3].text", proposal)
 """
 
 from __future__ import annotations
@@ -32,11 +37,22 @@ from mcdesigner.formdefs.definitions import (
 from mcdesigner.formdefs.errors import FormDefinitionError
 from mcdesigner.formdefs.feeds import FEED_LABELS, feed_label
 from mcdesigner.formdefs.instances import concrete_paths
+from mcdesigner.formdefs.labels import (
+    LABEL_SEPARATOR,
+    PathInfo,
+    describe_path,
+    display_order,
+    element_label,
+    item_name,
+    item_noun,
+    path_label,
+)
 from mcdesigner.formdefs.loader import default_forms, load_forms
 
 __all__ = [
     "COMPUTED_VALUES",
     "FEED_LABELS",
+    "LABEL_SEPARATOR",
     "LAYOUTS",
     "NOT_EDITED",
     "WIDGETS_BY_KIND",
@@ -46,12 +62,19 @@ __all__ = [
     "FormDefinitionError",
     "FormSet",
     "GroupDef",
+    "PathInfo",
     "SectionDef",
     "concrete_paths",
     "default_forms",
+    "describe_path",
+    "display_order",
     "editable_paths",
+    "element_label",
     "feed_label",
     "is_empty",
+    "item_name",
+    "item_noun",
     "load_forms",
+    "path_label",
     "uncovered_paths",
 ]
