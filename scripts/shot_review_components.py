@@ -63,7 +63,7 @@ def main() -> int:
         Annotation(
             proposal_id=proposal.id,
             path=f"certified.learning_outcomes[{outcomes[1].id}].text",
-            label="Learning outcome 2 – Outcome",
+            label="Learning outcome 2 › Outcome",
             comments=[
                 Comment(
                     author="Ana García",
@@ -91,7 +91,7 @@ def main() -> int:
         Annotation(
             proposal_id=proposal.id,
             path="certified.learning_outcomes[deleted0001].text",
-            label="Learning outcome 6 – Outcome",
+            label="Learning outcome 6 › Outcome",
             comments=[Comment(author="Ana García", body="Overlaps with outcome 2.", created=t0)],
             created=t0,
             updated=t0,

@@ -245,16 +245,35 @@ def test_check_shares_one_pass_for_issues_and_readiness() -> None:
 # Reports and command-line helpers
 # ---------------------------------------------------------------------------
 def test_the_text_report_lists_sections_paths_rules_and_references() -> None:
-    result = check(broken_proposal())
+    proposal = broken_proposal()
+    result = check(proposal)
 
-    text = format_text(result.issues, result.readiness)
+    text = format_text(result.issues, result.readiness, proposal)
 
     assert text.startswith("Not ready to submit:")
     assert "Completion by section:" in text
     assert "Certified academic data" in text
-    assert "[error] general.title" in text
+    # The field as the form names it first, then its path for scripts.
+    assert "[error] Title (general.title)" in text
+    outcome = proposal.certified.learning_outcomes[0]
+    assert (
+        f"[warning] Learning outcome 1 › Outcome (certified.learning_outcomes[{outcome.id}].text)"
+        in text
+    )
+    teacher = proposal.staff[1]
+    assert f"[warning] Staff member 2 › E-mail (staff[{teacher.id}].email)" in text
     assert "Rule annex.missing; EU Council Recommendation 2022, Annex I" in text
     assert not PLACEHOLDER.search(text)
+
+
+def test_the_text_report_without_the_proposal_still_names_fields() -> None:
+    proposal = broken_proposal()
+    result = check(proposal)
+
+    text = format_text(result.issues, result.readiness)
+
+    outcome = proposal.certified.learning_outcomes[0]
+    assert f"Learning outcome › Outcome (certified.learning_outcomes[{outcome.id}].text)" in text
 
 
 def test_the_text_report_of_a_clean_proposal_says_so() -> None:

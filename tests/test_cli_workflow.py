@@ -33,6 +33,8 @@ def test_check_lists_issues_and_fails_when_not_ready(
     out = capsys.readouterr().out
     assert "know" in out.lower()  # the vague verb of LO3
     assert "Annex I" in out
+    # Fields read as on the forms, numbered in the proposal, with the path after them.
+    assert "Learning outcome 3 › Outcome (certified.learning_outcomes[lo3].text)" in out
 
 
 def test_check_json_names_rules_and_paths(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

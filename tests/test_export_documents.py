@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 from mcdesigner.export import build_context, export_document
 from mcdesigner.export.formatting import has_rtl
+from mcdesigner.formdefs import default_forms, path_label
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.standards import ESG_PART_1, RATING_SCALE
 from strategies import proposals
@@ -282,14 +283,17 @@ def test_dossier_has_cover_contents_checks_and_reviews(
         "Approve with changes",
         "Solid proposal; fix the budget.",
         "Dr. Мария Иванова",
-        "Learning outcomes › Learning outcome 1 › ",
+        "Learning outcome 1 › Outcome — Open",
     ):
         assert squash(expected) in flat, expected
     issues = run(rich)
     assert issues, "the rich proposal still has something to report"
+    forms = default_forms()
     for issue in issues:
         if fmt == "docx" or not has_rtl(issue.message):
             assert squash(issue.message) in flat
+        # The Field column names the field as the editor does, not by its path.
+        assert squash(path_label(forms, issue.path, rich)) in flat, issue.path
     if fmt == "pdf":
         outline = [title for _, title in pdf_outline(out)]
         assert outline[:2] == ["The proposal", "General information"]

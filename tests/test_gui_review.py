@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesigner.formdefs import default_forms
+from mcdesigner.formdefs import default_forms, path_label
 from mcdesigner.model import Annotation, Comment, Proposal, Review
 from mcdesigner.model.edits import MoveItem, RemoveItem, SetValue, apply_edit
 from mcdesigner.model.proposal import ExpenditureLine, LearningOutcome, RevenueLine
@@ -38,7 +38,6 @@ from mcdesigner.ui.review import (
     is_read_only,
     marker_issues,
     marker_text,
-    path_label,
 )
 from mcdesigner.ui.review.annotations_panel import ORPHANED_GROUP
 from mcdesigner.ui.review.common import CHANGE_COLOURS
@@ -119,15 +118,15 @@ def _save_edit(store: Store, proposal: Proposal, *edits: Any) -> None:
 # ---------------------------------------------------------------------- pure helpers
 def test_labels_name_items_by_position_and_form_labels(proposal: Proposal) -> None:
     forms = default_forms()
-    assert path_label(forms, proposal, _outcome_path(proposal, 1, "text")) == (
-        "Learning outcome 2 – Outcome"
+    assert path_label(forms, _outcome_path(proposal, 1, "text"), proposal) == (
+        "Learning outcome 2 › Outcome"
     )
-    assert path_label(forms, proposal, _outcome_path(proposal, 2)) == "Learning outcome 3"
+    assert path_label(forms, _outcome_path(proposal, 2), proposal) == "Learning outcome 3"
     line = proposal.financial.expenditures[1]
-    assert path_label(forms, proposal, f"financial.expenditures[{line.id}].unit_cost") == (
-        "Expenditure line 2 – Cost per unit"
+    assert path_label(forms, f"financial.expenditures[{line.id}].unit_cost", proposal) == (
+        "Expenditure line 2 › Cost per unit"
     )
-    assert path_label(forms, proposal, "self_assessment.entries[esg-1.3].rating").startswith(
+    assert path_label(forms, "self_assessment.entries[esg-1.3].rating", proposal).startswith(
         "ESG 1.3 "
     )
 
@@ -351,7 +350,7 @@ def test_deleting_the_item_moves_its_thread_to_orphaned_comments(
     qtbot.keyClicks(panel.thread_view.reply_edit, "Which repositories count as trusted?")
     click(qtbot, panel.thread_view.send_button)
     (note,) = store.list_annotations(proposal.id)
-    assert note.label == "Learning outcome 3 – Outcome"
+    assert note.label == "Learning outcome 3 › Outcome"
 
     removed = proposal.certified.learning_outcomes[2].id
     _save_edit(store, proposal, RemoveItem("certified.learning_outcomes", removed))
@@ -361,7 +360,7 @@ def test_deleting_the_item_moves_its_thread_to_orphaned_comments(
     assert panel.group_titles()[-1] == "Orphaned comments"
     item = panel.thread_item(note.id)
     assert item is not None
-    assert item.text(0).startswith("Learning outcome 3 – Outcome\n")
+    assert item.text(0).startswith("Learning outcome 3 › Outcome\n")
     assert panel.select_annotation(note.id)
     assert panel.thread_view.orphan_label.isVisible()
     assert not panel.thread_view.goto_button.isEnabled()
@@ -509,7 +508,7 @@ def test_compare_lists_changed_outcome_removed_line_and_reorder(
     assert set(by_kind) == {"changed", "removed", "reordered"}
 
     changed = by_kind["changed"]
-    assert changed.label == "Learning outcome 3 – Outcome"
+    assert changed.label == "Learning outcome 3 › Outcome"
     assert changed.section == "Certified academic data"
     assert changed.old == "Apply the FAIR principles to a research dataset"
     assert changed.new == "Apply the FAIR principles to a dataset of their own field"

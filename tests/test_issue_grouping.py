@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mcdesigner.checks import Issue, Readiness
 from mcdesigner.examples import load_example
-from mcdesigner.formdefs import default_forms
+from mcdesigner.formdefs import default_forms, path_label
 from mcdesigner.model.proposal import LearningOutcome, Proposal
 from mcdesigner.ui.checks.grouping import (
     COMPLETE_BADGE,
@@ -12,7 +12,6 @@ from mcdesigner.ui.checks.grouping import (
     badge_for,
     badge_tooltip,
     count_by_severity,
-    field_label,
     group_issues,
     issues_by_path,
     sort_issues,
@@ -96,7 +95,7 @@ def test_item_order_comes_from_the_proposal_not_from_the_ids() -> None:
         "certified.learning_outcomes[lo3].text",
         "certified.learning_outcomes[lo1].text",
     ]
-    assert field_label(ordered[0], proposal=proposal).startswith("Learning outcome 1")
+    assert path_label(default_forms(), ordered[0], proposal).startswith("Learning outcome 1")
 
 
 def test_list_items_are_named_by_label_and_number() -> None:
@@ -108,31 +107,25 @@ def test_list_items_are_named_by_label_and_number() -> None:
     uri_field = forms.field("certified.learning_outcomes[].esco_skills[].uri")
     assert uri_field is not None
     uri_label = uri_field.label
-    assert field_label(path, proposal=proposal) == (
-        f"Learning outcome 3 › ESCO skill 2 › {uri_label}"
+    groups = group_issues(
+        [_issue(path), _issue(f"certified.learning_outcomes[{outcome.id}]")], forms, proposal
     )
-    assert field_label(f"certified.learning_outcomes[{outcome.id}]", proposal=proposal) == (
-        "Learning outcome 3"
-    )
+    assert [e.label for g in groups for e in g.entries] == [
+        "Learning outcome 3",
+        f"Learning outcome 3 › ESCO skill 2 › {uri_label}",
+    ]
 
 
-def test_field_names_for_plain_fields_lists_sections_and_esg_entries() -> None:
+def test_the_panel_names_fields_like_every_other_view() -> None:
     forms = default_forms()
     proposal = Proposal()
+    paths = ["general.title", "staff", "self_assessment.entries[esg-1.4].rating"]
+    groups = group_issues([_issue(p) for p in paths], forms, proposal)
+    labels = {e.issue.path: e.label for g in groups for e in g.entries}
+    assert labels == {p: path_label(forms, p, proposal) for p in paths}
     title = forms.field("general.title")
-    assert title is not None
-    assert field_label("general.title") == title.label
-    staff_group = forms.group_for_list("staff")
-    assert staff_group is not None
-    assert field_label("staff") == staff_group.title
-    rating = forms.field("self_assessment.entries[].rating")
-    assert rating is not None
-    assert field_label("self_assessment.entries[esg-1.4].rating", proposal=proposal) == (
-        f"ESG standard 1.4 › {rating.label}"
-    )
-    # Without the proposal the item cannot be numbered but is still named.
-    assert field_label("certified.learning_outcomes[x].text").startswith("Learning outcome ›")
-    assert field_label("not a path") == "not a path"
+    assert title is not None and labels["general.title"] == title.label
+    assert labels["self_assessment.entries[esg-1.4].rating"].startswith("ESG 1.4 ")
 
 
 def test_filtering_keeps_counts_of_everything_and_drops_empty_sections() -> None:

@@ -11,6 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from pydantic import BaseModel
+
+from mcdesigner.checks.forms import default_form_set
 from mcdesigner.checks.issues import (
     CREDENTIAL_GROUP,
     SECTIONS,
@@ -22,6 +25,7 @@ from mcdesigner.checks.issues import (
 from mcdesigner.checks.readiness import Readiness
 from mcdesigner.checks.registry import RULES
 from mcdesigner.checks.rule import Rule
+from mcdesigner.formdefs import FormSet, path_label
 from mcdesigner.i18n import tr
 
 #: English names of the sections, translated when shown.
@@ -76,8 +80,28 @@ def credential_line(issues: Sequence[Issue], readiness: Readiness) -> str:
     return tr("Data for the digital credential: {count} error(s) to fix first.").format(count=count)
 
 
-def format_text(issues: Sequence[Issue], readiness: Readiness) -> str:
-    """A plain-text report: summary, completion per section, then the issues per section."""
+def issue_place(issue: Issue, forms: FormSet | None, proposal: BaseModel | None) -> str:
+    """``Learning outcome 3 › Outcome (certified.learning_outcomes[lo3].text)``: the field
+    as the forms name it, then its path for scripts (the path alone without forms)."""
+    if forms is None or not issue.path:
+        return issue.path
+    label = path_label(forms, issue.path, proposal)
+    return f"{label} ({issue.path})" if label and label != issue.path else issue.path
+
+
+def format_text(
+    issues: Sequence[Issue],
+    readiness: Readiness,
+    proposal: BaseModel | None = None,
+    forms: FormSet | None = None,
+) -> str:
+    """A plain-text report: summary, completion per section, then the issues per section.
+
+    Each issue names its field as the forms do, followed by the field path; ``proposal``
+    (the checked one) numbers list items ("Learning outcome 3"), ``forms`` defaults to
+    the bundled forms.
+    """
+    forms = forms if forms is not None else default_form_set()
     lines = [summary_line(readiness), credential_line(issues, readiness), ""]
     lines.append(tr("Completion by section:"))
     width = max(len(section_title(s)) for s in SECTIONS)
@@ -94,7 +118,8 @@ def format_text(issues: Sequence[Issue], readiness: Readiness) -> str:
     for section in ordered:
         lines += ["", section_title(section)]
         for issue in by_section[section]:
-            lines.append(f"  [{severity_label(issue.severity)}] {issue.path}")
+            place = issue_place(issue, forms, proposal)
+            lines.append(f"  [{severity_label(issue.severity)}] {place}")
             lines.append(f"      {issue.message}")
             lines.append(
                 "      "

@@ -80,7 +80,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         out(format_json(result.issues, result.readiness))
     else:
-        out(format_text(result.issues, result.readiness))
+        out(format_text(result.issues, result.readiness, loaded.proposal))
     return exit_status(result.issues)
 
 

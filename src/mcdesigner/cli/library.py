@@ -34,7 +34,13 @@ from mcdesigner.cli.common import (
     when,
 )
 from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
-from mcdesigner.formdefs import COMPUTED_VALUES, FormDefinitionError, FormSet, default_forms
+from mcdesigner.formdefs import (
+    COMPUTED_VALUES,
+    FormDefinitionError,
+    FormSet,
+    default_forms,
+    element_label,
+)
 from mcdesigner.i18n import tr
 from mcdesigner.model.base import Item
 from mcdesigner.model.fieldpath import PathError, describe
@@ -190,12 +196,8 @@ class ProposalText:
         return _plain_label(name)
 
     def _label(self, schema: str) -> str:
-        if self.forms is not None:
-            element = self.forms.element(schema)
-            if element is not None:
-                text = getattr(element, "label", None) or getattr(element, "title", "")
-                return str(text)
-        return _plain_label(schema.rsplit(".", 1)[-1].removesuffix("[]"))
+        label = element_label(self.forms, schema) if self.forms is not None else ""
+        return label or _plain_label(schema.rsplit(".", 1)[-1].removesuffix("[]"))
 
     def _item_title(self, schema: str, item: Item, index: int) -> str:
         group = self.forms.group_for_list(schema) if self.forms is not None else None

@@ -2,7 +2,8 @@
 
 Documents read the same declarative forms as the editor (``forms/*.toml`` through
 :mod:`mcdesigner.formdefs`), so a label changed in a form file changes in every export.
-This module adds the few lookups exports need on top of a :class:`FormSet`.
+This module adds the few lookups exports need on top of a :class:`FormSet`; labels of
+fields and field paths come from :mod:`mcdesigner.formdefs.labels`, as on screen.
 """
 
 from __future__ import annotations
@@ -14,16 +15,6 @@ from mcdesigner.model.fieldpath import schema_path
 def document_forms(forms: FormSet | None = None) -> FormSet:
     """``forms`` or, when not given, the bundled form definitions."""
     return forms if forms is not None else default_forms()
-
-
-def field_label(forms: FormSet, path: str) -> str:
-    """The label of the field, list or item at ``path`` (concrete or schema path)."""
-    element = forms.element(path)
-    if isinstance(element, FieldDef):
-        return element.label
-    if isinstance(element, GroupDef):
-        return element.title
-    return ""
 
 
 def relative_path(field: FieldDef, group: GroupDef) -> str:

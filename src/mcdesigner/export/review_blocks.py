@@ -18,12 +18,11 @@ from mcdesigner.export.formatting import (
     humanize,
     safe_text,
 )
-from mcdesigner.export.forms import field_label, section_of_path, section_title
+from mcdesigner.export.forms import section_of_path, section_title
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
-from mcdesigner.formdefs import FormSet
+from mcdesigner.formdefs import FormSet, path_label
 from mcdesigner.i18n import tr
-from mcdesigner.model.fieldpath import parse_path
 from mcdesigner.model.review import Annotation, Review
 
 _T = TypeVar("_T")
@@ -129,7 +128,7 @@ class ReviewBlocks:
                     rows=tuple(
                         (
                             tr(SEVERITY_LABELS.get(i.severity, humanize(i.severity))),
-                            self.path_label(i.path) or EMPTY_CELL,
+                            self.field_name(i.path) or EMPTY_CELL,
                             safe_text(i.message) or EMPTY_CELL,
                             safe_text(i.reference) or EMPTY_CELL,
                         )
@@ -143,38 +142,9 @@ class ReviewBlocks:
         order = {s.id: n for n, s in enumerate(self.forms.sections)}
         return sorted(by_section.items(), key=lambda kv: order.get(kv[0], len(order)))
 
-    def path_label(self, path: str) -> str:
-        """``Learning outcomes › Learning outcome 2 › Text`` for a concrete field path."""
-        if not path:
-            return ""
-        try:
-            segments = parse_path(path)
-        except ValueError:
-            return safe_text(path)
-        parts: list[str] = []
-        prefix = ""
-        for segment in segments:
-            prefix = f"{prefix}.{segment.name}" if prefix else segment.name
-            if segment.item is not None:
-                group = self.forms.group_for_list(prefix)
-                if group is not None:
-                    parts.append(group.title)
-                    if segment.item:
-                        number = self._item_number(prefix, segment.item)
-                        label = group.item_label or tr("Item")
-                        parts.append(f"{label} {number}" if number else label)
-                prefix = f"{prefix}[{segment.item}]"
-        label = field_label(self.forms, path)
-        if label and (not parts or label != parts[-1]):
-            parts.append(label)
-        return " › ".join(parts) or safe_text(path)
-
-    def _item_number(self, list_path: str, item_id: str) -> int | None:
-        items = self.values.value(list_path) or []
-        for number, item in enumerate(items, start=1):
-            if getattr(item, "id", None) == item_id:
-                return number
-        return None
+    def field_name(self, path: str) -> str:
+        """``Learning outcome 2 › Outcome`` for a concrete field path (empty for none)."""
+        return safe_text(path_label(self.forms, path, self.values.proposal)) if path else ""
 
     # -- annotations ----------------------------------------------------------
     def annotations(self, annotations: Iterable[Annotation], level: int) -> None:
@@ -192,7 +162,7 @@ class ReviewBlocks:
             title = section_title(self.forms, section_id)
             self.writer.heading(level + 1, title, f"annotations-{section_id}")
             for thread in section_threads:
-                where = self.path_label(thread.path) or safe_text(thread.label)
+                where = self.field_name(thread.path) or safe_text(thread.label)
                 status = tr(STATUS_LABELS.get(thread.status, humanize(thread.status)))
                 self.writer.paragraph(f"{where} — {status}", "item")
                 rows = tuple(

@@ -11,10 +11,9 @@ from typing import Any
 
 from mcdesigner.export.blocks import FieldRow, Table
 from mcdesigner.export.formatting import EMPTY_CELL, humanize, safe_text, shorten
-from mcdesigner.export.forms import field_label
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
-from mcdesigner.formdefs import FormSet
+from mcdesigner.formdefs import FormSet, element_label
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import EsgEntry, Proposal
 from mcdesigner.model.standards import ESG_BY_NUMBER, RATING_SCALE
@@ -151,7 +150,7 @@ class SelfAssessmentBlocks:
                 self.writer.paragraph(tr("Not provided"), "muted")
 
     def _label(self, name: str, default: str) -> str:
-        return field_label(self.forms, f"self_assessment.entries[].{name}") or tr(default)
+        return element_label(self.forms, f"self_assessment.entries[].{name}") or tr(default)
 
     def _evidence(self, standard: str) -> list[FieldRow]:
         rows = []

@@ -13,7 +13,7 @@ from mcdesigner.export.formatting import (
     join_labels,
     safe_text,
 )
-from mcdesigner.formdefs import FieldDef, FormSet
+from mcdesigner.formdefs import FieldDef, FormSet, item_noun
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import PathError, get_value
 from mcdesigner.model.proposal import Proposal
@@ -80,7 +80,7 @@ class ValueFormatter:
         if list_path is None:
             return item_id
         group = self.forms.group_for_list(list_path)
-        label = group.item_label if group is not None and group.item_label else tr("Item")
+        label = item_noun(group, tr("Item"))
         number = self.item_number(list_path, item_id)
         if number is None:
             return tr("{label} (removed)").format(label=label)

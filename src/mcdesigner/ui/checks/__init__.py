@@ -2,7 +2,7 @@
 
 - :class:`~mcdesigner.ui.checks.issues_panel.IssuesPanel` lists the issues by section;
 - :class:`~mcdesigner.ui.checks.live_checker.LiveChecker` re-runs the checks while the user types;
-- :mod:`~mcdesigner.ui.checks.grouping` (no Qt) orders issues, names fields and makes badges.
+- :mod:`~mcdesigner.ui.checks.grouping` (no Qt) orders issues and makes badges.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from mcdesigner.ui.checks.grouping import (
     badge_for,
     badge_tooltip,
-    field_label,
     group_issues,
     issues_by_path,
 )
@@ -22,7 +21,6 @@ __all__ = [
     "LiveChecker",
     "badge_for",
     "badge_tooltip",
-    "field_label",
     "group_issues",
     "issues_by_path",
     "settings_from_preferences",

@@ -4,9 +4,9 @@ Pure (no Qt), so the arrangement can be tested on its own. The issues panel show
 :func:`group_issues`; the navigator shows :func:`badge_for` next to each section; editor
 widgets receive their own issues from :func:`issues_by_path`.
 
-A field is named the way the form names it; list items are named by their label and
-position (``Learning outcome 3 › ESCO skill 2 › ESCO address``), so a user can find the
-exact item even when several items share a field.
+Fields are named by :func:`mcdesigner.formdefs.path_label`, as everywhere else: list
+items by their label and position (``Learning outcome 3 › ESCO skill 2 › ESCO address``),
+so a user can find the exact item even when several items share a field.
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from mcdesigner.checks import SEVERITIES, Issue, Readiness
-from mcdesigner.formdefs import FieldDef, FormSet, GroupDef, default_forms
+from mcdesigner.formdefs import FormSet, default_forms, display_order, path_label
+from mcdesigner.formdefs.labels import humanize
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import PathError, Segment, get_value, parse_path
 
-#: Joins the parts of a field's name (list item, nested item, field).
-LABEL_SEPARATOR = " › "
 #: Badge of a section whose required fields are all filled and that has no error.
 COMPLETE_BADGE = "✓"
 #: Badge of a section whose required fields are all filled but that still has errors.
@@ -118,100 +117,10 @@ def badge_tooltip(section_id: str, readiness: Readiness, issues: Iterable[Issue]
 
 
 # ---------------------------------------------------------------------------
-# Field names
+# Order
 # ---------------------------------------------------------------------------
 def _join(segments: Sequence[Segment]) -> str:
     return ".".join(s.name if s.item is None else f"{s.name}[{s.item}]" for s in segments)
-
-
-def _item_name(group: GroupDef, list_path: str, item_id: str, proposal: BaseModel | None) -> str:
-    """``Learning outcome 3``; ``ESG standard 1.4`` for self-assessment entries."""
-    label = group.item_label or group.title
-    if proposal is None:
-        return label
-    try:
-        items = get_value(proposal, list_path)
-    except PathError:
-        return label
-    for index, item in enumerate(items):
-        if getattr(item, "id", None) == item_id:
-            standard = getattr(item, "standard", None)
-            number = standard if isinstance(standard, str) else str(index + 1)
-            return f"{label} {number}"
-    return label
-
-
-def _readable(name: str) -> str:
-    return name.replace("_", " ").capitalize()
-
-
-def field_label(path: str, forms: FormSet | None = None, proposal: BaseModel | None = None) -> str:
-    """The name a user sees for ``path``: items by label and number, then the field label.
-
-    ``proposal`` gives the items' positions; without it items are named by label only.
-    A path the forms do not know is shown in a readable form rather than dropped.
-    """
-    forms = forms or default_forms()
-    try:
-        segments = parse_path(path)
-    except PathError:
-        return path
-    parts: list[str] = []
-    for end, segment in enumerate(segments, 1):
-        if segment.item is None:
-            continue
-        list_path = _join([*segments[: end - 1], Segment(segment.name)])
-        group = forms.group_for_list(list_path)
-        parts.append(
-            _item_name(group, list_path, segment.item, proposal)
-            if group is not None
-            else _readable(segment.name)
-        )
-    last = segments[-1]
-    if last.item is not None:
-        return LABEL_SEPARATOR.join(parts)
-    element = forms.element(path)
-    if isinstance(element, FieldDef):
-        parts.append(element.label)
-    elif isinstance(element, GroupDef):
-        parts.append(element.title)
-    elif len(segments) == 1 and _has_section(forms, last.name):
-        parts.append(forms.section(last.name).title)
-    else:
-        parts.append(_readable(last.name))
-    return LABEL_SEPARATOR.join(parts)
-
-
-def _has_section(forms: FormSet, section_id: str) -> bool:
-    return any(s.id == section_id for s in forms.sections)
-
-
-# ---------------------------------------------------------------------------
-# Order
-# ---------------------------------------------------------------------------
-_order_cache: dict[int, tuple[FormSet, dict[str, int]]] = {}
-
-
-def _display_order(forms: FormSet) -> dict[str, int]:
-    """Position of every field and list schema path on the forms (lists: where they start)."""
-    cached = _order_cache.get(id(forms))
-    if cached is not None and cached[0] is forms:
-        return cached[1]
-    order: dict[str, int] = {}
-
-    def walk(group: GroupDef) -> None:
-        if group.path is not None:
-            order.setdefault(group.path, len(order))
-        for member in group.fields:
-            order.setdefault(member.path, len(order))
-        for inner in group.groups:
-            walk(inner)
-
-    for section in sorted(forms.sections, key=lambda s: s.order):
-        for group in section.groups:
-            walk(group)
-    _order_cache[id(forms)] = (forms, order)
-    return order
 
 
 def _sort_key(
@@ -285,7 +194,7 @@ def sort_issues(
 ) -> list[Issue]:
     """Issues in form order: section, then field (items in list order), then severity."""
     forms = forms or default_forms()
-    order = _display_order(forms)
+    order = display_order(forms)
     section_rank = {s.id: s.order for s in forms.sections}
     positions = _item_positions(issues, proposal)
     return sorted(
@@ -315,7 +224,7 @@ def group_issues(
     result = []
     for section_id, members in grouped.items():
         entries = tuple(
-            IssueEntry(issue, field_label(issue.path, forms, proposal))
+            IssueEntry(issue, path_label(forms, issue.path, proposal))
             for issue in members
             if issue.severity in shown
         )
@@ -324,7 +233,7 @@ def group_issues(
         result.append(
             SectionIssues(
                 section_id=section_id,
-                title=titles.get(section_id, _readable(section_id)),
+                title=titles.get(section_id, humanize(section_id)),
                 entries=entries,
                 counts=count_by_severity(members),
             )

@@ -11,7 +11,8 @@ Self-contained components the main window docks or opens:
 - :func:`export_review_interactive`, :func:`import_review_interactive`: review files.
 - Pure helpers: :func:`annotation_markers`, :func:`annotation_counts`,
   :func:`counts_under`, :func:`marker_text`, :func:`marker_issues` (comment markers),
-  :func:`is_read_only` (reviewer mode) and :func:`path_label` (a field path in words).
+  :func:`is_read_only` (reviewer mode) and :func:`format_value` (a value in words); field
+  paths are named by :func:`mcdesigner.formdefs.path_label`.
 
 Fitting them into the window::
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
         export_review_interactive,
         import_review_interactive,
     )
-    from mcdesigner.ui.review.labels import describe_path, format_value, path_label
+    from mcdesigner.ui.review.labels import format_value
     from mcdesigner.ui.review.markers import (
         AnnotationMarker,
         annotation_counts,
@@ -64,9 +65,7 @@ _HOMES = {
     "CompareDialog": "compare_dialog",
     "export_review_interactive": "files_actions",
     "import_review_interactive": "files_actions",
-    "describe_path": "labels",
     "format_value": "labels",
-    "path_label": "labels",
     "AnnotationMarker": "markers",
     "annotation_counts": "markers",
     "annotation_markers": "markers",
@@ -100,7 +99,6 @@ __all__ = [
     "annotation_counts",
     "annotation_markers",
     "counts_under",
-    "describe_path",
     "export_review_interactive",
     "format_value",
     "import_review_interactive",
@@ -108,5 +106,4 @@ __all__ = [
     "marker_issues",
     "marker_text",
     "marker_tooltip",
-    "path_label",
 ]

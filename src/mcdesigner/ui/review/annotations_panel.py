@@ -1,7 +1,7 @@
 """The dockable list of a proposal's comment threads, grouped by section, with the thread below.
 
 Each thread is listed under its section with a readable name of the field or list item
-("Learning outcome 2 – Outcome"), whether it is open or resolved, how many comments it has
+("Learning outcome 2 › Outcome"), whether it is open or resolved, how many comments it has
 and who wrote last. Threads whose field or item was deleted are listed under
 "Orphaned comments" with the name they had. Activating a thread (double-click, Enter)
 asks the window to show the field.
@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesigner.formdefs import FormSet, default_forms
+from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation
 from mcdesigner.review.merge import orphaned
 from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, muted, plain_label
-from mcdesigner.ui.review.labels import describe_path
 from mcdesigner.ui.review.thread_view import ThreadView
 
 #: Item data roles of the thread list.
@@ -179,7 +178,7 @@ class AnnotationsPanel(QWidget):
         if self._proposal is None:
             return
         if not label:
-            label = describe_path(self.forms, self._proposal, path).label
+            label = describe_path(self.forms, path, self._proposal).label
         self.tree.blockSignals(True)
         self.tree.setCurrentIndex(QModelIndex())
         self.tree.clearSelection()
@@ -271,7 +270,7 @@ class AnnotationsPanel(QWidget):
                     )
                 )
                 continue
-            info = describe_path(self.forms, self._proposal, annotation.path)
+            info = describe_path(self.forms, annotation.path, self._proposal)
             rows.append(
                 _Row(annotation, info.label, info.section_id, info.section_title, info.sort_key)
             )

@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesigner.formdefs import FormSet, default_forms
+from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.review.compare import Change, compare
 from mcdesigner.storage import RevisionInfo, Store, StoreError
 from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, local_time_text, plain_label
-from mcdesigner.ui.review.labels import describe_path, format_value, order_text
+from mcdesigner.ui.review.labels import format_value, order_text
 
 #: Combo data of the "Current version" entry.
 CURRENT = ""
@@ -243,7 +243,7 @@ class CompareDialog(QDialog):
         keyed = []
         for position, change in enumerate(changes):
             root = old if change.kind == "removed" else new
-            info = describe_path(forms, root, change.path)
+            info = describe_path(forms, change.path, root)
             if change.kind == "reordered":
                 old_text = order_text(forms, old, change.path, list(change.old))
                 new_text = order_text(forms, new, change.path, list(change.new))

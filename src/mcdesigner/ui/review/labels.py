@@ -1,9 +1,8 @@
-"""Readable names and values for field paths, as reviewers see them instead of raw paths.
+"""Readable values for field paths, as reviewers see them instead of raw data.
 
-``certified.learning_outcomes[3f9a0c1b2d4e].text`` becomes "Learning outcome 2 – Outcome"
-(the item's current position and the field label from the forms), in the section
-"Certified academic data". Values are shown as people read them: vocabulary URIs as their
-labels, choices as their labels, money with the currency, id lists as item names.
+Values are shown as people read them: vocabulary URIs as their labels, choices as their
+labels, money with the currency, id lists as item names. The paths themselves are named by
+:func:`mcdesigner.formdefs.describe_path` ("Learning outcome 2 › Outcome").
 
 Pure functions (no Qt), used by the annotations panel and the compare dialog.
 """
@@ -11,87 +10,21 @@ Pure functions (no Qt), used by the annotations panel and the compare dialog.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
-from mcdesigner.formdefs import FieldDef, FormSet, GroupDef
+from mcdesigner.formdefs import FieldDef, FormSet, GroupDef, element_label, item_name, item_noun
+from mcdesigner.formdefs.labels import find_item, humanize
 from mcdesigner.i18n import tr
 from mcdesigner.model.base import Item
 from mcdesigner.model.fieldpath import FieldShape, PathError, describe, parse_path, schema_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.vocabularies import get_vocabulary
 
-#: Separator between the parts of a label ("Learning outcome 2 – Outcome").
-LABEL_SEPARATOR = " – "
-#: Sort position given to anything the forms or the proposal do not know.
-_UNKNOWN = 1_000_000
 #: Longest text shown for one field inside an item summary.
 _SUMMARY_TEXT_LIMIT = 300
-
-
-@dataclass(frozen=True, slots=True)
-class PathInfo:
-    """What a field path names in one proposal, in words."""
-
-    label: str
-    section_id: str
-    section_title: str
-    exists: bool
-    sort_key: tuple[int, ...]
-
-
-def humanize(name: str) -> str:
-    """``deficit_funding`` -> ``Deficit funding`` (for names the forms do not label)."""
-    text = name.replace("_", " ").replace("-", " ").strip()
-    return text[:1].upper() + text[1:]
-
-
-# ---------------------------------------------------------------------------
-# Labels
-# ---------------------------------------------------------------------------
-_ORDER_CACHE: dict[int, tuple[FormSet, dict[str, int]]] = {}
-
-
-def _element_order(forms: FormSet) -> dict[str, int]:
-    """Display position of every field and list of the forms (by schema path)."""
-    cached = _ORDER_CACHE.get(id(forms))
-    if cached is not None and cached[0] is forms:
-        return cached[1]
-    order: dict[str, int] = {}
-
-    def visit(group: GroupDef) -> None:
-        if group.path is not None:
-            order.setdefault(group.path, len(order))
-        for member in group.fields:
-            order.setdefault(member.path, len(order))
-        for sub in group.groups:
-            visit(sub)
-
-    for section in forms.sections:
-        for group in section.groups:
-            visit(group)
-    _ORDER_CACHE[id(forms)] = (forms, order)
-    return order
-
-
-def _find_item(items: Any, item_id: str) -> tuple[int, Item] | None:
-    if not isinstance(items, list):
-        return None
-    for index, element in enumerate(items):
-        if isinstance(element, Item) and element.id == item_id:
-            return index, element
-    return None
-
-
-def item_name(group: GroupDef | None, item: Item, index: int, fallback: str) -> str:
-    """How one list item is named in labels: "Learning outcome 2" or "ESG 1.3 ..."."""
-    if group is not None and group.layout == "fixed":
-        return group.item_title(item, index)
-    base = group.item_label if group is not None and group.item_label else fallback
-    return f"{base} {index + 1}"
 
 
 def item_title(group: GroupDef | None, item: Item, index: int, fallback: str) -> str:
@@ -102,69 +35,7 @@ def item_title(group: GroupDef | None, item: Item, index: int, fallback: str) ->
 
 
 def _field_label(forms: FormSet, schema: str, name: str) -> str:
-    element = forms.element(schema)
-    if isinstance(element, FieldDef):
-        return element.label
-    if isinstance(element, GroupDef):
-        return element.title
-    return humanize(name)
-
-
-def describe_path(forms: FormSet, proposal: BaseModel, path: str) -> PathInfo:
-    """Label, section and document position of ``path`` in ``proposal``.
-
-    ``exists`` is false when the path names nothing in ``proposal`` (for example a deleted
-    list item); the label then still names what the forms know ("Learning outcome").
-    """
-    section = forms.section_of(path)
-    section_id = section.id if section is not None else path.split(".", 1)[0]
-    section_title = section.title if section is not None else humanize(section_id)
-    section_order = section.order if section is not None else _UNKNOWN
-    try:
-        segments = parse_path(path)
-    except PathError:
-        return PathInfo(path, section_id, section_title, False, (section_order, _UNKNOWN))
-    order = _element_order(forms)
-    parts: list[str] = []
-    key: list[int] = [section_order]
-    node: Any = proposal
-    exists = True
-    schema = ""
-    for index, segment in enumerate(segments):
-        schema = f"{schema}.{segment.name}" if schema else segment.name
-        last = index == len(segments) - 1
-        value: Any = None
-        if isinstance(node, BaseModel) and segment.name in type(node).model_fields:
-            value = getattr(node, segment.name)
-        else:
-            exists = False
-        if segment.item is not None:
-            group = forms.group_for_list(schema)
-            fallback = humanize(segment.name)
-            key.append(order.get(schema, _UNKNOWN))
-            found = _find_item(value, segment.item) if exists else None
-            if found is None:
-                exists = False
-                parts.append(group.item_label if group and group.item_label else fallback)
-                key.append(_UNKNOWN)
-                node = None
-            else:
-                position, item = found
-                parts.append(item_name(group, item, position, fallback))
-                key.append(position)
-                node = item
-            schema += "[]"
-        else:
-            if last:
-                parts.append(_field_label(forms, schema, segment.name))
-                key.append(order.get(schema, _UNKNOWN))
-            node = value
-    return PathInfo(LABEL_SEPARATOR.join(parts), section_id, section_title, exists, tuple(key))
-
-
-def path_label(forms: FormSet, proposal: BaseModel, path: str) -> str:
-    """A readable name for ``path``: "Learning outcome 2 – Outcome", "Contact e-mail"."""
-    return describe_path(forms, proposal, path).label
+    return element_label(forms, schema) or humanize(name)
 
 
 # ---------------------------------------------------------------------------
@@ -230,7 +101,7 @@ def _ref_names(forms: FormSet, root: BaseModel, list_path: str | None, ids: list
     group = forms.group_for_list(list_path) if list_path else None
     names = []
     for ref in ids:
-        found = _find_item(items, str(ref))
+        found = find_item(items, str(ref))
         if found is None:
             names.append(str(ref))
         else:
@@ -305,15 +176,15 @@ def order_text(forms: FormSet, root: BaseModel, list_path: str, ids: list[str]) 
         for segment in parse_path(list_path):
             node = getattr(node, segment.name)
             if segment.item is not None:
-                found = _find_item(node, segment.item)
+                found = find_item(node, segment.item)
                 node = found[1] if found else None
         items = node
     except (PathError, AttributeError):
         items = None
-    fallback = group.item_label if group and group.item_label else tr("Item")
+    fallback = item_noun(group, tr("Item"))
     lines = []
     for number, item_id in enumerate(ids, start=1):
-        found = _find_item(items, item_id)
+        found = find_item(items, item_id)
         title = item_title(group, found[1], found[0], fallback) if found else item_id
         lines.append(f"{number}. {title}")
     return "\n".join(lines)

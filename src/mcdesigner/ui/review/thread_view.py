@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesigner.formdefs import FormSet, default_forms
+from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Comment, utc_now
@@ -36,7 +36,6 @@ from mcdesigner.ui.review.common import (
     plain_label,
     tab_moves_focus,
 )
-from mcdesigner.ui.review.labels import describe_path
 
 #: Most characters a comment may hold (the model's limit).
 MAX_COMMENT_LENGTH = 20_000
@@ -316,7 +315,7 @@ class ThreadView(QWidget):
         present = self._path_exists(path)
         stored_label = self._annotation.label if self._annotation else (self._draft or ("", ""))[1]
         if self._proposal is not None and present:
-            info = describe_path(self.forms, self._proposal, path)
+            info = describe_path(self.forms, path, self._proposal)
             title, section = info.label, info.section_title
         else:
             title, section = stored_label or path, ""
@@ -464,7 +463,7 @@ class ThreadView(QWidget):
             return None
         path, label = self._draft
         if not label:
-            label = describe_path(self.forms, self._proposal, path).label
+            label = describe_path(self.forms, path, self._proposal).label
         try:
             revision = self._store.get_hash(self._proposal.id)
         except StoreError:
