@@ -28,24 +28,17 @@ from mcdesigner.checks.rule import Rule
 from mcdesigner.formdefs import FormSet, path_label
 from mcdesigner.i18n import tr
 
-#: English names of the sections, translated when shown.
-SECTION_TITLES: dict[str, str] = {
-    "general": "General information",
-    "certified": "Certified academic data",
-    "rights": "Rights attached to the credential",
-    "academic": "Academic description",
-    "staff": "Teaching and support staff",
-    "financial": "Financial statement",
-    "quality": "Internal quality assurance",
-    "self_assessment": "Self-assessment report",
-}
-
 _SEVERITY_LABELS: dict[str, str] = {"error": "error", "warning": "warning", "advice": "advice"}
 
 
 def section_title(section: str) -> str:
-    """The translated title of section ``section``."""
-    return tr(SECTION_TITLES.get(section, section))
+    """The title of section ``section`` as the forms name it (its id if the forms cannot load)."""
+    forms = default_form_set()
+    if forms is not None:
+        for definition in forms.sections:
+            if definition.id == section:
+                return definition.title
+    return section
 
 
 def severity_label(severity: str) -> str:
