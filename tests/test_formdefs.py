@@ -203,7 +203,7 @@ def test_choice_fields_label_exactly_the_model_values(forms: FormSet) -> None:
     assert role.choice_label("coordinator") == "Coordinator"
     rating = forms.field("self_assessment.entries[].rating")
     assert rating is not None
-    assert rating.choice_label(4) == "Fully implemented"
+    assert rating.choice_label(4) == "4 – Fully implemented"
     assert rating.choice_label(None) == ""
 
 

@@ -128,12 +128,13 @@ class ChoiceEditor(FieldEditor):
 
 
 class RadioChoiceEditor(FieldEditor):
-    """One value from a short list, as a row of radio buttons (ratings)."""
+    """One value from a short list, as radio buttons in the list's order ("Not set" first):
+    one row when every label fits side by side, else one column (ratings, settings)."""
 
     def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         self.options = field_options(field)
-        self.container = ResponsiveGrid(self, max_columns=5)
+        self.container = ResponsiveGrid(self, max_columns=6, row_or_column=True)
         self.group = QButtonGroup(self.container)
         self.group.setExclusive(True)
         self._values: list[Any] = []

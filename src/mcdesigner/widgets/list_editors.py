@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -123,6 +124,47 @@ class RefsEditor(ChecklistEditor):
         self.set_options(options)
 
 
+class ChosenValuesList(QListWidget):
+    """The values chosen in a pick list, each label wrapped onto as many lines as it needs
+    (its full text also in a tooltip). The list is as tall as its first :attr:`MAX_VISIBLE`
+    entries; only longer lists scroll."""
+
+    MAX_VISIBLE = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(1)
+
+    def updateGeometries(self) -> None:
+        """After every layout of the entries (new values, a new width) fit the height."""
+        super().updateGeometries()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Make the list just tall enough for its first :attr:`MAX_VISIBLE` entries."""
+        count = self.count()
+        scrolls = count > self.MAX_VISIBLE
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if scrolls
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if count:
+            last = self.visualItemRect(self.item(min(count, self.MAX_VISIBLE) - 1))
+            content = last.bottom() + 1 + self.verticalScrollBar().value() + self.spacing()
+        else:
+            content = self.fontMetrics().height() + 4
+        height = content + 2 * self.frameWidth()
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+
 class PickListEditor(FieldEditor):
     """Several values picked by typing: terms of a long vocabulary, or free keywords.
 
@@ -152,8 +194,7 @@ class PickListEditor(FieldEditor):
         self.remove_button.clicked.connect(self.remove_selected)
         entry_row.addWidget(self.remove_button)
         column.addLayout(entry_row)
-        self.list = QListWidget(self.container)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list = ChosenValuesList(self.container)
         self.list.setAccessibleName(self.tr("{label}: chosen").format(label=field.label))
         self.list.itemChanged.connect(self._on_item_edited)
         column.addWidget(self.list)
@@ -265,13 +306,13 @@ class PickListEditor(FieldEditor):
             for value in self._values:
                 label = value if self.free_text else label_for(self.options, value)
                 item = QListWidgetItem(str(label))
+                item.setToolTip(str(label))
                 if self.free_text:
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.list.addItem(item)
-        rows = max(1, min(8, len(self._values)))
-        self.list.setFixedHeight(rows * (self.list.fontMetrics().height() + 6) + 6)
         self.list.setVisible(bool(self._values))
         self.remove_button.setEnabled(bool(self._values))
+        self.list.fit_height()
 
     def value(self) -> list[Any]:
         return list(self._values)
