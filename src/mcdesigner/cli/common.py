@@ -13,7 +13,7 @@ from typing import Any
 
 from mcdesigner.exchange import ProposalBundle
 from mcdesigner.i18n import tr
-from mcdesigner.review.workflow import status_label as _workflow_status_label
+from mcdesigner.model.status import status_label as _workflow_status_label
 from mcdesigner.storage import Store
 
 #: Exit status for a command that failed with a reported problem.

@@ -41,6 +41,7 @@ from mcdesigner.formdefs import (
     default_forms,
     element_label,
 )
+from mcdesigner.formdefs.labels import humanize
 from mcdesigner.i18n import tr
 from mcdesigner.model.base import Item
 from mcdesigner.model.fieldpath import PathError, describe
@@ -305,8 +306,7 @@ class ProposalText:
 
 
 def _plain_label(name: str) -> str:
-    text = name.rsplit(".", 1)[-1].replace("_", " ")
-    return text[:1].upper() + text[1:]
+    return humanize(name.rsplit(".", 1)[-1])
 
 
 # ---------------------------------------------------------------------------

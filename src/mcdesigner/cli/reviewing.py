@@ -10,10 +10,11 @@ from mcdesigner.formdefs import default_forms
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import schema_path
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.status import STATUS_LABELS
 from mcdesigner.operations.reviews import export_review, import_review
 from mcdesigner.operations.workflow import change_status
 from mcdesigner.review.compare import compare
-from mcdesigner.review.workflow import STATUS_LABELS, TransitionRefused, allowed_transitions
+from mcdesigner.review.workflow import TransitionRefused, allowed_transitions
 from mcdesigner.settings import load_preferences
 from mcdesigner.storage import Store
 

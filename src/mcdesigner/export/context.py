@@ -35,17 +35,9 @@ from mcdesigner.formdefs import FormSet
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+from mcdesigner.model.status import status_label
 
 DOCUMENTS: tuple[DocumentKind, ...] = ("proposal", "self-assessment", "dossier")
-
-STATUS_LABELS = {
-    "draft": "Draft",
-    "submitted": "Submitted",
-    "in_review": "In review",
-    "changes_requested": "Changes requested",
-    "approved": "Approved",
-    "rejected": "Rejected",
-}
 
 _DOCUMENT_TITLES = {
     "proposal": "Micro-credential proposal",
@@ -57,11 +49,6 @@ _DOCUMENT_TITLES = {
 def document_title(document: DocumentKind) -> str:
     """Human name of a kind of document."""
     return tr(_DOCUMENT_TITLES[document])
-
-
-def status_label(status: str) -> str:
-    """``In review`` for ``in_review``."""
-    return tr(STATUS_LABELS.get(status, status))
 
 
 def credential_legend() -> str:

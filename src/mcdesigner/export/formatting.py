@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from mcdesigner.formdefs.labels import humanize as humanize
 from mcdesigner.i18n import tr
 from mcdesigner.model.text import clean_text
 from mcdesigner.model.vocabularies import get_vocabulary
@@ -98,12 +99,6 @@ def format_bool(value: bool | None) -> str:
     if value is None:
         return ""
     return tr("Yes") if value else tr("No")
-
-
-def humanize(value: str) -> str:
-    """``tuition_fees`` -> ``Tuition fees`` (used when no label is defined)."""
-    text = value.replace("_", " ").replace("-", " ").strip()
-    return text[:1].upper() + text[1:]
 
 
 def vocabulary_label(vocab_id: str, value: str | None) -> str:

@@ -12,6 +12,16 @@ from typing import Protocol
 
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import ProposalStatus
+from mcdesigner.model.status import STATUS_LABELS, status_label
+
+__all__ = [
+    "EDITABLE_STATUSES",
+    "STATUS_LABELS",
+    "TransitionRefused",
+    "allowed_transitions",
+    "check_transition",
+    "status_label",
+]
 
 #: Statuses in which the author may edit the proposal.
 EDITABLE_STATUSES: frozenset[str] = frozenset({"draft", "changes_requested"})
@@ -25,15 +35,6 @@ _TRANSITIONS: dict[str, tuple[str, ...]] = {
     "rejected": ("draft",),
 }
 
-STATUS_LABELS: dict[str, str] = {
-    "draft": "Draft",
-    "submitted": "Submitted",
-    "in_review": "In review",
-    "changes_requested": "Changes requested",
-    "approved": "Approved",
-    "rejected": "Rejected",
-}
-
 
 class _IssueLike(Protocol):
     @property
@@ -42,11 +43,6 @@ class _IssueLike(Protocol):
 
 class TransitionRefused(Exception):
     """A status change that is not allowed now; the message says why and what to do."""
-
-
-def status_label(status: str) -> str:
-    """Human label of a status, translated."""
-    return tr(STATUS_LABELS.get(status, status))
 
 
 def allowed_transitions(status: str) -> tuple[str, ...]:

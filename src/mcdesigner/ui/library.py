@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,27 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.model.status import status_label
 from mcdesigner.storage import ProposalSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("title", "status", "updated", "complete")
-
-
-_STATUS_LABELS = {
-    "draft": "Draft",
-    "submitted": "Submitted",
-    "in_review": "In review",
-    "changes_requested": "Changes requested",
-    "approved": "Approved",
-    "rejected": "Rejected",
-}
-
-
-def status_label(status: str) -> str:
-    """Human text for a proposal status."""
-    text = _STATUS_LABELS.get(status)
-    return QCoreApplication.translate("LibraryPanel", text) if text else status
 
 
 def local_time(moment: dt.datetime) -> str:

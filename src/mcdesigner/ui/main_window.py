@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesigner.formdefs.definitions import FormSet
-from mcdesigner.review.workflow import status_label
+from mcdesigner.model.status import status_label
 from mcdesigner.settings import Preferences, save_preferences
 from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.actions import build_menus, create_actions

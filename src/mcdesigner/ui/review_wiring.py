@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QWidget
 
 from mcdesigner.model.edits import SetValue
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.review.workflow import status_label
+from mcdesigner.model.status import status_label
 from mcdesigner.storage import StoreError
 from mcdesigner.ui.review.markers import (
     OPEN_MARK,

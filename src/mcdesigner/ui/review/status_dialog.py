@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesigner.review.workflow import TransitionRefused, allowed_transitions, status_label
+from mcdesigner.model.status import status_label
+from mcdesigner.review.workflow import TransitionRefused, allowed_transitions
 from mcdesigner.storage import StatusEvent, Store, StoreError
 from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, muted, plain_label
 
