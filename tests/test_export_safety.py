@@ -13,8 +13,8 @@ import pytest
 
 from mcdesigner.export import ExportError, build_context, export_document
 from mcdesigner.export.blocks import Table
-from mcdesigner.export.formatting import format_date, format_money, format_number
 from mcdesigner.export.pdf_layout import load_layout
+from mcdesigner.formatting import formatter
 from mcdesigner.model.proposal import ContentUnit, Proposal, StaffMember
 from test_export_support import MARKUP, docx_text, pdf_text, squash
 
@@ -167,11 +167,12 @@ def test_a_damaged_word_template_gives_a_message(tmp_path: Path) -> None:
 
 
 def test_display_formats() -> None:
-    assert format_date(dt.date(2026, 5, 10)) == "10 May 2026"
-    assert format_money(Decimal("1250"), "EUR") == "1,250.00 EUR"
-    assert format_number(12.0) == "12"
-    assert format_number(12.5) == "12.5"
-    assert format_number(1200) == "1,200"
+    fmt = formatter()
+    assert fmt.date(dt.date(2026, 5, 10)) == "10 May 2026"
+    assert fmt.money(Decimal("1250"), "EUR") == "1,250.00 EUR"
+    assert fmt.number(12.0) == "12"
+    assert fmt.number(12.5) == "12.5"
+    assert fmt.number(1200) == "1,200"
 
 
 def test_budget_tables_add_up(tmp_path: Path) -> None:

@@ -24,13 +24,14 @@ from mcdesigner.export.blocks import (
     Title,
     TocEntry,
 )
-from mcdesigner.export.formatting import format_date, safe_text
+from mcdesigner.export.formatting import safe_text
 from mcdesigner.export.forms import document_forms
 from mcdesigner.export.proposal_blocks import ProposalBlocks
 from mcdesigner.export.review_blocks import IssueLike, ReadinessLike, ReviewBlocks, percent
 from mcdesigner.export.self_assessment_blocks import SelfAssessmentBlocks
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
@@ -81,7 +82,7 @@ def build_context(
     forms = document_forms(forms)
     values = ValueFormatter(proposal, forms)
     writer = BlockWriter()
-    generated = format_date(today or dt.date.today())
+    generated = formatter().date(today or dt.date.today())
     title = safe_text(proposal.display_title)
     status = status_label(proposal.status)
     meta = tr("Status: {status} · Exported on {date}").format(status=status, date=generated)

@@ -1,17 +1,15 @@
-"""Turn model values into the display strings printed in documents.
+"""Text helpers for documents: placeholders, safe text, labels, shortening, slugs.
 
-Dates read "10 May 2026", amounts "1,250.00 EUR", vocabulary URIs become their labels,
-booleans "Yes"/"No". Every string passes :func:`safe_text` once more before it reaches a
-renderer, so a control character that slipped past the model cannot break an export.
+Numbers, amounts and dates are formatted by :mod:`mcdesigner.formatting`. Every string
+passes :func:`safe_text` once more before it reaches a renderer, so a control character
+that slipped past the model cannot break an export.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from decimal import Decimal
 
 from mcdesigner.formdefs.labels import humanize as humanize
 from mcdesigner.i18n import tr
@@ -20,21 +18,6 @@ from mcdesigner.model.vocabularies import get_vocabulary
 
 #: Shown in a table cell that has no value.
 EMPTY_CELL = "—"
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and
 # the Arabic presentation forms.
@@ -56,49 +39,6 @@ def safe_text(value: str) -> str:
 def has_rtl(text: str) -> bool:
     """Whether ``text`` contains right-to-left letters (Arabic, Hebrew, ...)."""
     return _RTL.search(text) is not None
-
-
-def format_date(value: dt.date | None) -> str:
-    """``10 May 2026``; empty for ``None``."""
-    if value is None:
-        return ""
-    return f"{value.day} {tr(_MONTHS[value.month - 1])} {value.year}"
-
-
-def format_datetime(value: dt.datetime | None) -> str:
-    """``10 May 2026, 14:03 UTC`` (naive values are taken as UTC)."""
-    if value is None:
-        return ""
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC)
-    return f"{format_date(value.date())}, {value:%H:%M} UTC"
-
-
-def format_number(value: float | int | Decimal | None) -> str:
-    """A number without needless decimals: ``12``, ``12.5``, ``1,200``."""
-    if value is None:
-        return ""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    number = Decimal(str(value))
-    if number == number.to_integral_value():
-        return f"{int(number):,}"
-    text = f"{number:,.2f}".rstrip("0").rstrip(".")
-    return text
-
-
-def format_money(value: Decimal | None, currency: str) -> str:
-    """``1,250.00 EUR``; empty for ``None``."""
-    if value is None:
-        return ""
-    return f"{value:,.2f} {currency}".strip()
-
-
-def format_bool(value: bool | None) -> str:
-    """``Yes`` / ``No``."""
-    if value is None:
-        return ""
-    return tr("Yes") if value else tr("No")
 
 
 def vocabulary_label(vocab_id: str, value: str | None) -> str:

@@ -16,16 +16,11 @@ from decimal import Decimal
 from typing import Any
 
 from mcdesigner.export.blocks import Align, FieldRow, Table
-from mcdesigner.export.formatting import (
-    EMPTY_CELL,
-    format_money,
-    format_number,
-    join_labels,
-    safe_text,
-)
+from mcdesigner.export.formatting import EMPTY_CELL, join_labels, safe_text
 from mcdesigner.export.forms import ref_targets, relative_path
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import ComputedDef, FieldDef, FormSet, GroupDef, SectionDef
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
@@ -305,17 +300,18 @@ class ProposalBlocks:
 
     def _total_text(self, column: _Column, total: Decimal) -> str:
         if column.kind == "money":
-            return format_money(total, self.values.currency)
-        suffix = "%" if column.fields and column.fields[0].path.endswith(".weight") else ""
-        return format_number(total) + suffix
+            return formatter().money(total, self.values.currency)
+        if column.fields and column.fields[0].path.endswith(".weight"):
+            return formatter().percent(total)
+        return formatter().number(total)
 
     def _computed_text(self, computed: ComputedDef, item_path: str | None) -> str:
         value = computed.value(self.proposal, item_path)
         if value is None:
             return ""
         if computed.kind == "money":
-            return format_money(Decimal(str(value)), self.values.currency)
-        return format_number(value)
+            return formatter().money(Decimal(str(value)), self.values.currency)
+        return formatter().number(value)
 
 
 def outline_text(text: str) -> str:

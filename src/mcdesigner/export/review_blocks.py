@@ -10,17 +10,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from mcdesigner.export.blocks import FieldRow, Table
-from mcdesigner.export.formatting import (
-    EMPTY_CELL,
-    format_bool,
-    format_datetime,
-    format_number,
-    humanize,
-    safe_text,
-)
+from mcdesigner.export.formatting import EMPTY_CELL, humanize, safe_text
 from mcdesigner.export.forms import section_of_path, section_title
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, path_label
 from mcdesigner.i18n import tr
 from mcdesigner.model.review import Annotation, Review
@@ -66,8 +60,8 @@ class ReadinessLike(Protocol):
 
 
 def percent(value: float) -> str:
-    """``85%``."""
-    return f"{format_number(round(value))}%"
+    """``85%`` (whole percent)."""
+    return formatter().percent(round(value))
 
 
 class ReviewBlocks:
@@ -91,7 +85,7 @@ class ReviewBlocks:
             self.writer.fields(
                 [
                     FieldRow(tr("Overall readiness"), percent(readiness.overall_percent)),
-                    FieldRow(tr("Ready for submission"), format_bool(readiness.ready)),
+                    FieldRow(tr("Ready for submission"), formatter().boolean(readiness.ready)),
                     *(
                         FieldRow(tr(_COUNT_LABELS.get(sev, humanize(sev))), str(n))
                         for sev, n in sorted(counts.items(), key=lambda kv: _rank(kv[0]))
@@ -168,7 +162,7 @@ class ReviewBlocks:
                 rows = tuple(
                     (
                         safe_text(c.author) or EMPTY_CELL,
-                        format_datetime(c.created),
+                        formatter().datetime(c.created),
                         safe_text(c.body) or EMPTY_CELL,
                     )
                     for c in thread.comments
@@ -209,7 +203,7 @@ class ReviewBlocks:
             self.writer.fields(
                 [
                     FieldRow(tr("Recommendation"), recommendation),
-                    FieldRow(tr("Last updated"), format_datetime(review.updated)),
+                    FieldRow(tr("Last updated"), formatter().datetime(review.updated)),
                     FieldRow(tr("Summary"), safe_text(review.summary)),
                 ]
             )

@@ -6,13 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from mcdesigner.export.formatting import (
-    format_date,
-    format_money,
-    format_number,
-    join_labels,
-    safe_text,
-)
+from mcdesigner.export.formatting import join_labels, safe_text
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FieldDef, FormSet, item_noun
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import PathError, get_value
@@ -47,11 +42,11 @@ class ValueFormatter:
             return safe_text(str(value))
         if kind in ("int", "float"):
             suffix = _SUFFIXES.get(field.path.rsplit(".", 1)[-1], "")
-            return format_number(value) + suffix
+            return formatter().percent(value) if suffix == "%" else formatter().number(value)
         if kind == "money":
-            return format_money(Decimal(value), self.currency)
+            return formatter().money(Decimal(value), self.currency)
         if kind == "date" and isinstance(value, dt.date):
-            return format_date(value)
+            return formatter().date(value)
         if kind in ("bool", "choice", "concept"):
             return safe_text(field.choice_label(value))
         # Lists print one entry per line, so a right-to-left entry never reorders its
