@@ -283,7 +283,7 @@ def test_the_text_report_of_a_clean_proposal_says_so() -> None:
 
     assert text.startswith("Ready to submit: 0 error(s)")
     assert "No issues found." in text
-    assert "100 %" in text
+    assert "100%" in text
 
 
 def test_the_json_report_round_trips() -> None:

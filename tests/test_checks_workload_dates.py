@@ -52,6 +52,16 @@ def test_hours_outside_25_to_30_per_credit_are_a_warning(hours: float) -> None:
     assert f"{hours} hours of work for 1 ECTS" in issue.message
 
 
+def test_large_numbers_in_messages_are_grouped_as_in_documents() -> None:
+    proposal = complete_proposal()
+    proposal.certified.ects_credits = 6.0
+    proposal.certified.notional_hours = 1200
+
+    issue = only_issue(proposal, "workload.hours-per-credit")
+
+    assert issue.message.startswith("1,200 hours of work for 6 ECTS credits is 200 hours")
+
+
 @pytest.mark.parametrize("hours", [25, 27.5, 30])
 def test_hours_within_the_range_pass(hours: float) -> None:
     proposal = complete_proposal()
@@ -127,7 +137,7 @@ def test_an_end_before_the_start_is_an_error() -> None:
     assert issue.path == "general.end_date"
     assert issue.section == "general"
     assert "ESG 2015 standard 1.8" in issue.reference
-    assert "2026-05-01" in issue.message and "2026-05-10" in issue.message
+    assert "1 May 2026" in issue.message and "10 May 2026" in issue.message
 
 
 def test_a_one_day_course_passes() -> None:

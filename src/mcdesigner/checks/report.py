@@ -25,6 +25,7 @@ from mcdesigner.checks.issues import (
 from mcdesigner.checks.readiness import Readiness
 from mcdesigner.checks.registry import RULES
 from mcdesigner.checks.rule import Rule
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, path_label
 from mcdesigner.i18n import tr
 
@@ -47,7 +48,7 @@ def severity_label(severity: str) -> str:
 
 
 def _percent(value: float) -> str:
-    return f"{value:.0f} %"
+    return formatter().percent(round(value))
 
 
 def summary_line(readiness: Readiness) -> str:

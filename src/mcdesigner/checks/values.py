@@ -1,4 +1,7 @@
-"""Small helpers shared by the rules: when a value counts as filled, and number formatting."""
+"""Small helpers shared by the rules: when a value counts as filled, and word lists.
+
+Numbers, amounts and dates in messages are formatted by :mod:`mcdesigner.formatting`.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
-
-from mcdesigner.i18n import tr
 
 
 def is_filled(value: Any) -> bool:
@@ -41,17 +42,6 @@ def _model_filled(model: BaseModel) -> bool:
         if is_filled(value):
             return True
     return False
-
-
-def fmt_number(value: float | Decimal) -> str:
-    """A number without a pointless ``.0`` and with at most two decimals (``25``, ``12.5``)."""
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def fmt_money(value: Decimal, currency: str) -> str:
-    """An amount with two decimals and its currency code (``1,250.00 EUR``)."""
-    return tr("{amount} {currency}").format(amount=f"{value:,.2f}", currency=currency)
 
 
 def fmt_list(words: list[str] | tuple[str, ...]) -> str:

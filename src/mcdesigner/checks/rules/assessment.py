@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from mcdesigner.checks.context import CheckContext
 from mcdesigner.checks.references import ECTS_OUTCOMES_ASSESSED, esg
 from mcdesigner.checks.rule import Finding, Rule, rule
-from mcdesigner.checks.values import fmt_number
+from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
 
 ASSESSMENTS = "academic.assessments"
@@ -98,7 +98,7 @@ def weights_total(context: CheckContext) -> Iterator[Finding]:
             tr(
                 "The assessment weights add up to {total} %, not 100 %. Adjust the weights so"
                 " that the final grade is fully defined."
-            ).format(total=fmt_number(total)),
+            ).format(total=formatter().number(total)),
         )
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from mcdesigner.checks.context import CheckContext
 from mcdesigner.checks.references import esg
 from mcdesigner.checks.rule import Finding, Rule, rule
-from mcdesigner.checks.values import fmt_money
+from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import ExpenditureLine, RevenueLine
 
@@ -101,9 +101,9 @@ def deficit(context: CheckContext) -> Iterator[Finding]:
     if cost <= revenue:
         return
     values = {
-        "cost": fmt_money(cost, context.currency),
-        "revenue": fmt_money(revenue, context.currency),
-        "gap": fmt_money(cost - revenue, context.currency),
+        "cost": formatter().money(cost, context.currency),
+        "revenue": formatter().money(revenue, context.currency),
+        "gap": formatter().money(cost - revenue, context.currency),
     }
     if financial.deficit_funding.strip():
         yield Finding(
@@ -156,10 +156,10 @@ def tuition_fees(context: CheckContext) -> Iterator[Finding]:
             "The tuition-fee revenue is {booked}, but the fee ({fee}) × {places} places comes"
             " to {expected}. Make the tuition-fee lines match the fee and the number of places."
         ).format(
-            booked=fmt_money(booked, context.currency),
-            fee=fmt_money(fee, context.currency),
+            booked=formatter().money(booked, context.currency),
+            fee=formatter().money(fee, context.currency),
             places=places,
-            expected=fmt_money(expected, context.currency),
+            expected=formatter().money(expected, context.currency),
         ),
     )
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from mcdesigner.checks.context import CheckContext
 from mcdesigner.checks.references import esg
 from mcdesigner.checks.rule import Finding, Rule, rule
-from mcdesigner.checks.values import fmt_money
+from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
 
 PUBLIC_INFORMATION = esg("1.8")
@@ -31,7 +31,9 @@ def start_before_end(context: CheckContext) -> Iterator[Finding]:
             tr(
                 "The end date ({end}) is before the start date ({start}). Correct one of the"
                 " two dates."
-            ).format(end=general.end_date.isoformat(), start=general.start_date.isoformat()),
+            ).format(
+                end=formatter().date(general.end_date), start=formatter().date(general.start_date)
+            ),
         )
 
 
@@ -53,7 +55,7 @@ def deadline_before_start(context: CheckContext) -> Iterator[Finding]:
             tr(
                 "The application deadline ({deadline}) is after the start date ({start})."
                 " Set a deadline on or before the day the course starts."
-            ).format(deadline=deadline.isoformat(), start=start.isoformat()),
+            ).format(deadline=formatter().date(deadline), start=formatter().date(start)),
         )
 
 
@@ -121,7 +123,7 @@ def fee_not_negative(context: CheckContext) -> Iterator[Finding]:
             "error",
             "general.fee",
             tr("The fee is negative ({fee}). Enter 0 for a free course.").format(
-                fee=fmt_money(fee, context.currency)
+                fee=formatter().money(fee, context.currency)
             ),
         )
 

@@ -14,7 +14,8 @@ from mcdesigner.checks.references import (
     ECTS_OUTCOMES_WORKLOAD,
 )
 from mcdesigner.checks.rule import Finding, Rule, rule
-from mcdesigner.checks.values import fmt_list, fmt_number
+from mcdesigner.checks.values import fmt_list
+from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
 
 OUTCOMES = "certified.learning_outcomes"
@@ -154,7 +155,7 @@ def outcome_count(context: CheckContext) -> Iterator[Finding]:
             tr(
                 "There are {count} learning outcomes for {ects} ECTS credits; more than {most}"
                 " are hard to teach and assess in that workload. Merge related outcomes."
-            ).format(count=count, ects=fmt_number(ects), most=most),
+            ).format(count=count, ects=formatter().number(ects), most=most),
         )
     elif count == 1 and ects >= CREDITS_FOR_TWO_OUTCOMES:
         yield Finding(
@@ -163,7 +164,7 @@ def outcome_count(context: CheckContext) -> Iterator[Finding]:
             tr(
                 "There is a single learning outcome for {ects} ECTS credits. Describe the main"
                 " things learners will be able to do in two or more outcomes."
-            ).format(ects=fmt_number(ects)),
+            ).format(ects=formatter().number(ects)),
         )
 
 

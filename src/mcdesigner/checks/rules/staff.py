@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from mcdesigner.checks.context import CheckContext
 from mcdesigner.checks.references import esg
 from mcdesigner.checks.rule import Finding, Rule, rule
-from mcdesigner.checks.values import fmt_number
+from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import StaffMember
 
@@ -69,7 +69,7 @@ def teaching_hours(context: CheckContext) -> Iterator[Finding]:
                 "Coordinators, teachers and tutors have {covered} hours between them, but the"
                 " taught learning activities need {needed} hours. Add staff or hours so every"
                 " taught hour is covered."
-            ).format(covered=fmt_number(covered), needed=fmt_number(needed)),
+            ).format(covered=formatter().number(covered), needed=formatter().number(needed)),
         )
 
 

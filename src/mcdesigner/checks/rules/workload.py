@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from mcdesigner.checks.context import CheckContext
 from mcdesigner.checks.references import ECTS_WORKLOAD
 from mcdesigner.checks.rule import Finding, Rule, rule
-from mcdesigner.checks.values import fmt_number
+from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
 
 #: Differences in hours smaller than this are rounding, not inconsistency.
@@ -46,7 +46,7 @@ def ects_positive(context: CheckContext) -> Iterator[Finding]:
 
 def _range_text(context: CheckContext) -> dict[str, str]:
     span = hours_range(context) or (25.0, 30.0)
-    return {"low": fmt_number(span[0]), "high": fmt_number(span[1])}
+    return {"low": formatter().number(span[0]), "high": formatter().number(span[1])}
 
 
 @rule(
@@ -73,11 +73,11 @@ def hours_per_credit(context: CheckContext) -> Iterator[Finding]:
             " stands for {low}-{high} hours, so expect {total_low}-{total_high} hours. Correct"
             " the hours or the credits."
         ).format(
-            hours=fmt_number(hours),
-            ects=fmt_number(ects),
-            per=fmt_number(hours / ects),
-            total_low=fmt_number(low),
-            total_high=fmt_number(high),
+            hours=formatter().number(hours),
+            ects=formatter().number(ects),
+            per=formatter().number(hours / ects),
+            total_low=formatter().number(low),
+            total_high=formatter().number(high),
             **_range_text(context),
         ),
     )
@@ -106,7 +106,7 @@ def activity_hours(context: CheckContext) -> Iterator[Finding]:
             "The learning activities add up to {total} hours, but the notional workload is"
             " {notional} hours. Make the activity hours (teaching, group work, self-study,"
             " assessment) add up to the whole workload."
-        ).format(total=fmt_number(total), notional=fmt_number(notional))
+        ).format(total=formatter().number(total), notional=formatter().number(notional))
     elif ects is not None and ects > 0 and span is not None:
         low, high = ects * span[0], ects * span[1]
         if low - HOURS_TOLERANCE <= total <= high + HOURS_TOLERANCE:
@@ -115,10 +115,10 @@ def activity_hours(context: CheckContext) -> Iterator[Finding]:
             "The learning activities add up to {total} hours, but {ects} ECTS credits stand for"
             " {low}-{high} hours of work. Adjust the activity hours or the credits."
         ).format(
-            total=fmt_number(total),
-            ects=fmt_number(ects),
-            low=fmt_number(low),
-            high=fmt_number(high),
+            total=formatter().number(total),
+            ects=formatter().number(ects),
+            low=formatter().number(low),
+            high=formatter().number(high),
         )
     else:
         return
