@@ -77,6 +77,7 @@ class Store:
         self._db = Database(conn, execute_plugins=False, recursive_triggers=False)
         self._lock = lock
         self._mutex = threading.RLock()
+        self._joined = False  # inside transaction(): writes join it instead of committing
 
     # ------------------------------------------------------------------ opening, closing
     @classmethod
@@ -557,6 +558,26 @@ class Store:
                 _upsert_review(conn, review)
         return new_hash
 
+    # ------------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def transaction(self, action: str) -> Iterator[None]:
+        """Make every change inside the block one transaction: all of it is stored, or none.
+
+        ``action`` is a short translated phrase ("change the status") for error messages.
+        An exception leaving the block rolls everything back and is raised again. Other
+        threads wait until the block ends; nested blocks join the outer one.
+        """
+        with self._mutex:
+            if self._joined:
+                yield
+                return
+            with self._writing(action):
+                self._joined = True
+                try:
+                    yield
+                finally:
+                    self._joined = False
+
     # ------------------------------------------------------------------ maintenance
     def backup(self, reason: str) -> Path:
         """Write a consistent snapshot into ``<database folder>/backups/`` and return it.
@@ -597,8 +618,12 @@ class Store:
 
     @contextlib.contextmanager
     def _writing(self, action: str) -> Iterator[sqlite3.Connection]:
-        with self._mutex, connection.write_transaction(self._live(), self.path, action) as conn:
-            yield conn
+        with self._mutex:
+            if self._joined:
+                yield self._live()
+                return
+            with connection.write_transaction(self._live(), self.path, action) as conn:
+                yield conn
 
     def _read(self, sql: str, params: Sequence[Any], action: str) -> list[dict[str, Any]]:
         with self._mutex:
