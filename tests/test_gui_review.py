@@ -145,9 +145,10 @@ def test_values_read_as_labels_not_codes(proposal: Proposal) -> None:
 
     assert shown("certified.eqf_level", proposal.certified.eqf_level) == "Level 6"
     assert shown("general.languages", proposal.general.languages) == "English; Spanish"
-    assert shown("general.start_date", proposal.general.start_date) == "2026-09-01"
+    assert shown("general.start_date", proposal.general.start_date) == "1 September 2026"
     assert shown("general.fee", proposal.general.fee) == "1,250.50 EUR"
     assert shown("certified.ects_credits", 2.0) == "2"
+    assert shown("certified.notional_hours", 1200.0) == "1,200"
     assert shown("general.description", "") == "(empty)"
     assert shown("academic.assessments[x].outcome_ids", [second.id]) == "Learning outcome 2"
     line = proposal.financial.expenditures[0]

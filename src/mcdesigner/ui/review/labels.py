@@ -1,7 +1,8 @@
 """Readable values for field paths, as reviewers see them instead of raw data.
 
 Values are shown as people read them: vocabulary URIs as their labels, choices as their
-labels, money with the currency, id lists as item names. The paths themselves are named by
+labels, numbers, money and dates as documents print them (:mod:`mcdesigner.formatting`),
+id lists as item names. The paths themselves are named by
 :func:`mcdesigner.formdefs.describe_path` ("Learning outcome 2 › Outcome").
 
 Pure functions (no Qt), used by the annotations panel and the compare dialog.
@@ -15,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FieldDef, FormSet, GroupDef, element_label, item_name, item_noun
 from mcdesigner.formdefs.labels import find_item, humanize
 from mcdesigner.i18n import tr
@@ -48,27 +50,6 @@ def empty_text() -> str:
 
 def _is_empty(value: Any) -> bool:
     return value is None or value == "" or value == []
-
-
-def format_number(value: float | int | Decimal) -> str:
-    """``2.0`` -> ``2``, ``2.50`` -> ``2.5``."""
-    if isinstance(value, bool):
-        return str(value)
-    number = Decimal(str(value))
-    if number == number.to_integral_value():
-        return str(int(number))
-    return format(number.normalize(), "f")
-
-
-def format_money(value: Decimal | float | int, currency: str) -> str:
-    """``1234.5`` and ``EUR`` -> ``1,234.50 EUR``."""
-    amount = f"{Decimal(str(value)):,.2f}"
-    return f"{amount} {currency}".strip()
-
-
-def format_date(value: dt.date) -> str:
-    """Dates as ISO 8601 (``2026-09-01``): unambiguous in every country."""
-    return value.isoformat()
 
 
 def _shape(field: FieldDef | None, path: str) -> FieldShape | None:
@@ -125,11 +106,11 @@ def format_value(forms: FormSet, root: BaseModel, path: str, value: Any) -> str:
         return field.choice_label(value) if field else (tr("Yes") if value else tr("No"))
     if kind == "money" and isinstance(value, Decimal | int | float):
         currency = getattr(getattr(root, "general", None), "currency", "") or ""
-        return format_money(value, currency)
+        return formatter().money(value, currency)
     if isinstance(value, Decimal | int | float):
-        return format_number(value)
+        return formatter().number(value)
     if isinstance(value, dt.date):
-        return format_date(value)
+        return formatter().date(value)
     if shape is not None and kind in ("choice", "concept"):
         return _concept_label(field, shape, value)
     if isinstance(value, list):
