@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from mcdesigner.checks import CheckSettings
+from mcdesigner.checks import CheckSettings, run
 from test_checks_helpers import complete_proposal, issues_of, only_issue
 
 
@@ -122,6 +122,107 @@ def test_activity_hours_that_add_up_pass_including_rounding() -> None:
     proposal.academic.activities[1].hours = 11.4
 
     assert issues_of(proposal, "workload.activity-hours") == []
+
+
+def test_the_zero_credits_message_states_the_hours_per_credit() -> None:
+    proposal = complete_proposal()
+    proposal.certified.ects_credits = 0
+
+    default = only_issue(proposal, "workload.ects-positive")
+    national = only_issue(proposal, "workload.ects-positive", CheckSettings(20, 24))
+    unusable = only_issue(proposal, "workload.ects-positive", CheckSettings(0, 0))
+
+    assert "one credit for every 25-30 hours of work" in default.message
+    assert "one credit for every 20-24 hours of work" in national.message
+    assert "one credit for every 25-30 hours of work" in unusable.message
+
+
+def test_the_hours_per_credit_message_states_the_range_per_credit_and_in_total() -> None:
+    proposal = complete_proposal()
+    proposal.certified.ects_credits = 2
+    proposal.certified.notional_hours = 40
+
+    issue = only_issue(proposal, "workload.hours-per-credit", CheckSettings(21, 24))
+
+    assert issue.message == (
+        "40 hours of work for 2 ECTS credits is 20 hours per credit; one credit stands for"
+        " 21-24 hours, so expect 42-48 hours. Correct the hours or the credits."
+    )
+
+
+@pytest.mark.parametrize("hours", [24.5, 30.5])
+def test_notional_hours_half_an_hour_outside_the_range_are_rounding(hours: float) -> None:
+    proposal = complete_proposal()
+    proposal.certified.notional_hours = hours
+
+    assert issues_of(proposal, "workload.hours-per-credit") == []
+
+
+@pytest.mark.parametrize("hours", [24.4, 30.6])
+def test_notional_hours_beyond_the_rounding_tolerance_are_a_warning(hours: float) -> None:
+    proposal = complete_proposal()
+    proposal.certified.notional_hours = hours
+
+    issue = only_issue(proposal, "workload.hours-per-credit")
+
+    assert f"{hours} hours of work for 1 ECTS" in issue.message
+
+
+@pytest.mark.parametrize("project_hours", [10.5, 11.5])
+def test_activity_hours_half_an_hour_off_the_workload_pass(project_hours: float) -> None:
+    proposal = complete_proposal()
+    proposal.academic.activities[1].hours = project_hours
+
+    assert issues_of(proposal, "workload.activity-hours") == []
+
+
+@pytest.mark.parametrize(("project_hours", "total"), [(10.4, "24.4"), (11.6, "25.6")])
+def test_activity_hours_beyond_the_rounding_tolerance_are_a_warning(
+    project_hours: float, total: str
+) -> None:
+    proposal = complete_proposal()
+    proposal.academic.activities[1].hours = project_hours
+
+    issue = only_issue(proposal, "workload.activity-hours")
+
+    assert f"add up to {total} hours, but the notional workload is 25 hours" in issue.message
+
+
+@pytest.mark.parametrize("project_hours", [10.5, 16.5])
+def test_activity_hours_half_an_hour_outside_the_credit_range_pass(project_hours: float) -> None:
+    proposal = complete_proposal()
+    proposal.certified.notional_hours = None
+    proposal.academic.activities[1].hours = project_hours
+
+    assert issues_of(proposal, "workload.activity-hours") == []
+
+
+@pytest.mark.parametrize(("project_hours", "total"), [(10.4, "24.4"), (16.6, "30.6")])
+def test_activity_hours_beyond_the_credit_range_and_tolerance_are_a_warning(
+    project_hours: float, total: str
+) -> None:
+    proposal = complete_proposal()
+    proposal.certified.notional_hours = None
+    proposal.academic.activities[1].hours = project_hours
+
+    issue = only_issue(proposal, "workload.activity-hours")
+
+    assert issue.message == (
+        f"The learning activities add up to {total} hours, but 1 ECTS credits stand for"
+        " 25-30 hours of work. Adjust the activity hours or the credits."
+    )
+
+
+@pytest.mark.parametrize("ects", [None, 0])
+def test_activity_hours_with_no_workload_to_compare_with_raise_nothing(ects: float | None) -> None:
+    proposal = complete_proposal()
+    proposal.certified.notional_hours = None
+    proposal.certified.ects_credits = ects
+
+    issues = run(proposal)
+
+    assert issues_of(proposal, "workload.activity-hours") == []
+    assert not [i for i in issues if "could not be completed" in i.message]
 
 
 # ---------------------------------------------------------------------------
