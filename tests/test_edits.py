@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from mcdesigner.model import Proposal
+from mcdesigner.model.base import Item
 from mcdesigner.model.edits import (
     InsertItem,
     MoveItem,
@@ -15,7 +16,7 @@ from mcdesigner.model.edits import (
     duplicate_item,
 )
 from mcdesigner.model.fieldpath import PathError
-from mcdesigner.model.proposal import EscoSkill, LearningOutcome
+from mcdesigner.model.proposal import Assessment, Contact, EscoSkill, LearningOutcome, Right
 
 OUTCOMES = "certified.learning_outcomes"
 
@@ -93,3 +94,107 @@ def test_unknown_item_is_reported() -> None:
     proposal = Proposal()
     with pytest.raises(PathError):
         apply_edit(proposal, RemoveItem(OUTCOMES, "nope"))
+
+
+def test_every_edit_and_its_inverse_name_the_field_they_change() -> None:
+    proposal, (a, b) = _with_outcomes("Apply A", "Analyse B")
+    text_path = f"{OUTCOMES}[{a.id}].text"
+    edits = [
+        SetValue(text_path, "Apply A well"),
+        InsertItem(OUTCOMES, 2, LearningOutcome(text="Create C")),
+        MoveItem(OUTCOMES, b.id, 0),
+        RemoveItem(OUTCOMES, a.id),
+    ]
+    expected = [text_path, OUTCOMES, OUTCOMES, OUTCOMES]
+
+    inverses = [apply_edit(proposal, edit) for edit in edits]
+
+    assert [edit.touched for edit in edits] == expected
+    assert [inverse.touched for inverse in inverses] == expected
+
+
+def _outcome_with_skill() -> LearningOutcome:
+    skill = EscoSkill(label="work in teams", uri="http://data.europa.eu/esco/skill/teams")
+    return LearningOutcome(text="Apply A", esco_skills=[skill])
+
+
+def test_later_edits_do_not_change_the_item_an_insert_brings_back() -> None:
+    proposal = Proposal()
+    item = _outcome_with_skill()
+    insert = InsertItem(OUTCOMES, 0, item)
+    remove = apply_edit(proposal, insert)
+    inserted = proposal.certified.learning_outcomes[0]
+    skill_id = inserted.esco_skills[0].id
+    apply_edit(proposal, SetValue(f"{OUTCOMES}[{item.id}].esco_skills[{skill_id}].label", "lead"))
+    item.esco_skills[0].uri = "http://data.europa.eu/esco/skill/other"  # the caller's object
+
+    assert proposal.certified.learning_outcomes[0].esco_skills[0].uri.endswith("/teams")
+    apply_edit(proposal, remove)  # undo the insert
+    apply_edit(proposal, insert)  # redo it
+
+    redone = proposal.certified.learning_outcomes[0]
+    assert redone.esco_skills[0].label == "work in teams"
+    assert insert.item.esco_skills[0].label == "work in teams"
+
+
+def test_undoing_a_removal_brings_back_the_item_as_it_was_removed() -> None:
+    proposal = Proposal()
+    apply_edit(proposal, InsertItem(OUTCOMES, 0, _outcome_with_skill()))
+    outcome = proposal.certified.learning_outcomes[0]
+    skill_path = f"{OUTCOMES}[{outcome.id}].esco_skills[{outcome.esco_skills[0].id}].label"
+    restore = apply_edit(proposal, RemoveItem(OUTCOMES, outcome.id))
+    apply_edit(proposal, restore)  # undo the removal
+    apply_edit(proposal, SetValue(skill_path, "lead"))  # then edit the restored item
+
+    apply_edit(proposal, RemoveItem(OUTCOMES, outcome.id))
+    apply_edit(proposal, restore)  # the same undo step again
+
+    assert proposal.certified.learning_outcomes[0].esco_skills[0].label == "work in teams"
+
+
+def test_duplicating_an_item_with_plain_lists_copies_them_independently() -> None:
+    original = Right(title="Admission", limit_jurisdictions=["ESP", "PRT"])
+    copy = duplicate_item(original)
+
+    copy.limit_jurisdictions.append("FRA")
+
+    assert copy.id != original.id
+    assert copy.title == "Admission"
+    assert original.limit_jurisdictions == ["ESP", "PRT"]
+    assert copy.limit_jurisdictions == ["ESP", "PRT", "FRA"]
+
+
+def test_duplicating_keeps_references_to_other_items() -> None:
+    original = Assessment(title="Quiz", weight=40, outcome_ids=["lo-1", "lo-2"])
+    copy = duplicate_item(original)
+
+    assert copy.id != original.id
+    assert copy.outcome_ids == ["lo-1", "lo-2"]
+    assert copy.outcome_ids is not original.outcome_ids
+
+
+class _Office(Item):
+    """A list item holding a nested model without an id (only for these tests)."""
+
+    name: str = ""
+    contact: Contact = Field(default_factory=Contact)
+    skills: list[EscoSkill] = Field(default_factory=list)
+
+
+def test_duplicating_an_item_with_a_nested_model_without_an_id() -> None:
+    original = _Office(
+        name="Registry",
+        contact=Contact(name="Ana", email="ana@example.org"),
+        skills=[EscoSkill(label="a"), EscoSkill(label="b")],
+    )
+    copy = duplicate_item(original)
+    copy.contact.name = "Ben"
+    copy.skills[0].label = "changed"
+
+    assert original.contact.name == "Ana"
+    assert original.skills[0].label == "a"
+    assert copy.contact.email == "ana@example.org"
+    assert copy.id != original.id
+    fresh = {s.id for s in copy.skills}
+    assert len(fresh) == 2
+    assert fresh.isdisjoint({s.id for s in original.skills})
