@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -51,11 +52,24 @@ def test_dates_long_short_and_with_time() -> None:
     assert ES.datetime(dt.datetime(2026, 5, 10, 14, 3)) == "10 de mayo de 2026, 14:03 UTC"
 
 
+def test_times_in_lists_are_short_and_local(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Madrid")
+    time.tzset()
+    try:
+        moment = dt.datetime(2026, 5, 3, 8, 15, tzinfo=dt.UTC)
+        assert EN.short_datetime(moment) == "2026-05-03 10:15"
+        assert ES.short_datetime(moment) == "03/05/2026 10:15"
+        assert EN.short_datetime(moment.replace(tzinfo=None)) == "2026-05-03 10:15"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_empty_values_give_empty_text() -> None:
     for fmt in (EN, ES):
         assert fmt.number(None) == fmt.percent(None) == fmt.money(None, "EUR") == ""
         assert fmt.date(None) == fmt.short_date(None) == fmt.datetime(None) == ""
-        assert fmt.boolean(None) == ""
+        assert fmt.boolean(None) == fmt.short_datetime(None) == ""
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,7 @@ def test_issues_are_grouped_by_section_with_counts(panel: IssuesPanel) -> None:
     assert "1 error" in header.data(Qt.ItemDataRole.DisplayRole)
     summary = panel.summary_text()
     assert "4 errors, 2 warnings, 1 advice" in summary
-    assert "72 % complete" in summary and "not ready to submit" in summary
+    assert "72% complete" in summary and "not ready to submit" in summary
 
 
 def test_summary_says_ready_when_there_are_no_errors(panel: IssuesPanel) -> None:
@@ -229,4 +229,4 @@ def test_panel_shows_what_the_live_checker_found(qtbot: QtBot) -> None:
     issues = checker.run_now(proposal)
     assert sorted(map(repr, panel.visible_issues())) == sorted(map(repr, issues))
     expected = checks.readiness(proposal, issues)
-    assert f"{int(expected.overall_percent)} % complete" in panel.summary_text()
+    assert f"{int(expected.overall_percent)}% complete" in panel.summary_text()

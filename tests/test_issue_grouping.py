@@ -154,12 +154,12 @@ def test_issues_by_path_lists_the_most_serious_first() -> None:
 def test_badges_show_completion_rounded_down_or_a_tick() -> None:
     readiness = _readiness(general=99.9, certified=100.0, staff=100.0, rights=0.0)
     issues = [_issue("staff", "error"), _issue("certified.eqf_level", "warning")]
-    assert badge_for("general", readiness, issues) == "99 %"
+    assert badge_for("general", readiness, issues) == "99%"
     assert badge_for("certified", readiness, issues) == COMPLETE_BADGE
     assert badge_for("staff", readiness, issues) == ERRORS_BADGE
-    assert badge_for("rights", readiness, issues) == "0 %"
+    assert badge_for("rights", readiness, issues) == "0%"
     tooltip = badge_tooltip("staff", readiness, issues)
-    assert "100 %" in tooltip and "1 error," in tooltip
+    assert "100% of the required fields" in tooltip and "1 error," in tooltip
 
 
 def test_counts_cover_every_severity() -> None:

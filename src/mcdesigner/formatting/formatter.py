@@ -143,6 +143,19 @@ class Formatter:
         time = babel_dates.format_time(value.time(), "HH:mm", locale=self._babel)
         return tr("{date}, {time} UTC").format(date=self.date(value.date()), time=time)
 
+    def short_datetime(self, value: dt.datetime | None) -> str:
+        """``2026-05-03 10:15`` on this computer's clock (a value without a zone is UTC).
+
+        For lists of times (when a proposal changed, when a comment was written).
+        """
+        if value is None:
+            return ""
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        local = value.astimezone()
+        time = babel_dates.format_time(local.time(), "HH:mm", locale=self._babel)
+        return f"{self.short_date(local.date())} {time}"
+
     @property
     def _short_pattern(self) -> str:
         return self._patterns.short_date or str(self._babel.date_formats["short"].pattern)

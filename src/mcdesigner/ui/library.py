@@ -6,7 +6,6 @@ restore, import, export) is carried out by :class:`~mcdesigner.ui.library_action
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 
@@ -26,17 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.formatting import formatter
 from mcdesigner.model.status import status_label
 from mcdesigner.storage import ProposalSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("title", "status", "updated", "complete")
-
-
-def local_time(moment: dt.datetime) -> str:
-    """A stored UTC time as local ``YYYY-MM-DD HH:MM``."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class LibraryPanel(QWidget):
@@ -187,11 +182,13 @@ class LibraryPanel(QWidget):
         moment = (
             summary.deleted_at if self.showing_trash and summary.deleted_at else summary.updated_at
         )
-        updated = QStandardItem(local_time(moment))
+        updated = QStandardItem(formatter().short_datetime(moment))
         updated.setData(moment.timestamp(), SORT_ROLE)
         percent = summary.completeness
         # Rounded down like the Issues dock and the badges: never 100 % while something is missing.
-        complete = QStandardItem("–" if percent is None else f"{math.floor(percent)} %")
+        complete = QStandardItem(
+            "–" if percent is None else formatter().percent(math.floor(percent))
+        )
         complete.setData(-1.0 if percent is None else float(percent), SORT_ROLE)
         complete.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return [title, status, updated, complete]

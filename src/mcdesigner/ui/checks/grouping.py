@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from mcdesigner.checks import SEVERITIES, Issue, Readiness
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, display_order, path_label
 from mcdesigner.formdefs.labels import humanize
 from mcdesigner.i18n import tr
@@ -86,7 +87,7 @@ def badge_for(section_id: str, readiness: Readiness, issues: Iterable[Issue]) ->
     errors = count_by_severity(section_issues(section_id, issues))["error"]
     if percent >= 100.0:
         return ERRORS_BADGE if errors else COMPLETE_BADGE
-    return f"{math.floor(percent)} %"
+    return formatter().percent(math.floor(percent))
 
 
 def counts_phrase(counts: dict[str, int]) -> str:
@@ -110,8 +111,8 @@ def badge_tooltip(section_id: str, readiness: Readiness, issues: Iterable[Issue]
     """A sentence explaining :func:`badge_for` (for the navigator's tooltip)."""
     percent = readiness.section_percent.get(section_id, 100.0)
     counts = count_by_severity(section_issues(section_id, issues))
-    filled = tr("{percent} % of the required fields are filled in.", "checks-ui").format(
-        percent=math.floor(percent)
+    filled = tr("{percent} of the required fields are filled in.", "checks-ui").format(
+        percent=formatter().percent(math.floor(percent))
     )
     return f"{filled} {counts_phrase(counts)}."
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesigner.checks import SEVERITIES, Issue, Readiness
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms
 from mcdesigner.ui.checks.grouping import SectionIssues, count_by_severity, group_issues
 from mcdesigner.ui.checks.icons import READY_COLOUR, SEVERITY_COLOURS, severity_icon
@@ -286,7 +287,9 @@ class IssuesPanel(QWidget):
         parts = [self._counts_text(counts)]
         if readiness is not None:
             parts.append(
-                self.tr("{percent} % complete").format(percent=int(readiness.overall_percent))
+                self.tr("{percent} complete").format(
+                    percent=formatter().percent(int(readiness.overall_percent))
+                )
             )
         ready = readiness.ready if readiness is not None else counts.get("error", 0) == 0
         if ready:

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation
 from mcdesigner.review.merge import orphaned
 from mcdesigner.storage import Store, StoreError
-from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, muted, plain_label
+from mcdesigner.ui.review.common import ERROR_COLOUR, muted, plain_label
 from mcdesigner.ui.review.thread_view import ThreadView
 
 #: Item data roles of the thread list.
@@ -321,7 +322,7 @@ class AnnotationsPanel(QWidget):
         parts = [status, comments]
         if annotation.comments:
             last = annotation.comments[-1]
-            when = local_time_text(last.edited or last.created)
+            when = formatter().short_datetime(last.edited or last.created)
             parts.append(f"{last.author or self.tr('Unknown')}, {when}")
         details = " · ".join(parts)
         item.setText(0, f"{row.label}\n{details}")

@@ -1,8 +1,6 @@
-"""Small Qt helpers shared by the review components: plain-text labels, local times, colours."""
+"""Small Qt helpers shared by the review components: plain-text labels and colours."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
@@ -22,15 +20,6 @@ ERROR_COLOUR = "#b71c1c"
 def translate(context: str, text: str) -> str:
     """Translate ``text`` in ``context`` (for module-level functions without ``self.tr``)."""
     return QCoreApplication.translate(context, text)
-
-
-def local_time_text(moment: dt.datetime | None) -> str:
-    """A stored UTC time as local time, ``2026-05-03 10:15``; empty for None."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.review.compare import Change, compare
 from mcdesigner.storage import RevisionInfo, Store, StoreError
-from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, local_time_text, plain_label
+from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, plain_label
 from mcdesigner.ui.review.labels import format_value, order_text
 
 #: Combo data of the "Current version" entry.
@@ -185,7 +186,7 @@ class CompareDialog(QDialog):
         self.refresh()
 
     def _revision_text(self, info: RevisionInfo) -> str:
-        return f"{info.label} ({local_time_text(info.created_at)})"
+        return f"{info.label} ({formatter().short_datetime(info.created_at)})"
 
     def select_versions(self, old: str, new: str = CURRENT) -> None:
         """Compare revision ``old`` with ``new`` (revision ids; ``CURRENT`` for now)."""
@@ -307,7 +308,7 @@ class CompareDialog(QDialog):
     def save_revision(self) -> RevisionInfo | None:
         """Ask for a name and keep the stored version as a revision."""
         default = self.tr("Revision of {moment}").format(
-            moment=dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+            moment=formatter().short_datetime(dt.datetime.now(dt.UTC))
         )
         label, ok = QInputDialog.getText(
             self,

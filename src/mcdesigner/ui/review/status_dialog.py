@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.formatting import formatter
 from mcdesigner.model.status import status_label
 from mcdesigner.review.workflow import TransitionRefused, allowed_transitions
 from mcdesigner.storage import StatusEvent, Store, StoreError
-from mcdesigner.ui.review.common import ERROR_COLOUR, local_time_text, muted, plain_label
+from mcdesigner.ui.review.common import ERROR_COLOUR, muted, plain_label
 
 HISTORY_COLUMNS = 5
 
@@ -174,7 +175,7 @@ class StatusDialog(QDialog):
         self.empty_history.setVisible(not events)
         for row, event in enumerate(reversed(events)):  # newest first
             values = (
-                local_time_text(event.at),
+                formatter().short_datetime(event.at),
                 event.actor,
                 status_label(event.from_status),
                 status_label(event.to_status),

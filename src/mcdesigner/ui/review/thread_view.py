@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.proposal import Proposal
@@ -31,7 +32,6 @@ from mcdesigner.model.review import Annotation, Comment, utc_now
 from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.review.common import (
     ERROR_COLOUR,
-    local_time_text,
     muted,
     plain_label,
     tab_moves_focus,
@@ -80,10 +80,10 @@ class CommentCard(QFrame):
         bold = QFont(self.author_label.font())
         bold.setBold(True)
         self.author_label.setFont(bold)
-        when = local_time_text(comment.created)
+        when = formatter().short_datetime(comment.created)
         if comment.edited is not None:
             when = self.tr("{time} (edited {edited})").format(
-                time=when, edited=local_time_text(comment.edited)
+                time=when, edited=formatter().short_datetime(comment.edited)
             )
         self.time_label = plain_label(when, self)
         muted(self.time_label)
@@ -420,7 +420,10 @@ class ThreadView(QWidget):
                 self.tr("Comment too long"),
                 self.tr(
                     "A comment can hold at most {limit} characters; this one has {count}."
-                ).format(limit=f"{MAX_COMMENT_LENGTH:,}", count=f"{len(text):,}"),
+                ).format(
+                    limit=formatter().number(MAX_COMMENT_LENGTH),
+                    count=formatter().number(len(text)),
+                ),
             )
             return False
         try:
