@@ -169,6 +169,28 @@ def test_undo_brings_back_a_removed_item_on_its_page(
     ] == ids
 
 
+def test_undo_and_redo_take_the_author_to_the_changed_field(qtbot: Any, window: Any) -> None:
+    outcomes_list(window)
+    second = outcome_ids(window)[1]
+    path = f"certified.learning_outcomes[{second}].text"
+    text = editor(window, path)
+    text.box.setFocus()
+    qtbot.keyClicks(text.box, " more")
+    edited = window.session.proposal.certified.learning_outcomes[1].text
+    editor(window, "general.title").line.setFocus()
+    assert window.editor.current_section() == "general"
+
+    window.actions_.undo.trigger()
+
+    assert window.editor.current_section() == "certified"
+    qtbot.waitUntil(editor(window, path).box.hasFocus)
+    window.editor.show_section("general")
+    window.actions_.redo.trigger()
+    assert window.editor.current_section() == "certified"
+    qtbot.waitUntil(editor(window, path).box.hasFocus)
+    assert editor(window, path).box.toPlainText() == edited
+
+
 def test_computed_totals_follow_the_budget_lines(qtbot: Any, window: Any) -> None:
     page = window.editor.show_section("financial")
     revenues = page.list_widget("financial.revenues")
