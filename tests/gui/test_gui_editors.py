@@ -128,6 +128,27 @@ def test_numbers_accept_comma_and_reject_text(qtbot: Any) -> None:
     assert fee.unit.text() == "EUR"
 
 
+def test_numbers_show_group_separators_and_refuse_a_misplaced_one(qtbot: Any) -> None:
+    hours = make(qtbot, "certified.notional_hours")
+    hours.set_value(1200.0)
+    assert hours.line.text() == "1,200"
+    hours.set_value(12.125)
+    assert hours.line.text() == "12.125"
+    fee = make(qtbot, "general.fee")
+    fee.set_value(Decimal("1250.5"))
+    assert fee.line.text() == "1,250.50"
+    places = make(qtbot, "general.places")
+    seen: list[Any] = []
+    places.value_changed.connect(seen.append)
+    qtbot.keyClicks(places.line, "1,200")
+    assert seen[-1] == 1200 and places.input_error() is None
+    places.line.clear()
+    seen.clear()
+    qtbot.keyClicks(places.line, "150,50")
+    assert 15050 not in seen and places.value() is None
+    assert "separator in the wrong place" in (places.input_error() or "")
+
+
 def test_dates_are_typed_or_cleared(qtbot: Any) -> None:
     start = make(qtbot, "general.start_date")
     seen: list[Any] = []

@@ -8,19 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs.computed import ComputedDef
-
-
-def format_computed(value: float | Decimal | None, kind: str, currency: str = "") -> str:
-    """``12.5 h`` for hours, ``1,234.50 EUR`` for money, ``–`` while there is nothing to show."""
-    if value is None:
-        return "–"
-    if kind == "money":
-        text = f"{Decimal(value):,.2f}"
-        return f"{text} {currency}".strip()
-    number = float(value)
-    text = f"{number:,.1f}".rstrip("0").rstrip(".")
-    return f"{text} h"
 
 
 class ComputedLabel(QLabel):
@@ -53,11 +42,19 @@ class ComputedLabel(QLabel):
             self._caption.setToolTip(self.definition.help)
         return self._caption
 
+    def _text(self, value: float | Decimal | None, currency: str) -> str:
+        """``12.5 h`` for hours, ``1,234.50 EUR`` for money, ``–`` while there is nothing."""
+        if value is None:
+            return "–"
+        if self.definition.kind == "money":
+            return formatter().money(Decimal(str(value)), currency)
+        return self.tr("{hours} h").format(hours=formatter().number(value))
+
     def refresh(self, proposal: Any) -> None:
         """Recompute and show the value."""
         value = self.definition.value(proposal, self.item_path)
         currency = getattr(getattr(proposal, "general", None), "currency", "") or ""
-        self.setText(format_computed(value, self.definition.kind, currency))
+        self.setText(self._text(value, currency))
         negative = value is not None and value < 0
         self.setStyleSheet(
             "color: #c62828; font-weight: bold;" if negative else "font-weight: bold;"

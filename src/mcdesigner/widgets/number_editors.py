@@ -1,39 +1,46 @@
 """Editors for numbers: whole numbers, decimals (hours, credits, percent) and money.
 
 Numbers are typed into a line box rather than a spin box: an empty box means "not given"
-(most numbers are optional), and both ``.`` and ``,`` are accepted as decimal mark.
+(most numbers are optional). Numbers are shown and read back by the shared formatter
+(:mod:`mcdesigner.formatting`): "1,200" in English, and ``.`` or ``,`` as decimal mark
+where it cannot be a group separator.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs.definitions import FieldDef
 from mcdesigner.widgets.contract import FieldEditor, signals_blocked
 
-_INT_RE = r"^-?[0-9 ]{0,12}$"
-_DEC_RE = r"^-?[0-9 ]{0,13}([.,][0-9]{0,6})?$"
+# Letters are refused as they are typed; misplaced separators get a message on parsing.
+_INT_RE = "^-?[0-9 .,\u00a0\u202f]{0,16}$"
+_DEC_RE = "^-?[0-9 .,\u00a0\u202f]{0,24}$"
+#: Most decimals the box shows of a stored number (the model keeps them all).
+_MAX_DECIMALS = 6
 
 
 class NotANumber(ValueError):
     """The text in the box is not (yet) a number."""
 
 
-def format_number(value: Any) -> str:
-    """A model number as the box shows it (``12`` rather than ``12.0``)."""
+def _box_text(value: Any) -> str:
+    """A model number as the box shows it: ``12`` rather than ``12.0``, money with cents."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f"{value:.2f}"
+        return formatter().number(value, decimals=2)
     if isinstance(value, float):
-        text = repr(value)
-        return text[:-2] if text.endswith(".0") else text
-    return str(value)
+        exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+        places = min(_MAX_DECIMALS, -exponent) if isinstance(exponent, int) else 0
+        return formatter().number(value, decimals=max(places, 0))
+    return formatter().number(value)
 
 
 class NumberEditor(FieldEditor):
@@ -64,7 +71,7 @@ class NumberEditor(FieldEditor):
     def _range_hint(self) -> str:
         low, high = self.field.shape.minimum, self.field.shape.maximum
         if low is not None and high is not None and high <= 1000:
-            return f"{format_number(low)}–{format_number(high)}"
+            return f"{_box_text(low)}–{_box_text(high)}"
         return ""
 
     def set_unit(self, text: str) -> None:
@@ -73,25 +80,28 @@ class NumberEditor(FieldEditor):
         self.unit.setVisible(bool(text))
 
     def parse(self, text: str) -> Any:
-        """The model value of ``text``; raises :class:`NotANumber`."""
-        text = text.replace(" ", "").replace(",", ".")
-        if not text:
+        """The model value of ``text``; raises :class:`NotANumber` with a message to show."""
+        if not text.strip():
             return None
+        whole = self.field.kind == "int"
         try:
-            if self.field.kind == "int":
-                return int(text)
-            if self.field.kind == "money":
-                return Decimal(text)
-            return float(text)
-        except (ValueError, InvalidOperation):
-            raise NotANumber(text) from None
+            number = formatter().parse_number(text, integer=whole)
+        except ValueError as error:
+            raise NotANumber(str(error)) from None
+        if whole:
+            return int(number)
+        if self.field.kind == "money":
+            return number
+        return float(number)
 
     def _on_edited(self, text: str) -> None:
         try:
             self.parse(text)
-        except NotANumber:
-            self.set_input_error(self.tr("Enter a number, for example 12 or 12.5."))
+        except NotANumber as error:
+            self.set_input_error(str(error))
             return
+        if self.input_error() is not None:
+            self.set_input_error(None)
         self.emit_value()
 
     def value(self) -> Any:
@@ -101,7 +111,7 @@ class NumberEditor(FieldEditor):
             return None
 
     def _show(self, value: Any) -> None:
-        text = format_number(value)
+        text = _box_text(value)
         try:
             same = self.parse(self.line.text()) == value
         except NotANumber:
