@@ -29,7 +29,7 @@ import pytest
 
 import mcdesigner.storage.connection as storage_connection
 import mcdesigner.storage.store as store_module
-from mcdesigner.checks import check
+from mcdesigner.checks import CheckSettings, check
 from mcdesigner.cli import main
 from mcdesigner.credential import CredentialError, export_credential
 from mcdesigner.examples import load_example
@@ -899,7 +899,7 @@ def test_interrupted_import_leaves_no_half_imported_proposal(
 
     with Store.open(seeded_db) as store:
         with pytest.raises(KeyboardInterrupt):
-            import_proposal_file(store, valid_file)
+            import_proposal_file(store, valid_file, settings=CheckSettings())
         assert not store.exists(INCOMING_ID)
         # The store is still usable in the same session.
         monkeypatch.undo()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from mcdesigner.checks import CheckSettings
 from mcdesigner.model import Annotation, Comment, Proposal, Review
 from mcdesigner.model.edits import RemoveItem, apply_edit
 from mcdesigner.model.proposal import ExpenditureLine, LearningOutcome
@@ -28,7 +29,7 @@ def _reviewer_copy(author: Store, tmp_path: Path, name: str, proposal: Proposal)
     shared = tmp_path / f"to-{name}.mcproposal"
     export_proposal_file(author, proposal.id, shared)
     store = Store.open(tmp_path / f"{name}.sqlite3")
-    import_proposal_file(store, shared)
+    import_proposal_file(store, shared, settings=CheckSettings())
     return store
 
 
@@ -137,7 +138,7 @@ def test_import_keeps_a_revision_of_the_imported_state(tmp_path: Path) -> None:
         written = export_proposal_file(author, proposal.id, out)
         assert written.proposal == proposal
     with Store.open(tmp_path / "b.sqlite3") as other:
-        report = import_proposal_file(other, out)
+        report = import_proposal_file(other, out, settings=CheckSettings())
         assert report.title == "Data stewardship for researchers"
         (revision,) = other.list_revisions(proposal.id)
         assert revision.kind == "import" and "p.mcproposal" in revision.label

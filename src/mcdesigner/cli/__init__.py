@@ -46,17 +46,15 @@ def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentPar
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help=tr("the proposal database to use (default: {path})").format(path=default_db_path()),
-    )
+    db_help = tr("the proposal database to use (default: {path})").format(path=default_db_path())
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH", help=db_help)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in commands:
         text = tr(command.help)
         sub = subparsers.add_parser(command.name, help=text, description=text)
+        # --db is global, and also accepted after the command ("mcdesigner list --db X").
+        # SUPPRESS keeps a --db given before the command when none follows it.
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH", help=db_help)
         command.add_arguments(sub)
         sub.set_defaults(run=command.run)
     parser.set_defaults(run=library.run_app)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mcdesigner.checks import CheckSettings
 from mcdesigner.exchange import ProposalBundle
 from mcdesigner.i18n import tr
 from mcdesigner.model.status import status_label as _workflow_status_label
@@ -55,6 +56,20 @@ def out(text: str = "") -> None:
 def open_store(args: argparse.Namespace) -> Store:
     db: Path | None = args.db
     return Store.open(db)
+
+
+def check_settings() -> CheckSettings:
+    """The check settings for this command: the user's preferences and the bundled forms."""
+    from mcdesigner.formdefs import FormDefinitionError, default_forms
+    from mcdesigner.operations.settings import check_settings as settings_for
+    from mcdesigner.settings import load_preferences
+
+    prefs, _problem = load_preferences()
+    try:
+        forms = default_forms()
+    except (FormDefinitionError, OSError):
+        forms = None  # the checks report the broken forms themselves
+    return settings_for(prefs, forms)
 
 
 def resolve_id(store: Store, given: str) -> str:

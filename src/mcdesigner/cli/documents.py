@@ -11,19 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mcdesigner.checks import (
-    CheckSettings,
     check,
     exit_status,
     format_json,
     format_rules,
     format_text,
 )
-from mcdesigner.cli.common import CliError, Command, open_store, out, resolve_id
+from mcdesigner.cli.common import CliError, Command, check_settings, open_store, out, resolve_id
 from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
-from mcdesigner.settings import load_preferences
 
 DOCUMENTS = ("proposal", "self-assessment", "dossier")
 TARGETS = ("docx", "pdf", "elm", "ob3")
@@ -53,15 +51,6 @@ def load_target(args: argparse.Namespace, given: str) -> Loaded:
             tuple(store.list_annotations(proposal_id)),
             tuple(store.list_reviews(proposal_id)),
         )
-
-
-def check_settings() -> CheckSettings:
-    """Check settings from the user's preferences (hours per ECTS credit)."""
-    prefs, _problem = load_preferences()
-    return CheckSettings(
-        hours_per_credit_min=prefs.hours_per_credit_min,
-        hours_per_credit_max=prefs.hours_per_credit_max,
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -126,19 +115,18 @@ def run_export(args: argparse.Namespace) -> int:
             raise CliError(str(problem)) from None
         out(tr("Wrote the digital credential data to {out}.").format(out=target))
         return 0
-    from mcdesigner.export import ExportError, export_document
-    from mcdesigner.review.rubrics import default_rubrics
+    from mcdesigner.export import ExportError
+    from mcdesigner.operations.documents import export_document
 
-    titles = {c.id: c.title for r in default_rubrics().values() for c in r.criteria}
     try:
         export_document(
             loaded.proposal,
             document=args.document,
             fmt=args.to,
             out=target,
+            settings=check_settings(),
             annotations=loaded.annotations,
             reviews=loaded.reviews,
-            criterion_titles=titles,
         )
     except ExportError as problem:
         raise CliError(str(problem)) from None

@@ -20,6 +20,7 @@ from mcdesigner.cli.common import (
     CliError,
     Command,
     bundle_contents,
+    check_settings,
     count,
     cut,
     err,
@@ -328,7 +329,9 @@ def run_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         existed = store.exists(proposal.id)
         try:
-            import_proposal_file(store, path, replace=args.replace)
+            report = import_proposal_file(
+                store, path, settings=check_settings(), replace=args.replace
+            )
         except ProposalExists:
             raise CliError(
                 tr(
@@ -344,6 +347,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
     )
     out(tr("With {contents}.").format(contents=bundle_contents(bundle)))
+    out(tr("Complete: {percent}").format(percent=percent(report.completeness)))
     return 0
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mcdesigner.cli.common import CliError, Command, open_store, out, resolve_id, status_label, when
+from mcdesigner.cli.common import (
+    CliError,
+    Command,
+    check_settings,
+    open_store,
+    out,
+    resolve_id,
+    status_label,
+    when,
+)
 from mcdesigner.formdefs import default_forms
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import schema_path
@@ -45,8 +54,6 @@ def run_status(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         proposal_id = resolve_id(store, args.id)
         if args.target:
-            from mcdesigner.cli.documents import check_settings
-
             try:
                 event = change_status(
                     store,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mcdesigner.atomicfile import atomic_path as atomic_write
 from mcdesigner.export.blocks import DocumentKind, ExportContext
@@ -24,6 +24,9 @@ from mcdesigner.export.errors import ExportError
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+
+if TYPE_CHECKING:
+    from mcdesigner.checks import CheckSettings
 
 Format = Literal["docx", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "pdf")
@@ -63,13 +66,16 @@ def export_document(
     reviews: Iterable[Review] = (),
     progress: Progress | None = None,
     criterion_titles: Mapping[str, str] | None = None,
+    settings: CheckSettings | None = None,
 ) -> Path:
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out`` and return ``out``.
 
-    For the dossier the completeness checks run here. ``progress(percent, message)`` is
-    called as the work advances (for a progress bar). Raises :class:`ExportError` with a
-    message for the user when the document cannot be written; nothing is left at ``out``
-    in that case (an existing file there is kept as it was).
+    For the dossier the completeness checks run here, with ``settings`` (the user's hours
+    per ECTS credit and the form set; pass them: ``None`` means the built-in defaults).
+    ``progress(percent, message)`` is called as the work advances (for a progress bar).
+    Raises :class:`ExportError` with a message for the user when the document cannot be
+    written; nothing is left at ``out`` in that case (an existing file there is kept as it
+    was).
     """
     if document not in DOCUMENTS:
         raise ExportError(
@@ -93,8 +99,8 @@ def export_document(
         from mcdesigner.checks import readiness as compute_readiness
         from mcdesigner.checks import run
 
-        issues = run(proposal)
-        readiness = compute_readiness(proposal, issues)
+        issues = run(proposal, settings)
+        readiness = compute_readiness(proposal, issues, settings)
     report(20, tr("Assembling the content"))
     context = build_context(
         proposal,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mcdesigner.checks import CheckSettings
 from mcdesigner.exchange import (
     ProposalBundle,
     RevisionEntry,
@@ -12,6 +13,9 @@ from mcdesigner.exchange import (
     write_proposal_file,
 )
 from mcdesigner.i18n import tr
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.operations.completeness import record_completeness
+from mcdesigner.operations.proposals import copy_of
 from mcdesigner.storage import RevisionInfo, Store
 
 
@@ -25,14 +29,18 @@ class ImportReport:
     reviews: int
     revisions: int
     replaced: bool
+    completeness: float | None = None
 
 
-def import_proposal_file(store: Store, path: Path, *, replace: bool = False) -> ImportReport:
+def import_proposal_file(
+    store: Store, path: Path, *, settings: CheckSettings, replace: bool = False
+) -> ImportReport:
     """Validate ``path`` completely, then store its content in one step.
 
     Raises ``ExchangeError`` for a bad file (the store is not touched) and
     ``ProposalExists`` when the proposal is already in the library and ``replace`` is false.
     A revision labelled with the file name is kept, so the imported state can be compared later.
+    The completeness (checked with ``settings``) is recorded for the library list.
     """
     bundle = read_proposal_file(path)
     replaced = store.exists(bundle.proposal.id)
@@ -60,6 +68,7 @@ def import_proposal_file(store: Store, path: Path, *, replace: bool = False) -> 
     store.add_revision(
         bundle.proposal.id, tr("Imported from {name}").format(name=path.name), kind="import"
     )
+    percent = record_completeness(store, bundle.proposal, settings)
     return ImportReport(
         proposal_id=bundle.proposal.id,
         title=bundle.proposal.display_title,
@@ -67,7 +76,13 @@ def import_proposal_file(store: Store, path: Path, *, replace: bool = False) -> 
         reviews=len(bundle.reviews),
         revisions=len(bundle.revisions),
         replaced=replaced and replace,
+        completeness=percent,
     )
+
+
+def read_proposal_copy(path: Path) -> Proposal:
+    """The proposal in the file at ``path`` as a new draft with a fresh id (not stored yet)."""
+    return copy_of(read_proposal_file(path).proposal, "")
 
 
 def export_proposal_file(

@@ -6,6 +6,7 @@ import datetime as dt
 
 from mcdesigner.checks import CheckSettings, run
 from mcdesigner.i18n import tr
+from mcdesigner.operations.completeness import record_completeness
 from mcdesigner.review.workflow import check_transition
 from mcdesigner.storage import StatusEvent, Store
 
@@ -16,13 +17,15 @@ def change_status(
     target: str,
     *,
     actor: str,
+    settings: CheckSettings,
     note: str = "",
-    settings: CheckSettings | None = None,
 ) -> StatusEvent:
     """Move the proposal to ``target`` or raise ``TransitionRefused`` saying why not.
 
-    Submitting runs the checks first (errors block it) and keeps a revision of exactly
-    what was submitted, so reviewers' comments can always be traced to it.
+    Submitting runs the checks with ``settings`` (the user's hours per ECTS credit and the
+    form set) first: errors block it. It keeps a revision of exactly what was submitted, so
+    reviewers' comments can always be traced to it. The new status, the revision and the
+    history entry are stored in one transaction: if any of them fails, none is kept.
     """
     proposal = store.get(proposal_id)
     expected = store.get_hash(proposal_id)
@@ -30,10 +33,15 @@ def change_status(
     new_status = check_transition(proposal.status, target, issues)
     previous = proposal.status
     proposal.status = new_status
-    store.save(proposal, expected_hash=expected)
-    if new_status == "submitted":
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        store.add_revision(
-            proposal_id, tr("Submitted {moment}").format(moment=stamp), kind="submit"
+    with store.transaction(tr("change the status")):
+        store.save(proposal, expected_hash=expected)
+        if new_status == "submitted":
+            stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+            store.add_revision(
+                proposal_id, tr("Submitted {moment}").format(moment=stamp), kind="submit"
+            )
+        event = store.add_status_event(
+            proposal_id, previous, new_status, actor or tr("Unknown"), note
         )
-    return store.add_status_event(proposal_id, previous, new_status, actor or tr("Unknown"), note)
+    record_completeness(store, proposal, settings)
+    return event

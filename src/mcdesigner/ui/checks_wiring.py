@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFrame, QScrollArea
 
-from mcdesigner.checks import Issue, Readiness
+from mcdesigner.checks import CheckSettings, Issue, Readiness
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.operations.completeness import record_completeness
 from mcdesigner.settings import Preferences
-from mcdesigner.storage import StoreError
 from mcdesigner.ui.checks import (
     IssuesPanel,
     LiveChecker,
@@ -39,7 +39,9 @@ class ChecksWiring(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.checker = LiveChecker(settings_from_preferences(window.preferences), parent=self)
+        self.checker = LiveChecker(
+            settings_from_preferences(window.preferences, window.forms), parent=self
+        )
         self.panel = IssuesPanel(forms=window.forms)
         self.dock = QDockWidget(self.tr("Issues"), window)
         self.dock.setObjectName("issuesDock")
@@ -115,24 +117,20 @@ class ChecksWiring(QObject):
 
     def record_completeness(self, proposal: Proposal) -> None:
         """After a save: store the completeness for the library if it changed."""
-        if self._session is None or self._session.proposal is not proposal:
-            from mcdesigner.checks import check
-
-            readiness: Readiness | None = check(proposal, self.checker.settings).readiness
-        else:
+        readiness: Readiness | None = None
+        if self._session is not None and self._session.proposal is proposal:
             if self.checker.pending or self.checker.last_readiness is None:
                 self.checker.run_now(proposal)  # the edits just saved are not checked yet
             readiness = self.checker.last_readiness
-        if readiness is None:
-            return
-        percent = float(readiness.overall_percent)
-        if self._recorded.get(proposal.id) == percent:
-            return
-        try:
-            self.window.store.set_completeness(proposal.id, percent)
-        except (StoreError, ValueError):
-            return  # a convenience for the library; nothing is lost
-        self._recorded[proposal.id] = percent
+            if readiness is None:
+                return
+            if self._recorded.get(proposal.id) == float(readiness.overall_percent):
+                return
+        percent = record_completeness(
+            self.window.store, proposal, self.checker.settings, known=readiness
+        )
+        if percent is not None:  # a convenience for the library; nothing is lost otherwise
+            self._recorded[proposal.id] = percent
 
     def _go_to_issue(self, path: str) -> None:
         """An issue was activated: open its field; the list stays where the user is."""
@@ -160,6 +158,11 @@ class ChecksWiring(QObject):
         return False
 
     # ------------------------------------------------------------------ actions
+    @property
+    def settings(self) -> CheckSettings:
+        """The window's check settings: the user's preferences and the form set."""
+        return self.checker.settings
+
     def apply_preferences(self, preferences: Preferences) -> None:
         """Use the hours per credit the user chose (re-checks the open proposal)."""
         self.checker.set_preferences(preferences)

@@ -6,18 +6,17 @@ file has been read and checked completely, so a bad file never leaves anything b
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from mcdesigner.checks import CheckSettings
 from mcdesigner.examples import ExampleError, new_from_example
-from mcdesigner.model.base import new_proposal_id
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.storage import ProposalExists, Store, StoreError
-from mcdesigner.ui.completeness import record_completeness
+from mcdesigner.operations import ProposalExists, Store, StoreError
+from mcdesigner.operations.proposals import create_proposal, duplicate_proposal
 from mcdesigner.ui.ops import Op
 
 if TYPE_CHECKING:
@@ -25,14 +24,6 @@ if TYPE_CHECKING:
 
 #: Proposal files carry this suffix (kept here so the file module loads only when used).
 PROPOSAL_SUFFIX = ".mcproposal"
-
-
-def _copy_of(proposal: Proposal, suffix: str) -> Proposal:
-    copy = proposal.model_copy(deep=True)
-    copy.id = new_proposal_id()
-    copy.status = "draft"
-    copy.general.title = f"{copy.general.title} {suffix}".strip()
-    return copy
 
 
 class LibraryActions(QObject):
@@ -58,6 +49,11 @@ class LibraryActions(QObject):
     @property
     def store(self) -> Store:
         return self.window.store
+
+    @property
+    def settings(self) -> CheckSettings:
+        """The user's check settings, for the completeness recorded with each proposal."""
+        return self.window.checks.settings
 
     def refresh(self) -> None:
         """Reload the list from the store."""
@@ -90,9 +86,7 @@ class LibraryActions(QObject):
         if self.window.session is not None and self.window.session.proposal_id == proposal_id:
             self.window.session.save_now()
         try:
-            copy = _copy_of(self.store.get(proposal_id), self.tr("(copy)"))
-            self.store.save(copy)
-            record_completeness(self.store, copy)
+            copy = duplicate_proposal(self.store, proposal_id, self.tr("(copy)"), self.settings)
         except StoreError as error:
             self._error(self.tr("Could not duplicate the proposal"), str(error))
             return None
@@ -105,8 +99,7 @@ class LibraryActions(QObject):
 
     def _store_and_open(self, proposal: Proposal) -> str | None:
         try:
-            self.store.save(proposal)
-            record_completeness(self.store, proposal)
+            create_proposal(self.store, proposal, self.settings)
         except StoreError as error:
             self._error(self.tr("Could not create the proposal"), str(error))
             return None
@@ -221,6 +214,7 @@ class LibraryActions(QObject):
             label=self.tr("Importing {name}…").format(name=path.name),
             store=self.store,
             path=path,
+            settings=self.settings,
             replace=replace,
         )
         op.success(lambda report: self._imported(path, report.proposal_id, report.title))
@@ -229,8 +223,6 @@ class LibraryActions(QObject):
         return op.run()
 
     def _imported(self, path: Path, proposal_id: str, title: str) -> None:
-        with contextlib.suppress(StoreError):
-            record_completeness(self.store, self.store.get(proposal_id))
         self.window.ui_state.add_recent_file(path)
         self.window.ui_state.set_last_folder(path.parent)
         self.window.refresh_recent_files()
@@ -282,14 +274,11 @@ class LibraryActions(QObject):
         return "replace" if clicked is replace else "copy" if clicked is copy else "cancel"
 
     def _import_copy(self, path: Path) -> None:
-        from mcdesigner.exchange import read_proposal_file
-
-        def read_copy(file: Path) -> Proposal:
-            return _copy_of(read_proposal_file(file).proposal, "")
+        from mcdesigner.operations.files import read_proposal_copy
 
         def store_copy(proposal: Proposal) -> None:
             try:
-                self.store.save(proposal)
+                create_proposal(self.store, proposal, self.settings)
             except StoreError as error:
                 self._error(self.tr("Could not import {name}").format(name=path.name), str(error))
                 return
@@ -297,9 +286,9 @@ class LibraryActions(QObject):
 
         op = Op(
             self.window,
-            read_copy,
+            read_proposal_copy,
             label=self.tr("Importing {name}…").format(name=path.name),
-            file=path,
+            path=path,
         )
         op.success(store_copy).failure(lambda error: self._import_failed(path, error))
         self.last_op = op

@@ -289,7 +289,11 @@ class ReviewWiring(QObject):
         if proposal_id is None:
             return None
         dialog = StatusDialog(
-            self.window.store, proposal_id, self.window.preferences.user_name, self.window
+            self.window.store,
+            proposal_id,
+            self.window.preferences.user_name,
+            self.window,
+            settings=self.window.checks.settings,
         )
         dialog.status_changed.connect(self._after_status_change)
         dialog.show_issues_requested.connect(self.window.checks.show_dock)

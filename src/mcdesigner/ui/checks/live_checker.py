@@ -13,18 +13,19 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mcdesigner import checks
 from mcdesigner.checks import CheckSettings
+from mcdesigner.formdefs import FormSet
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.operations.settings import check_settings
 from mcdesigner.settings import Preferences
 
 DEFAULT_DELAY_MS = 150
 
 
-def settings_from_preferences(preferences: Preferences) -> CheckSettings:
-    """The check settings a user chose in Preferences (hours per ECTS credit)."""
-    return CheckSettings(
-        hours_per_credit_min=preferences.hours_per_credit_min,
-        hours_per_credit_max=preferences.hours_per_credit_max,
-    )
+def settings_from_preferences(
+    preferences: Preferences, forms: FormSet | None = None
+) -> CheckSettings:
+    """The check settings a user chose in Preferences (hours per ECTS credit), with ``forms``."""
+    return check_settings(preferences, forms)
 
 
 class LiveChecker(QObject):
@@ -76,8 +77,11 @@ class LiveChecker(QObject):
             self.run_now(self._proposal)
 
     def set_preferences(self, preferences: Preferences) -> None:
-        """Take the hours per credit from the user's preferences (see :meth:`set_settings`)."""
-        self.set_settings(settings_from_preferences(preferences))
+        """Take the hours per credit from the user's preferences (see :meth:`set_settings`).
+
+        The form set stays the one the settings already name.
+        """
+        self.set_settings(settings_from_preferences(preferences, self._settings.forms))
 
     # -- running ----------------------------------------------------------------
     @property

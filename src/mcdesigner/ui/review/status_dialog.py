@@ -26,17 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.checks import CheckSettings
 from mcdesigner.formatting import formatter
 from mcdesigner.model.status import status_label
+from mcdesigner.operations import StatusEvent, Store, StoreError
 from mcdesigner.review.workflow import TransitionRefused, allowed_transitions
-from mcdesigner.storage import StatusEvent, Store, StoreError
 from mcdesigner.ui.review.common import ERROR_COLOUR, muted, plain_label
 
 HISTORY_COLUMNS = 5
 
 
 class StatusDialog(QDialog):
-    """Change the status of the proposal ``proposal_id`` as ``actor`` and see its history."""
+    """Change the status of the proposal ``proposal_id`` as ``actor`` and see its history.
+
+    ``settings`` are the user's check settings (hours per ECTS credit, form set): the
+    submit gate checks with them. Without them the built-in defaults apply.
+    """
 
     #: Emitted with the new status after a successful change (reload the proposal then).
     status_changed = Signal(str)
@@ -44,12 +49,19 @@ class StatusDialog(QDialog):
     show_issues_requested = Signal()
 
     def __init__(
-        self, store: Store, proposal_id: str, actor: str, parent: QWidget | None = None
+        self,
+        store: Store,
+        proposal_id: str,
+        actor: str,
+        parent: QWidget | None = None,
+        *,
+        settings: CheckSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Proposal status"))
         self.setObjectName("statusDialog")
         self._store = store
+        self._settings = settings if settings is not None else CheckSettings()
         self._proposal_id = proposal_id
         self._actor = actor.strip()
         self._status = ""
@@ -208,7 +220,12 @@ class StatusDialog(QDialog):
         note = self.note_edit.text().strip()
         try:
             workflow.change_status(
-                self._store, self._proposal_id, target, actor=self._actor, note=note
+                self._store,
+                self._proposal_id,
+                target,
+                actor=self._actor,
+                note=note,
+                settings=self._settings,
             )
         except TransitionRefused as refusal:
             self._show_message(str(refusal), issues=target == "submitted")

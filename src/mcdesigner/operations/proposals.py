@@ -1,0 +1,63 @@
+"""Opening, saving, creating and copying proposals in the library.
+
+Saving goes through the content hash the caller read, so edits made elsewhere are never
+overwritten silently (see :class:`~mcdesigner.storage.EditConflict`). New proposals and
+copies get their completeness recorded for the library list straight away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mcdesigner.checks import CheckSettings
+from mcdesigner.model.base import new_proposal_id
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.operations.completeness import record_completeness
+from mcdesigner.storage import Store
+
+
+@dataclass(frozen=True)
+class OpenedProposal:
+    """A stored proposal with the content hash its next save must name."""
+
+    proposal: Proposal
+    content_hash: str
+
+
+def open_proposal(store: Store, proposal_id: str) -> OpenedProposal:
+    """Read the proposal for editing (raises ``ProposalNotFound`` when it is not stored)."""
+    return OpenedProposal(store.get(proposal_id), store.get_hash(proposal_id))
+
+
+def save_proposal(store: Store, proposal: Proposal, *, expected_hash: str | None) -> str:
+    """Store an edited proposal and return its new content hash.
+
+    ``expected_hash`` is the hash it was opened with (``None`` for a proposal never
+    stored); a different stored hash raises ``EditConflict`` and nothing is written.
+    """
+    return store.save(proposal, expected_hash=expected_hash)
+
+
+def create_proposal(store: Store, proposal: Proposal, settings: CheckSettings) -> str:
+    """Store a new proposal, record its completeness, and return its content hash."""
+    content_hash = store.save(proposal)
+    record_completeness(store, proposal, settings)
+    return content_hash
+
+
+def copy_of(proposal: Proposal, suffix: str) -> Proposal:
+    """A copy with a fresh id, status draft, and ``suffix`` after the title (if any)."""
+    copy = proposal.model_copy(deep=True)
+    copy.id = new_proposal_id()
+    copy.status = "draft"
+    copy.general.title = f"{copy.general.title} {suffix}".strip()
+    return copy
+
+
+def duplicate_proposal(
+    store: Store, proposal_id: str, suffix: str, settings: CheckSettings
+) -> Proposal:
+    """Store a copy of the stored proposal (see :func:`copy_of`) and return it."""
+    copy = copy_of(store.get(proposal_id), suffix)
+    create_proposal(store, copy, settings)
+    return copy
