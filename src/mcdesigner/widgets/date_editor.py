@@ -16,22 +16,19 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs.definitions import FieldDef
 from mcdesigner.widgets.contract import FieldEditor, signals_blocked
 
 
 def parse_date(text: str) -> dt.date | None:
-    """``2026-09-01`` (also ``2026-9-1``) as a date; None for an empty text.
+    """``2026-09-01`` (also ``2026-9-1``, or the locale's short form) as a date; None if empty.
 
     Raises ``ValueError`` for anything else.
     """
-    text = text.strip()
-    if not text:
+    if not text.strip():
         return None
-    parts = text.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
-        raise ValueError(text)
-    return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    return formatter().parse_date(text)
 
 
 class DateEditor(FieldEditor):
@@ -82,7 +79,8 @@ class DateEditor(FieldEditor):
 
     def _on_picked(self, qdate: QDate) -> None:
         self._menu.close()
-        self.line.setText(qdate.toString("yyyy-MM-dd"))
+        picked = dt.date(qdate.year(), qdate.month(), qdate.day())
+        self.line.setText(formatter().short_date(picked))
         self._on_edited(self.line.text())
         self.editing_finished.emit()
 
@@ -109,7 +107,7 @@ class DateEditor(FieldEditor):
 
     def _show(self, value: Any) -> None:
         self._last_good = value if isinstance(value, dt.date) else None
-        text = value.isoformat() if isinstance(value, dt.date) else ""
+        text = formatter().short_date(value) if isinstance(value, dt.date) else ""
         if text != self.line.text():
             with signals_blocked(self.line):
                 self.line.setText(text)

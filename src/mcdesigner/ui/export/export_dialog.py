@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.formatting import formatter
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
 from mcdesigner.ui.export.files import copy_atomically, suggested_filename, with_extension
@@ -746,5 +747,5 @@ def _size_text(size: int) -> str:
     if size < 1024:
         return f"{size} B"
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return f"{formatter().number(size / 1024, decimals=0)} KB"
+    return f"{formatter().number(size / (1024 * 1024), decimals=1)} MB"
