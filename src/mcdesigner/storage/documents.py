@@ -79,11 +79,12 @@ def decode_proposal(text: str, where: str) -> Proposal:
                 "The stored {where} cannot be opened: {detail}. It was left unchanged in the "
                 "database. Restore a backup or an earlier revision, or export the database "
                 "for repair."
-            ).format(where=where, detail=_first_line(error))
+            ).format(where=where, detail=error_detail(error))
         ) from error
 
 
-def _first_line(error: Exception) -> str:
+def error_detail(error: Exception) -> str:
+    """One line saying why a stored document did not validate (first problem, with a count)."""
     if isinstance(error, ValidationError) and error.errors():
         first = error.errors()[0]
         location = ".".join(str(part) for part in first["loc"]) or "document"

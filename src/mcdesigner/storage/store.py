@@ -32,6 +32,7 @@ from mcdesigner.storage.documents import (
     UnreadableDocument,
     decode_proposal,
     encode_proposal,
+    error_detail,
     text_hash,
 )
 from mcdesigner.storage.errors import (
@@ -378,7 +379,7 @@ class Store:
             (proposal_id,),
             tr("read the comments"),
         )
-        return [_decode_record(Annotation, row, tr("comment")) for row in rows]
+        return [_decode_record(Annotation, row, tr("comment thread")) for row in rows]
 
     def delete_annotation(self, annotation_id: str) -> None:
         """Remove an annotation (nothing happens if it is not stored)."""
@@ -828,5 +829,5 @@ def _decode_record(model: type[_Record], row: dict[str, Any], what: str) -> _Rec
             tr(
                 "The stored {what} {id} cannot be read ({detail}). It was left unchanged in "
                 "the database."
-            ).format(what=what, id=row["id"], detail=str(error).splitlines()[0])
+            ).format(what=what, id=row["id"], detail=error_detail(error))
         ) from error

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShowEvent
@@ -50,6 +50,9 @@ from mcdesigner.model.review import Annotation, Review
 from mcdesigner.ui.export.files import copy_atomically, suggested_filename, with_extension
 from mcdesigner.ui.export.printing import PrintError, print_pdf
 from mcdesigner.ui.export.worker import BackgroundJob, Report, describe_error
+
+if TYPE_CHECKING:
+    from mcdesigner.checks import CheckSettings
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +103,7 @@ class ExportDialog(QDialog):
         initial_document: str = "proposal",
         initial_format: str | None = None,
         criterion_titles: Mapping[str, str] | None = None,
+        check_settings: CheckSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ExportDialog")
@@ -107,6 +111,8 @@ class ExportDialog(QDialog):
         self._annotations = tuple(annotations)
         self._reviews = tuple(reviews)
         self._criterion_titles = dict(criterion_titles) if criterion_titles else None
+        # The user's hours per ECTS credit and form set, for the dossier's checks.
+        self._check_settings = check_settings
         self._state: DialogState = "idle"
         self._job: BackgroundJob | None = None
         self._temp_folder: Path | None = None
@@ -471,6 +477,7 @@ class ExportDialog(QDialog):
             starting=self.tr("Building the credential"),
             companion_pdf=companion,
             criterion_titles=self._criterion_titles,
+            settings=self._check_settings,
         )
         self._run(
             work, lambda result: self._export_finished(document, fmt, Path(result), companion)
@@ -680,6 +687,7 @@ def _export_work(
     starting: str = "",
     companion_pdf: Path | None = None,
     criterion_titles: Mapping[str, str] | None = None,
+    settings: CheckSettings | None = None,
 ) -> Callable[[Report], Path]:
     """The function a background job runs to write ``document`` as ``fmt`` to ``target``.
 
@@ -718,6 +726,7 @@ def _export_work(
                         reviews=reviews,
                         progress=scaled,
                         criterion_titles=criterion_titles,
+                        settings=settings,
                     )
         except BaseException:
             # The exporters never leave a partial file; make sure of it for every failure.
