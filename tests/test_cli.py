@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,26 @@ def test_python_dash_m_runs_the_command_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_show_prints_numbers_money_and_dates_as_documents_do(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundle = make_bundle()
+    general, certified = bundle.proposal.general, bundle.proposal.certified
+    general.currency = "EUR"
+    general.fee = Decimal("1250.5")
+    general.start_date = dt.date(2026, 5, 10)
+    certified.notional_hours = 1200
+    path = tmp_path / "numbers.mcproposal"
+    write_proposal_file(path, bundle)
+    assert run(db_path, "import", str(path)) == 0
+    capsys.readouterr()
+    assert run(db_path, "show", "5f1d") == 0
+    out = capsys.readouterr().out
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert any(line.endswith(": 1,200") for line in lines), out
+    assert any(line.endswith(": 2") for line in lines)  # 2.0 ECTS credits
+    assert any(line.endswith(": 1,250.50 EUR") for line in lines)
+    assert any(line.endswith(": 10 May 2026") for line in lines)
+    assert "1200" not in out and "2.0" not in out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -13,6 +12,7 @@ from typing import Any
 
 from mcdesigner.checks import CheckSettings
 from mcdesigner.exchange import ProposalBundle
+from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
 from mcdesigner.model.status import status_label as _workflow_status_label
 from mcdesigner.storage import Store
@@ -112,14 +112,8 @@ def title_or_untitled(title: str) -> str:
     return title or tr("Untitled proposal")
 
 
-def when(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}%"
+    return "–" if value is None else formatter().percent(round(value))
 
 
 def status_label(status: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import os
 import textwrap
@@ -32,9 +33,9 @@ from mcdesigner.cli.common import (
     short_ids,
     status_label,
     title_or_untitled,
-    when,
 )
 from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import (
     COMPUTED_VALUES,
     FormDefinitionError,
@@ -91,7 +92,7 @@ def run_list(args: argparse.Namespace) -> int:
             + (" " + tr("(in trash)") if s.deleted_at else ""),
             status_label(s.status),
             percent(s.completeness),
-            when(s.updated_at),
+            formatter().short_datetime(s.updated_at),
         )
         for s in summaries
     ]
@@ -127,7 +128,7 @@ def run_show(args: argparse.Namespace) -> int:
         (tr("Id"), proposal.id),
         (tr("Status"), status_label(proposal.status)),
         (tr("Complete"), percent(summary.completeness)),
-        (tr("Last change"), when(summary.updated_at)),
+        (tr("Last change"), formatter().short_datetime(summary.updated_at)),
         (tr("Content hash"), summary.content_hash),
         (
             tr("Comments"),
@@ -212,6 +213,9 @@ class ProposalText:
         field = self.forms.field(schema) if self.forms is not None else None
         if field is not None and field.kind == "refs":
             return self._reference(value)
+        shown = self._formatted(value) if field is None or not field.choices else None
+        if shown is not None:
+            return shown
         if field is not None:
             return field.choice_label(value)
         try:
@@ -227,6 +231,16 @@ class ProposalText:
         if shape is not None and shape.kind == "refs":
             return self._reference(value)
         return str(value)
+
+    def _formatted(self, value: Any) -> str | None:
+        """An amount, number or date as the documents print it (None for other values)."""
+        if isinstance(value, Decimal):
+            return self._money(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return formatter().number(value)
+        if isinstance(value, dt.date):
+            return formatter().date(value)
+        return None
 
     def _reference(self, item_id: Any) -> str:
         item = self._items.get(str(item_id))
@@ -299,11 +313,12 @@ class ProposalText:
                 continue
             definition = self.forms.computed(name) if self.forms is not None else None
             label = definition.label if definition is not None else _plain_label(name)
-            shown = self._money(value) if kind == "money" else f"{value:g} " + tr("hours")
+            hours = f"{formatter().number(value)} " + tr("hours")
+            shown = self._money(value) if kind == "money" else hours
             yield f"  {label}: {shown}"
 
     def _money(self, value: float | Decimal) -> str:
-        return f"{Decimal(value):,.2f} {self.proposal.general.currency}"
+        return formatter().money(Decimal(str(value)), self.proposal.general.currency)
 
 
 def _plain_label(name: str) -> str:

@@ -13,8 +13,8 @@ from mcdesigner.cli.common import (
     out,
     resolve_id,
     status_label,
-    when,
 )
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import default_forms
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import schema_path
@@ -78,7 +78,7 @@ def run_status(args: argparse.Namespace) -> int:
     out(tr("Can move to: {options}").format(options=options or tr("nothing (final)")))
     for event in events:
         line = tr("{when}  {old} → {new}  by {who}").format(
-            when=when(event.at),
+            when=formatter().short_datetime(event.at),
             old=status_label(event.from_status),
             new=status_label(event.to_status),
             who=event.actor or tr("unknown"),
@@ -153,7 +153,8 @@ def run_revisions(args: argparse.Namespace) -> int:
     if not revisions:
         out(tr("No revisions yet. Keep one with --save LABEL."))
     for info in revisions:
-        out(f"{info.id[:8]}  {when(info.created_at)}  {info.kind:<7} {info.label}")
+        created = formatter().short_datetime(info.created_at)
+        out(f"{info.id[:8]}  {created}  {info.kind:<7} {info.label}")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mcdesigner.checks import CheckSettings, run
+from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
 from mcdesigner.operations.completeness import record_completeness
 from mcdesigner.review.workflow import check_transition
@@ -36,7 +37,7 @@ def change_status(
     with store.transaction(tr("change the status")):
         store.save(proposal, expected_hash=expected)
         if new_status == "submitted":
-            stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+            stamp = formatter().short_datetime(dt.datetime.now(dt.UTC))
             store.add_revision(
                 proposal_id, tr("Submitted {moment}").format(moment=stamp), kind="submit"
             )

@@ -10,10 +10,10 @@ changed, so typing never costs an extra write.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFrame, QScrollArea
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFrame, QMainWindow, QScrollArea
 
 from mcdesigner.checks import CheckSettings, Issue, Readiness
 from mcdesigner.model.proposal import Proposal
@@ -30,20 +30,38 @@ from mcdesigner.ui.checks.issue_delegate import KIND_ROLE, PATH_ROLE
 from mcdesigner.ui.session import EditSession
 
 if TYPE_CHECKING:
-    from mcdesigner.ui.main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+
+    from mcdesigner.formdefs.definitions import FormSet
+    from mcdesigner.storage import Store
+    from mcdesigner.ui.editor_area import EditorArea
+
+
+class ChecksHost(Protocol):
+    """What the checks need from the window: the store, forms, preferences and editor."""
+
+    store: Store
+    forms: FormSet
+    preferences: Preferences
+    editor: EditorArea
+
+    @property
+    def session_opened(self) -> SignalInstance: ...
+
+    def go_to_path(self, path: str) -> bool: ...
 
 
 class ChecksWiring(QObject):
     """Connects the live checker of the open proposal to the dock, navigator and editor."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ChecksHost, frame: QMainWindow) -> None:
+        super().__init__(frame)
         self.window = window
         self.checker = LiveChecker(
             settings_from_preferences(window.preferences, window.forms), parent=self
         )
         self.panel = IssuesPanel(forms=window.forms)
-        self.dock = QDockWidget(self.tr("Issues"), window)
+        self.dock = QDockWidget(self.tr("Issues"), frame)
         self.dock.setObjectName("issuesDock")
         # Scrolls sideways rather than forcing the window wider on a small screen.
         holder = QScrollArea(self.dock)
@@ -53,7 +71,7 @@ class ChecksWiring(QObject):
         holder.setWidget(self.panel)
         holder.setFocusProxy(self.panel)
         self.dock.setWidget(holder)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        frame.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self._session: EditSession | None = None
         self._recorded: dict[str, float] = {}
         self.checker.checked.connect(self._on_checked)

@@ -9,17 +9,36 @@ the window. "Print…" creates the proposal PDF and opens the print dialog once 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QStatusBar, QWidget
 
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.storage import StoreError
 
 if TYPE_CHECKING:
     from mcdesigner.ui.export import ExportDialog
-    from mcdesigner.ui.main_window import MainWindow
+    from mcdesigner.checks import CheckSettings
+    from mcdesigner.storage import Store
+    from mcdesigner.ui.session import EditSession
+
+
+class ExportHost(Protocol):
+    """What exporting needs from the window: the store, the open session, the library's
+    selection, the user's check settings and a place for messages."""
+
+    store: Store
+    session: EditSession | None
+
+    @property
+    def check_settings(self) -> CheckSettings: ...
+
+    def library_selection(self) -> str | None: ...
+
+    def show_error(self, title: str, message: str) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt's name)
 
 
 def criterion_titles() -> dict[str, str]:
@@ -36,9 +55,10 @@ def criterion_titles() -> dict[str, str]:
 class ExportWiring(QObject):
     """Opens the export dialog for the open proposal."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ExportHost, frame: QWidget) -> None:
+        super().__init__(frame)
         self.window = window
+        self.frame = frame
         self.dialog: ExportDialog | None = None
 
     def open_dialog(
@@ -63,7 +83,7 @@ class ExportWiring(QObject):
             proposal,
             annotations=annotations,
             reviews=reviews,
-            parent=window,
+            parent=self.frame,
             initial_document=document,
             initial_format=fmt,
             criterion_titles=criterion_titles(),
@@ -81,7 +101,7 @@ class ExportWiring(QObject):
         """
         window = self.window
         session = window.session
-        selected = window.library.selected_id() if window.library_in_front() else None
+        selected = window.library_selection()
         if selected is not None and (session is None or selected != session.proposal_id):
             try:
                 return window.store.get(selected)
