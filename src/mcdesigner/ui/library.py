@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.formatting import formatter
 from mcdesigner.model.status import status_label
-from mcdesigner.storage import ProposalSummary
+from mcdesigner.operations import ProposalSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

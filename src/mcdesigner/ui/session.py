@@ -19,11 +19,11 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from mcdesigner.model.base import new_proposal_id
 from mcdesigner.model.edits import Edit, SetValue, apply_edit
 from mcdesigner.model.fieldpath import PathError
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.storage import EditConflict, Store, StoreError
+from mcdesigner.operations import EditConflict, Store, StoreError
+from mcdesigner.operations.proposals import copy_of, open_proposal, save_proposal
 
 #: Save at least this often while changes keep coming (milliseconds).
 MAX_UNSAVED_MS = 5_000
@@ -194,7 +194,7 @@ class EditSession(QObject):
         self._retry.stop()
         self._set_state(SAVING, "")
         try:
-            new_hash = self.store.save(self.proposal, expected_hash=self.content_hash)
+            new_hash = save_proposal(self.store, self.proposal, expected_hash=self.content_hash)
         except EditConflict as error:
             self._set_state(CONFLICT, str(error))
             self.conflict.emit(str(error))
@@ -222,17 +222,13 @@ class EditSession(QObject):
     # ------------------------------------------------------------------ conflicts
     def reload(self) -> None:
         """Drop unsaved changes and history; show the stored proposal."""
-        proposal = self.store.get(self.proposal.id)
-        self.replace(proposal, self.store.get_hash(proposal.id))
+        opened = open_proposal(self.store, self.proposal.id)
+        self.replace(opened.proposal, opened.content_hash)
 
     def keep_mine_as_copy(self, title_suffix: str) -> Proposal:
         """Store the current content as a new proposal and continue editing that copy."""
-        copy = self.proposal.model_copy(deep=True)
-        copy.id = new_proposal_id()
-        copy.status = "draft"
-        if title_suffix:
-            copy.general.title = f"{copy.general.title} {title_suffix}".strip()
-        new_hash = self.store.save(copy)
+        copy = copy_of(self.proposal, title_suffix)
+        new_hash = save_proposal(self.store, copy, expected_hash=None)
         self.replace(copy, new_hash)
         return copy
 

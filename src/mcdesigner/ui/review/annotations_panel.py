@@ -30,8 +30,8 @@ from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation
+from mcdesigner.operations import Store, StoreError
 from mcdesigner.review.merge import orphaned
-from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.review.common import ERROR_COLOUR, muted, plain_label
 from mcdesigner.ui.review.thread_view import ThreadView
 

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.operations import RevisionInfo, Store, StoreError
 from mcdesigner.review.compare import Change, compare
-from mcdesigner.storage import RevisionInfo, Store, StoreError
 from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, plain_label
 from mcdesigner.ui.review.labels import format_value, order_text
 

@@ -15,13 +15,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mcdesigner.exchange import REVIEW_SUFFIX, ExchangeError
+from mcdesigner.operations import Store, StoreError
 from mcdesigner.operations.reviews import (
     ReviewImportError,
     ReviewImportReport,
     export_review,
     import_review,
 )
-from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.review.common import translate
 
 _CONTEXT = "ReviewFiles"

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesigner.model.review import CriterionScore, Review, utc_now
+from mcdesigner.operations import Store, StoreError
 from mcdesigner.review.rubrics import Criterion, Rubric, default_rubrics
-from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.review.common import ERROR_COLOUR, plain_label, tab_moves_focus
 
 #: Recommendation values in the order they are offered.

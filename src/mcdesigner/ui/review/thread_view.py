@@ -29,7 +29,7 @@ from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Comment, utc_now
-from mcdesigner.storage import Store, StoreError
+from mcdesigner.operations import Store, StoreError
 from mcdesigner.ui.review.common import (
     ERROR_COLOUR,
     muted,
