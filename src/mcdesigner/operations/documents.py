@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mcdesigner.checks import CheckSettings
-from mcdesigner.export import DocumentKind, Format, Progress
-from mcdesigner.export import export_document as _export_document
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+
+if TYPE_CHECKING:  # the documents package loads when a document is written
+    from mcdesigner.checks import CheckSettings
+    from mcdesigner.export import DocumentKind, Format, Progress
 
 
 def criterion_titles() -> dict[str, str]:
@@ -43,6 +45,8 @@ def export_document(
     progress: Progress | None = None,
 ) -> Path:
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out``; raises ``ExportError``."""
+    from mcdesigner.export import export_document as _export_document
+
     return _export_document(
         proposal,
         document=document,
