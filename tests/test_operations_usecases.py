@@ -215,3 +215,44 @@ def test_record_completeness_takes_a_readiness_already_computed(store: Store) ->
         known.overall_percent
     )
     assert record_completeness(store, Proposal(), settings_with(25)) is None  # not stored
+
+
+# ---------------------------------------------------------------- comments, reviews, revisions
+def test_reviews_are_tied_to_the_version_they_score_and_stored_together(store: Store) -> None:
+    from mcdesigner.model import Review
+    from mcdesigner.operations.reviews import save_reviews
+
+    proposal = two_credits_fifty_hours()
+    store.save(proposal)
+    first = Review(proposal_id=proposal.id, reviewer="Bo", rubric_id="a", summary="Clear")
+    second = Review(proposal_id=proposal.id, reviewer="Bo", rubric_id="b", summary="Costly")
+    save_reviews(store, proposal.id, [first, second])
+    stored = store.list_reviews(proposal.id)
+    assert {r.summary for r in stored} == {"Clear", "Costly"}
+    assert {r.revision_hash for r in stored} == {store.get_hash(proposal.id)}
+    stray = Review(proposal_id="another-proposal", reviewer="Bo", summary="Lost")
+    first.summary = "Changed"
+    with pytest.raises(StoreError):
+        save_reviews(store, proposal.id, [first, stray])
+    assert {r.summary for r in store.list_reviews(proposal.id)} == {"Clear", "Costly"}
+
+
+def test_comment_threads_and_revisions_through_operations(store: Store) -> None:
+    from mcdesigner.model import Annotation, Comment
+    from mcdesigner.operations.proposals import keep_revision
+    from mcdesigner.operations.reviews import delete_thread, save_thread
+
+    proposal = two_credits_fifty_hours()
+    store.save(proposal)
+    thread = Annotation(
+        proposal_id=proposal.id, path="general.title", comments=[Comment(author="Bo", body="Hm")]
+    )
+    save_thread(store, thread)
+    assert [a.comments[0].body for a in store.list_annotations(proposal.id)] == ["Hm"]
+    delete_thread(store, thread.id)
+    assert store.list_annotations(proposal.id) == []
+    info = keep_revision(store, proposal.id, "Before the committee")
+    assert [(r.label, r.kind) for r in store.list_revisions(proposal.id)] == [
+        ("Before the committee", "manual")
+    ]
+    assert store.get_revision(info.id) == proposal

@@ -13,7 +13,7 @@ from mcdesigner.checks import CheckSettings
 from mcdesigner.model.base import new_proposal_id
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.operations.completeness import record_completeness
-from mcdesigner.storage import Store
+from mcdesigner.storage import RevisionInfo, Store
 
 
 @dataclass(frozen=True)
@@ -61,3 +61,8 @@ def duplicate_proposal(
     copy = copy_of(store.get(proposal_id), suffix)
     create_proposal(store, copy, settings)
     return copy
+
+
+def keep_revision(store: Store, proposal_id: str, label: str) -> RevisionInfo:
+    """Keep a named snapshot of the stored proposal, to compare with later."""
+    return store.add_revision(proposal_id, label, kind="manual")

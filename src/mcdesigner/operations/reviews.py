@@ -8,11 +8,13 @@ comments on items deleted since are kept and counted as orphaned.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mcdesigner.exchange import ReviewBundle, read_review_file, write_review_file
 from mcdesigner.i18n import tr
+from mcdesigner.model.review import Annotation, Review
 from mcdesigner.review.merge import merge_annotations, merge_reviews, orphaned
 from mcdesigner.storage import Store, StoreError
 
@@ -82,3 +84,25 @@ def import_review(store: Store, path: Path) -> ReviewImportReport:
         orphaned=len(orphaned(bundle.annotations, proposal)),
         older_revision=bundle.revision_hash != store.get_hash(proposal.id),
     )
+
+
+def save_thread(store: Store, annotation: Annotation) -> None:
+    """Store a comment thread (new, or with a comment added, edited or resolved)."""
+    store.save_annotation(annotation)
+
+
+def delete_thread(store: Store, annotation_id: str) -> None:
+    """Remove a comment thread (nothing happens when it is not stored)."""
+    store.delete_annotation(annotation_id)
+
+
+def save_reviews(store: Store, proposal_id: str, reviews: Sequence[Review]) -> None:
+    """Store rubric reviews of the proposal, each tied to the version it scores, all or nothing.
+
+    Each review's ``revision_hash`` is set to the stored proposal's content hash, so a later
+    compare shows what changed since the reviewer scored it.
+    """
+    revision = store.get_hash(proposal_id)
+    for review in reviews:
+        review.revision_hash = revision
+    store.save_review_records(proposal_id, (), reviews)

@@ -37,6 +37,7 @@ from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.operations import RevisionInfo, Store, StoreError
+from mcdesigner.operations.proposals import keep_revision
 from mcdesigner.review.compare import Change, compare
 from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, plain_label
 from mcdesigner.ui.review.labels import format_value, order_text
@@ -321,7 +322,7 @@ class CompareDialog(QDialog):
         if not ok or not label:
             return None
         try:
-            info = self._store.add_revision(self._proposal_id, label[:200], kind="manual")
+            info = keep_revision(self._store, self._proposal_id, label[:200])
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Revision not saved"), str(error))
             return None

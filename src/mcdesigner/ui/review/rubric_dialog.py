@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.model.review import CriterionScore, Review, utc_now
 from mcdesigner.operations import Store, StoreError
+from mcdesigner.operations.reviews import save_reviews
 from mcdesigner.review.rubrics import Criterion, Rubric, default_rubrics
 from mcdesigner.ui.review.common import ERROR_COLOUR, plain_label, tab_moves_focus
 
@@ -331,10 +332,7 @@ class RubricDialog(QDialog):
                 for rubric_id, draft in self._drafts.items()
                 if rubric_id != review.rubric_id and self._touched(draft)
             ]
-            revision = self._store.get_hash(self._proposal_id)
-            for item in (review, *others):
-                item.revision_hash = revision
-                self._store.save_review(item)
+            save_reviews(self._store, self._proposal_id, [review, *others])
         except (StoreError, ValueError) as error:
             QMessageBox.warning(self, self.tr("Review not saved"), str(error))
             return

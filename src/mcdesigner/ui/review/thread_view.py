@@ -30,6 +30,7 @@ from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Comment, utc_now
 from mcdesigner.operations import Store, StoreError
+from mcdesigner.operations.reviews import delete_thread, save_thread
 from mcdesigner.ui.review.common import (
     ERROR_COLOUR,
     muted,
@@ -401,7 +402,7 @@ class ThreadView(QWidget):
         if self._store is None:
             return False
         try:
-            self._store.save_annotation(annotation)
+            save_thread(self._store, annotation)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Comment not saved"), str(error))
             return False
@@ -534,7 +535,7 @@ class ThreadView(QWidget):
             self.cancel_edit()
         if last:
             try:
-                self._store.delete_annotation(self._annotation.id)
+                delete_thread(self._store, self._annotation.id)
             except StoreError as error:
                 QMessageBox.warning(self, self.tr("Comment not deleted"), str(error))
                 return
