@@ -8,6 +8,7 @@ from pydantic import Field, ValidationError
 from mcdesigner.model import Proposal
 from mcdesigner.model.base import Item
 from mcdesigner.model.edits import (
+    Edit,
     InsertItem,
     MoveItem,
     RemoveItem,
@@ -99,7 +100,7 @@ def test_unknown_item_is_reported() -> None:
 def test_every_edit_and_its_inverse_name_the_field_they_change() -> None:
     proposal, (a, b) = _with_outcomes("Apply A", "Analyse B")
     text_path = f"{OUTCOMES}[{a.id}].text"
-    edits = [
+    edits: list[Edit] = [
         SetValue(text_path, "Apply A well"),
         InsertItem(OUTCOMES, 2, LearningOutcome(text="Create C")),
         MoveItem(OUTCOMES, b.id, 0),
@@ -134,7 +135,7 @@ def test_later_edits_do_not_change_the_item_an_insert_brings_back() -> None:
 
     redone = proposal.certified.learning_outcomes[0]
     assert redone.esco_skills[0].label == "work in teams"
-    assert insert.item.esco_skills[0].label == "work in teams"
+    assert item.esco_skills[0].label == "work in teams"  # what the undo stack holds
 
 
 def test_undoing_a_removal_brings_back_the_item_as_it_was_removed() -> None:

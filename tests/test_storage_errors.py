@@ -92,17 +92,17 @@ def test_the_lock_is_held_until_the_store_is_closed(db_path: Path) -> None:
 # ---------------------------------------------------------------------- closed
 def test_closed_tells_whether_the_store_was_closed(db_path: Path) -> None:
     store = Store.open(db_path)
-    assert not store.closed
+    open_before = not store.closed
     store.close()
-    assert store.closed
+    assert open_before and store.closed
     with pytest.raises(StoreError, match="is closed"):
         store.save(_proposal("After closing"))
 
 
 def test_leaving_the_with_block_closes_the_store(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        assert not store.closed
-    assert store.closed
+        open_inside = not store.closed
+    assert open_inside and store.closed
 
 
 # ---------------------------------------------------------------------- trash

@@ -9,7 +9,7 @@ be tested without any user interface. Operations address values by field path (s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -122,7 +122,10 @@ class MoveItem:
 Edit = SetValue | InsertItem | RemoveItem | MoveItem
 
 
-def duplicate_item(item: Item) -> Item:
+_Item = TypeVar("_Item", bound=Item)
+
+
+def duplicate_item(item: _Item) -> _Item:
     """A deep copy of ``item`` where it and every nested item get fresh ids."""
     data = item.model_dump()
     _fresh_ids(data)

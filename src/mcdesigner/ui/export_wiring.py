@@ -18,9 +18,9 @@ from mcdesigner.model.proposal import Proposal
 from mcdesigner.storage import StoreError
 
 if TYPE_CHECKING:
-    from mcdesigner.ui.export import ExportDialog
     from mcdesigner.checks import CheckSettings
     from mcdesigner.storage import Store
+    from mcdesigner.ui.export import ExportDialog
     from mcdesigner.ui.session import EditSession
 
 
@@ -38,7 +38,7 @@ class ExportHost(Protocol):
 
     def show_error(self, title: str, message: str) -> None: ...
 
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt's name)
+    def statusBar(self) -> QStatusBar: ...
 
 
 def criterion_titles() -> dict[str, str]:
