@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QStatusBar, QWidget
 
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.storage import StoreError
+from mcdesigner.operations import StoreError
+from mcdesigner.operations.documents import criterion_titles
 
 if TYPE_CHECKING:
     from mcdesigner.checks import CheckSettings
@@ -39,17 +40,6 @@ class ExportHost(Protocol):
     def show_error(self, title: str, message: str) -> None: ...
 
     def statusBar(self) -> QStatusBar: ...
-
-
-def criterion_titles() -> dict[str, str]:
-    """Every rubric criterion's title by id (the dossier names criteria by title)."""
-    from mcdesigner.review.rubrics import RubricError, default_rubrics
-
-    try:
-        rubrics = default_rubrics()
-    except (RubricError, OSError):
-        return {}
-    return {c.id: c.title for rubric in rubrics.values() for c in rubric.criteria}
 
 
 class ExportWiring(QObject):
@@ -87,6 +77,7 @@ class ExportWiring(QObject):
             initial_document=document,
             initial_format=fmt,
             criterion_titles=criterion_titles(),
+            check_settings=window.check_settings,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
