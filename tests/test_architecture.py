@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -34,3 +35,55 @@ def test_core_modules_import_without_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+UI = ROOT / "src" / "mcdesigner" / "ui"
+#: The one module that builds the window from its parts.
+COMPOSITION_ROOT = UI / "main_window.py"
+
+
+def _imports_main_window(tree: ast.Module) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if module.endswith("main_window") or any(a.name == "MainWindow" for a in node.names):
+                return True
+        elif isinstance(node, ast.Import) and any(
+            a.name.endswith(".main_window") for a in node.names
+        ):
+            return True
+    return False
+
+
+def test_only_the_composition_root_knows_the_main_window() -> None:
+    """Every part of the window gets only what it needs (signals, a small protocol, the
+    session), never the whole MainWindow, even for type checking."""
+    offenders = [
+        str(path.relative_to(UI))
+        for path in sorted(UI.rglob("*.py"))
+        if path != COMPOSITION_ROOT
+        and _imports_main_window(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
+
+
+def _uses_qsettings(tree: ast.Module) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "QSettings":
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == "QSettings":
+            return True
+        if isinstance(node, ast.ImportFrom) and any(a.name == "QSettings" for a in node.names):
+            return True
+    return False
+
+
+def test_window_state_is_read_and_written_only_through_ui_state() -> None:
+    """Every stored window setting has a typed UiState property; no raw QSettings keys."""
+    source = ROOT / "src" / "mcdesigner"
+    offenders = [
+        str(path.relative_to(source))
+        for path in sorted(source.rglob("*.py"))
+        if path != UI / "state.py" and _uses_qsettings(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []

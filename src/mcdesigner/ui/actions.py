@@ -10,14 +10,47 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QMenuBar, QWidget
 
 if TYPE_CHECKING:
-    from mcdesigner.ui.main_window import MainWindow
+    from PySide6.QtGui import QUndoGroup
+
+    from mcdesigner.ui.checks_wiring import ChecksWiring
+    from mcdesigner.ui.editor_area import EditorArea
+    from mcdesigner.ui.export_wiring import ExportWiring
+    from mcdesigner.ui.library_actions import LibraryActions
+    from mcdesigner.ui.review_wiring import ReviewWiring
+
+
+class ActionsHost(Protocol):
+    """What the actions trigger: the window's parts and its own commands."""
+
+    undo_group: QUndoGroup
+    editor: EditorArea
+    checks: ChecksWiring
+    review: ReviewWiring
+    exporting: ExportWiring
+    library_actions: LibraryActions
+
+    def save_now(self) -> None: ...
+
+    def show_library(self) -> None: ...
+
+    def find_proposal(self) -> None: ...
+
+    def export_current(self) -> None: ...
+
+    def edit_preferences(self) -> None: ...
+
+    def toggle_help(self) -> None: ...
+
+    def show_shortcuts(self) -> QDialog: ...
+
+    def show_about(self) -> None: ...
 
 
 @dataclass
@@ -64,17 +97,17 @@ def _set_keys(action: QAction, *keys: QKeySequence | str) -> None:
     action.setToolTip(f"{text} ({action.shortcut().toString()})")
 
 
-def _action(window: MainWindow, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
-    action = QAction(text, window)
+def _action(frame: QWidget, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
+    action = QAction(text, frame)
     if keys:
         _set_keys(action, *keys)
     action.triggered.connect(slot)
-    window.addAction(action)  # shortcuts work wherever the focus is
+    frame.addAction(action)  # shortcuts work wherever the focus is
     return action
 
 
 def _dock_action(
-    window: MainWindow, dock: QDockWidget, text: str, keys: str, focus: Callable[[], QWidget]
+    frame: QWidget, dock: QDockWidget, text: str, keys: str, focus: Callable[[], QWidget]
 ) -> QAction:
     """The dock's own show/hide action, with a menu text and a shortcut; showing the dock
     puts the keyboard focus into ``focus()``."""
@@ -84,178 +117,192 @@ def _dock_action(
     action.triggered.connect(
         lambda shown: focus().setFocus(Qt.FocusReason.ShortcutFocusReason) if shown else None
     )
-    window.addAction(action)
+    frame.addAction(action)
     return action
 
 
-def create_actions(window: MainWindow) -> WindowActions:
-    """Create the actions; undo and redo follow the open proposal's history."""
-    tr = window.tr
-    key = QKeySequence.StandardKey
-    undo = window.undo_group.createUndoAction(window, tr("&Undo"))
-    undo.setShortcuts([QKeySequence(key.Undo)])
-    redo = window.undo_group.createRedoAction(window, tr("&Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    window.addAction(undo)
-    window.addAction(redo)
-    exporting = window.exporting
-    review = window.review
-    reviewer_mode = QAction(tr("&Reviewer mode"), window)
-    reviewer_mode.setCheckable(True)
-    reviewer_mode.setChecked(review.reviewer_mode)
-    reviewer_mode.toggled.connect(review.set_reviewer_mode)  # clicked or set by code alike
-    window.addAction(reviewer_mode)
-    reviewer_mode.setStatusTip(tr("Read the proposal without changing it; comment on any field"))
+def create_actions(window: ActionsHost, frame: QMainWindow) -> WindowActions:
+    """Create the actions (owned by ``frame``); undo and redo follow the open proposal's
+    history."""
     return WindowActions(
-        new_blank=_action(
-            window, tr("&New proposal"), lambda: window.library_actions.new(False), "Ctrl+N"
+        **_file_actions(window, frame),
+        **_edit_actions(window, frame),
+        **_view_actions(window, frame),
+        **_export_actions(window, frame),
+        **_review_actions(window, frame),
+    )
+
+
+def _file_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]:
+    tr = frame.tr
+    library = window.library_actions
+    return {
+        "new_blank": _action(frame, tr("&New proposal"), lambda: library.new(False), "Ctrl+N"),
+        "new_example": _action(frame, tr("New from the &example"), lambda: library.new(True)),
+        "import_file": _action(
+            frame, tr("&Import proposal file…"), lambda: library.import_file(), "Ctrl+O"
         ),
-        new_example=_action(
-            window, tr("New from the &example"), lambda: window.library_actions.new(True)
+        "export_file": _action(
+            frame, tr("Proposal &file (.mcproposal)…"), window.export_current, "Ctrl+Shift+E"
         ),
-        import_file=_action(
-            window,
-            tr("&Import proposal file…"),
-            lambda: window.library_actions.import_file(),
-            "Ctrl+O",
+        "save_now": _action(frame, tr("&Save now"), window.save_now, "Ctrl+S"),
+        "preferences": _action(frame, tr("&Preferences…"), window.edit_preferences, "Ctrl+,"),
+        "quit": _action(frame, tr("&Quit"), frame.close, "Ctrl+Q"),
+    }
+
+
+def _edit_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]:
+    tr = frame.tr
+    undo = window.undo_group.createUndoAction(frame, tr("&Undo"))
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = window.undo_group.createRedoAction(frame, tr("&Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    frame.addAction(undo)
+    frame.addAction(redo)
+    return {
+        "undo": undo,
+        "redo": redo,
+        "find": _action(frame, tr("&Find proposal…"), window.find_proposal, "Ctrl+F"),
+    }
+
+
+def _view_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]:
+    tr = frame.tr
+    editor = window.editor
+    return {
+        "show_library": _action(frame, tr("Proposal &library"), window.show_library, "Ctrl+L"),
+        "previous_section": _action(
+            frame, tr("&Previous section"), lambda: editor.step_section(-1), "Ctrl+PgUp"
         ),
-        export_file=_action(
-            window, tr("Proposal &file (.mcproposal)…"), window.export_current, "Ctrl+Shift+E"
+        "next_section": _action(
+            frame, tr("&Next section"), lambda: editor.step_section(+1), "Ctrl+PgDown"
         ),
-        save_now=_action(window, tr("&Save now"), window.save_now, "Ctrl+S"),
-        show_library=_action(window, tr("Proposal &library"), window.show_library, "Ctrl+L"),
-        preferences=_action(window, tr("&Preferences…"), window.edit_preferences, "Ctrl+,"),
-        quit=_action(window, tr("&Quit"), window.close, "Ctrl+Q"),
-        undo=undo,
-        redo=redo,
-        find=_action(window, tr("&Find proposal…"), window.find_proposal, "Ctrl+F"),
-        previous_section=_action(
-            window, tr("&Previous section"), lambda: window.editor.step_section(-1), "Ctrl+PgUp"
-        ),
-        next_section=_action(
-            window, tr("&Next section"), lambda: window.editor.step_section(+1), "Ctrl+PgDown"
-        ),
-        toggle_help=_action(window, tr("&Guidance panel"), window.toggle_help, "F1"),
-        toggle_issues=_dock_action(
-            window,
+        "toggle_help": _action(frame, tr("&Guidance panel"), window.toggle_help, "F1"),
+        "toggle_issues": _dock_action(
+            frame,
             window.checks.dock,
             tr("&Issues"),
             "Ctrl+Shift+I",
             lambda: window.checks.panel.view,
         ),
-        toggle_comments=_dock_action(
-            window,
+        "toggle_comments": _dock_action(
+            frame,
             window.review.dock,
             tr("Co&mments"),
             "Ctrl+Shift+M",
             lambda: window.review.panel.tree,
         ),
-        export_dialog=_action(
-            window, tr("Expor&t…"), lambda: exporting.open_dialog("proposal"), "Ctrl+E"
+        "shortcuts": _action(frame, tr("&Keyboard shortcuts"), window.show_shortcuts),
+        "about": _action(frame, tr("&About MC Designer"), window.show_about),
+    }
+
+
+def _export_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]:
+    tr = frame.tr
+    exporting = window.exporting
+    return {
+        "export_dialog": _action(
+            frame, tr("Expor&t…"), lambda: exporting.open_dialog("proposal"), "Ctrl+E"
         ),
-        export_proposal_pdf=_action(
-            window, tr("Pr&oposal (PDF)…"), lambda: exporting.open_dialog("proposal", "pdf")
+        "export_proposal_pdf": _action(
+            frame, tr("Pr&oposal (PDF)…"), lambda: exporting.open_dialog("proposal", "pdf")
         ),
-        export_self_assessment=_action(
-            window,
+        "export_self_assessment": _action(
+            frame,
             tr("&Self-assessment report (PDF)…"),
             lambda: exporting.open_dialog("self-assessment", "pdf"),
         ),
-        export_dossier=_action(
-            window, tr("Committee &dossier (PDF)…"), lambda: exporting.open_dialog("dossier", "pdf")
+        "export_dossier": _action(
+            frame, tr("Committee &dossier (PDF)…"), lambda: exporting.open_dialog("dossier", "pdf")
         ),
-        export_elm=_action(
-            window, tr("Digital &credential (ELM)…"), lambda: exporting.open_dialog("elm")
+        "export_elm": _action(
+            frame, tr("Digital &credential (ELM)…"), lambda: exporting.open_dialog("elm")
         ),
-        export_ob3=_action(window, tr("Open &Badges 3.0…"), lambda: exporting.open_dialog("ob3")),
-        print_proposal=_action(window, tr("P&rint…"), exporting.print_proposal, "Ctrl+P"),
-        reviewer_mode=reviewer_mode,
-        comment_field=_action(
-            window, tr("&Comment on this field…"), review.comment_on_focused, "Ctrl+Alt+M"
-        ),
-        score=_action(window, tr("&Score the proposal…"), review.score, "Ctrl+Shift+R"),
-        compare=_action(window, tr("Com&pare versions…"), review.compare),
-        status=_action(window, tr("S&tatus and history…"), review.status),
-        export_review=_action(window, tr("E&xport my review…"), review.export_review),
-        import_review=_action(window, tr("&Import review…"), review.import_review),
-        shortcuts=_action(window, tr("&Keyboard shortcuts"), window.show_shortcuts),
-        about=_action(window, tr("&About MC Designer"), window.show_about),
-    )
+        "export_ob3": _action(frame, tr("Open &Badges 3.0…"), lambda: exporting.open_dialog("ob3")),
+        "print_proposal": _action(frame, tr("P&rint…"), exporting.print_proposal, "Ctrl+P"),
+    }
 
 
-def build_menus(window: MainWindow, actions: WindowActions) -> dict[str, QMenu]:
+def _review_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]:
+    tr = frame.tr
+    review = window.review
+    reviewer_mode = QAction(tr("&Reviewer mode"), frame)
+    reviewer_mode.setCheckable(True)
+    reviewer_mode.setChecked(review.reviewer_mode)
+    reviewer_mode.toggled.connect(review.set_reviewer_mode)  # clicked or set by code alike
+    frame.addAction(reviewer_mode)
+    reviewer_mode.setStatusTip(tr("Read the proposal without changing it; comment on any field"))
+    return {
+        "reviewer_mode": reviewer_mode,
+        "comment_field": _action(
+            frame, tr("&Comment on this field…"), review.comment_on_focused, "Ctrl+Alt+M"
+        ),
+        "score": _action(frame, tr("&Score the proposal…"), review.score, "Ctrl+Shift+R"),
+        "compare": _action(frame, tr("Com&pare versions…"), review.compare),
+        "status": _action(frame, tr("S&tatus and history…"), review.status),
+        "export_review": _action(frame, tr("E&xport my review…"), review.export_review),
+        "import_review": _action(frame, tr("&Import review…"), review.import_review),
+    }
+
+
+def build_menus(frame: QMainWindow, actions: WindowActions) -> dict[str, QMenu]:
     """Fill the menu bar; returns the menus by name.
 
     Names: ``file``, ``recent``, ``edit``, ``view``, ``review``, ``export``, ``help``.
     """
-    tr = window.tr
-    bar = window.menuBar()
-    file_menu = bar.addMenu(tr("&File"))
-    file_menu.addAction(actions.new_blank)
-    file_menu.addAction(actions.new_example)
-    file_menu.addAction(actions.import_file)
-    recent = file_menu.addMenu(tr("Recent &files"))
-    recent.setObjectName("recentFilesMenu")
-    file_menu.addSeparator()
-    file_menu.addAction(actions.save_now)
-    file_menu.addAction(actions.show_library)
-    file_menu.addSeparator()
-    file_menu.addAction(actions.export_dialog)
-    file_menu.addAction(actions.print_proposal)
-    file_menu.addSeparator()
-    file_menu.addAction(actions.preferences)
-    file_menu.addSeparator()
-    file_menu.addAction(actions.quit)
-
-    edit_menu = bar.addMenu(tr("&Edit"))
-    edit_menu.addAction(actions.undo)
-    edit_menu.addAction(actions.redo)
-    edit_menu.addSeparator()
-    edit_menu.addAction(actions.find)
-
-    view_menu = bar.addMenu(tr("&View"))
-    view_menu.addAction(actions.show_library)
-    view_menu.addAction(actions.previous_section)
-    view_menu.addAction(actions.next_section)
-    view_menu.addSeparator()
-    view_menu.addAction(actions.toggle_help)
-    view_menu.addAction(actions.toggle_issues)
-    view_menu.addAction(actions.toggle_comments)
-
-    review_menu = bar.addMenu(tr("&Review"))
+    tr = frame.tr
+    bar = frame.menuBar()
+    file_menu, recent = _file_menu(bar, actions, tr)
+    edit_menu = _menu(bar, tr("&Edit"), [actions.undo, actions.redo, None, actions.find])
+    view_menu = _menu(
+        bar,
+        tr("&View"),
+        [
+            actions.show_library,
+            actions.previous_section,
+            actions.next_section,
+            None,
+            actions.toggle_help,
+            actions.toggle_issues,
+            actions.toggle_comments,
+        ],
+    )
+    review_menu = _menu(
+        bar,
+        tr("&Review"),
+        [
+            actions.reviewer_mode,
+            None,
+            actions.comment_field,
+            actions.toggle_comments,
+            None,
+            actions.score,
+            actions.compare,
+            actions.status,
+            None,
+            actions.export_review,
+            actions.import_review,
+        ],
+    )
     review_menu.setObjectName("reviewMenu")
-    review_menu.addAction(actions.reviewer_mode)
-    review_menu.addSeparator()
-    review_menu.addAction(actions.comment_field)
-    review_menu.addAction(actions.toggle_comments)
-    review_menu.addSeparator()
-    review_menu.addAction(actions.score)
-    review_menu.addAction(actions.compare)
-    review_menu.addAction(actions.status)
-    review_menu.addSeparator()
-    review_menu.addAction(actions.export_review)
-    review_menu.addAction(actions.import_review)
-
-    export_menu = bar.addMenu(tr("E&xport"))
+    export_menu = _menu(
+        bar,
+        tr("E&xport"),
+        [
+            actions.export_dialog,
+            None,
+            actions.export_proposal_pdf,
+            actions.export_self_assessment,
+            actions.export_dossier,
+            actions.export_elm,
+            actions.export_ob3,
+            None,
+            actions.print_proposal,
+            actions.export_file,
+        ],
+    )
     export_menu.setObjectName("exportMenu")
-    export_menu.addAction(actions.export_dialog)
-    export_menu.addSeparator()
-    for quick in (
-        actions.export_proposal_pdf,
-        actions.export_self_assessment,
-        actions.export_dossier,
-        actions.export_elm,
-        actions.export_ob3,
-    ):
-        export_menu.addAction(quick)
-    export_menu.addSeparator()
-    export_menu.addAction(actions.print_proposal)
-    export_menu.addAction(actions.export_file)
-
-    help_menu = bar.addMenu(tr("&Help"))
-    help_menu.addAction(actions.toggle_help)
-    help_menu.addAction(actions.shortcuts)
-    help_menu.addAction(actions.about)
+    help_menu = _menu(bar, tr("&Help"), [actions.toggle_help, actions.shortcuts, actions.about])
     return {
         "file": file_menu,
         "recent": recent,
@@ -265,3 +312,29 @@ def build_menus(window: MainWindow, actions: WindowActions) -> dict[str, QMenu]:
         "export": export_menu,
         "help": help_menu,
     }
+
+
+def _menu(bar: QMenuBar, title: str, items: list[QAction | None]) -> QMenu:
+    """A menu of ``items`` (None is a separator)."""
+    menu = bar.addMenu(title)
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(item)
+    return menu
+
+
+def _file_menu(
+    bar: QMenuBar, actions: WindowActions, tr: Callable[[str], str]
+) -> tuple[QMenu, QMenu]:
+    """The File menu and its Recent files submenu."""
+    file_menu = _menu(bar, tr("&File"), [actions.new_blank, actions.new_example])
+    file_menu.addAction(actions.import_file)
+    recent = file_menu.addMenu(tr("Recent &files"))
+    recent.setObjectName("recentFilesMenu")
+    for item in (None, actions.save_now, actions.show_library, None, actions.export_dialog):
+        file_menu.addSeparator() if item is None else file_menu.addAction(item)
+    for item in (actions.print_proposal, None, actions.preferences, None, actions.quit):
+        file_menu.addSeparator() if item is None else file_menu.addAction(item)
+    return file_menu, recent

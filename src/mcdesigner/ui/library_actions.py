@@ -7,31 +7,58 @@ file has been read and checked completely, so a bad file never leaves anything b
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from mcdesigner.checks import CheckSettings
 from mcdesigner.examples import ExampleError, new_from_example
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.operations import ProposalExists, Store, StoreError
 from mcdesigner.operations.proposals import create_proposal, duplicate_proposal
+from mcdesigner.settings import Preferences
 from mcdesigner.ui.ops import Op
 
 if TYPE_CHECKING:
-    from mcdesigner.ui.main_window import MainWindow
+    from mcdesigner.ui.library import LibraryPanel
+    from mcdesigner.ui.session import EditSession
+    from mcdesigner.ui.state import UiState
 
 #: Proposal files carry this suffix (kept here so the file module loads only when used).
 PROPOSAL_SUFFIX = ".mcproposal"
 
 
+class LibraryHost(Protocol):
+    """What the library's actions need from the window."""
+
+    store: Store
+    session: EditSession | None
+    preferences: Preferences
+    ui_state: UiState
+    library: LibraryPanel
+
+    @property
+    def check_settings(self) -> CheckSettings: ...
+
+    def open_proposal(self, proposal_id: str, section_id: str | None = None) -> bool: ...
+
+    def close_proposal(self) -> bool: ...
+
+    def refresh_recent_files(self) -> None: ...
+
+    def show_error(self, title: str, message: str) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+
 class LibraryActions(QObject):
     """Carries out the library's requests against the store, with dialogs where needed."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: LibraryHost, frame: QWidget) -> None:
+        super().__init__(frame)
         self.window = window
+        self.frame = frame  # the parent of dialogs
         self.last_deleted: str | None = None
         self.last_op: Op | None = None
         panel = window.library
@@ -53,7 +80,7 @@ class LibraryActions(QObject):
     @property
     def settings(self) -> CheckSettings:
         """The user's check settings, for the completeness recorded with each proposal."""
-        return self.window.checks.settings
+        return self.window.check_settings
 
     def refresh(self) -> None:
         """Reload the list from the store."""
@@ -111,7 +138,7 @@ class LibraryActions(QObject):
     def confirm_delete(self, title: str) -> bool:
         """Ask before moving a proposal to the trash."""
         answer = QMessageBox.question(
-            self.window,
+            self.frame,
             self.tr("Delete proposal"),
             self.tr("Move “{title}” to the trash? You can restore it from the trash later.").format(
                 title=title
@@ -169,7 +196,7 @@ class LibraryActions(QObject):
     def purge(self, proposal_id: str) -> None:
         """Remove a proposal from the trash for good, after confirmation."""
         answer = QMessageBox.question(
-            self.window,
+            self.frame,
             self.tr("Delete for good"),
             self.tr(
                 "Delete this proposal with its revisions, comments and reviews for good? "
@@ -195,7 +222,7 @@ class LibraryActions(QObject):
         """Ask for a proposal file (unless given) and import it in the background."""
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.window,
+                self.frame,
                 self.tr("Import a proposal file"),
                 self.window.ui_state.last_folder,
                 self._file_filter(),
@@ -209,7 +236,7 @@ class LibraryActions(QObject):
         from mcdesigner.operations.files import import_proposal_file
 
         op = Op(
-            self.window,
+            self.frame,
             import_proposal_file,
             label=self.tr("Importing {name}…").format(name=path.name),
             store=self.store,
@@ -262,7 +289,7 @@ class LibraryActions(QObject):
             QMessageBox.Icon.Question,
             self.tr("Proposal already stored"),
             message,
-            parent=self.window,
+            parent=self.frame,
         )
         replace = box.addButton(
             self.tr("Replace the stored one"), QMessageBox.ButtonRole.DestructiveRole
@@ -285,7 +312,7 @@ class LibraryActions(QObject):
             self._imported(path, proposal.id, proposal.display_title)
 
         op = Op(
-            self.window,
+            self.frame,
             read_proposal_copy,
             label=self.tr("Importing {name}…").format(name=path.name),
             path=path,
@@ -315,7 +342,7 @@ class LibraryActions(QObject):
                 self._error(self.tr("Could not export"), str(error))
                 return None
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window,
+                self.frame,
                 self.tr("Export the proposal to a file"),
                 str(Path(self.window.ui_state.last_folder) / suggested),
                 self._file_filter(),
@@ -326,7 +353,7 @@ class LibraryActions(QObject):
             if not path.suffix:
                 path = path.with_suffix(PROPOSAL_SUFFIX)
         op = Op(
-            self.window,
+            self.frame,
             export_proposal_file,
             label=self.tr("Writing {name}…").format(name=path.name),
             store=self.store,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.checks import CheckSettings
 from mcdesigner.formdefs.definitions import FormSet
 from mcdesigner.model.status import status_label
 from mcdesigner.settings import Preferences, save_preferences
@@ -89,9 +90,9 @@ class MainWindow(QMainWindow):
 
         self.help_panel = HelpPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.help_panel)
-        self.checks = ChecksWiring(self)
-        self.review = ReviewWiring(self)
-        self.exporting = ExportWiring(self)
+        self.checks = ChecksWiring(self, self)
+        self.review = ReviewWiring(self, self)
+        self.exporting = ExportWiring(self, self)
         self.splitDockWidget(self.help_panel, self.checks.dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.checks.dock, self.review.dock)
         self.checks.dock.raise_()
@@ -105,8 +106,8 @@ class MainWindow(QMainWindow):
         self.save_indicator = SaveIndicator(self)
         self.statusBar().addPermanentWidget(self.save_indicator)
 
-        self.library_actions = LibraryActions(self)
-        self.actions_ = create_actions(self)
+        self.library_actions = LibraryActions(self, self)
+        self.actions_ = create_actions(self, self)
         self.menus = build_menus(self, self.actions_)
         self._build_toolbar()
         self.refresh_recent_files()
@@ -347,6 +348,23 @@ class MainWindow(QMainWindow):
             )
             return
         self.library_actions.export_file(proposal_id)
+
+    def library_selection(self) -> str | None:
+        """The proposal selected in the library when the library is in front, else None."""
+        return self.library.selected_id() if self.library_in_front() else None
+
+    @property
+    def check_settings(self) -> CheckSettings:
+        """The checks' settings from the user's preferences."""
+        return self.checks.settings
+
+    def show_issues(self) -> None:
+        """Show the Issues dock."""
+        self.checks.show_dock()
+
+    def refresh_library(self) -> None:
+        """Reload the library's list from the store."""
+        self.library_actions.refresh()
 
     def toggle_help(self) -> None:
         """Show or hide the guidance panel (F1)."""

@@ -9,10 +9,10 @@ over the window without blocking it; after a status change the proposal is reloa
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDockWidget, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QStatusBar, QWidget
 
 from mcdesigner.model.edits import SetValue
 from mcdesigner.model.proposal import Proposal
@@ -29,10 +29,43 @@ from mcdesigner.ui.review.markers import (
 from mcdesigner.ui.session import EditSession
 
 if TYPE_CHECKING:
-    from mcdesigner.ui.main_window import MainWindow
-    from mcdesigner.ui.review import AnnotationsPanel
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QUndoGroup
 
-_REVIEWER_MODE_KEY = "review/reviewer_mode"
+    from mcdesigner.checks import CheckSettings
+    from mcdesigner.formdefs.definitions import FormSet
+    from mcdesigner.settings import Preferences
+    from mcdesigner.storage import Store
+    from mcdesigner.ui.editor_area import EditorArea
+    from mcdesigner.ui.review import AnnotationsPanel
+    from mcdesigner.ui.state import UiState
+
+
+class ReviewHost(Protocol):
+    """What reviewing needs from the window."""
+
+    store: Store
+    forms: FormSet
+    preferences: Preferences
+    ui_state: UiState
+    editor: EditorArea
+    undo_group: QUndoGroup
+
+    @property
+    def session_opened(self) -> SignalInstance: ...
+
+    @property
+    def check_settings(self) -> CheckSettings: ...
+
+    def go_to_path(self, path: str) -> bool: ...
+
+    def show_issues(self) -> None: ...
+
+    def refresh_library(self) -> None: ...
+
+    def show_error(self, title: str, message: str) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
 
 
 class ReviewWiring(QObject):
@@ -41,20 +74,20 @@ class ReviewWiring(QObject):
     #: The editor became read-only (True) or editable (False).
     read_only_changed = Signal(bool)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ReviewHost, frame: QMainWindow) -> None:
+        super().__init__(frame)
         self.window = window
+        self.frame = frame  # docks and dialogs belong to it
         self._panel: AnnotationsPanel | None = None
-        self.dock = QDockWidget(self.tr("Comments"), window)
+        self.dock = QDockWidget(self.tr("Comments"), frame)
         self.dock.setObjectName("commentsDock")
         self.dock.setWidget(QWidget(self.dock))  # the panel is built when first needed
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        frame.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self._balanced = False
         self.dock.visibilityChanged.connect(self._on_dock_visible)
         self.dialog: QDialog | None = None
-        stored = window.ui_state.settings.value(_REVIEWER_MODE_KEY, False)
-        self.reviewer_mode = str(stored).lower() in ("true", "1")
+        self.reviewer_mode = window.ui_state.reviewer_mode
         self._session: EditSession | None = None
         window.editor.comment_requested.connect(self.comment_on)
         window.session_opened.connect(self._on_session_opened)
@@ -128,8 +161,7 @@ class ReviewWiring(QObject):
     def set_reviewer_mode(self, on: bool) -> None:
         """Switch reviewer mode (remembered for the next start)."""
         self.reviewer_mode = on
-        self.window.ui_state.settings.setValue(_REVIEWER_MODE_KEY, on)
-        self.window.ui_state.settings.sync()
+        self.window.ui_state.reviewer_mode = on
         if on and self._session is not None:
             self._session.save_now()
         self.update_read_only()
@@ -256,7 +288,7 @@ class ReviewWiring(QObject):
         if proposal_id is None:
             return None
         dialog = RubricDialog(
-            self.window.store, proposal_id, self.window.preferences.user_name, self.window
+            self.window.store, proposal_id, self.window.preferences.user_name, self.frame
         )
         dialog.review_saved.connect(
             lambda _review: self.window.statusBar().showMessage(
@@ -275,7 +307,7 @@ class ReviewWiring(QObject):
         dialog = CompareDialog(
             self.window.store,
             proposal_id,
-            self.window,
+            self.frame,
             current=self.proposal,
             forms=self.window.forms,
         )
@@ -292,11 +324,11 @@ class ReviewWiring(QObject):
             self.window.store,
             proposal_id,
             self.window.preferences.user_name,
-            self.window,
-            settings=self.window.checks.settings,
+            self.frame,
+            settings=self.window.check_settings,
         )
         dialog.status_changed.connect(self._after_status_change)
-        dialog.show_issues_requested.connect(self.window.checks.show_dock)
+        dialog.show_issues_requested.connect(self.window.show_issues)
         return self._open(dialog)
 
     def _after_status_change(self, _status: str) -> None:
@@ -308,7 +340,7 @@ class ReviewWiring(QObject):
         except StoreError as error:
             self.window.show_error(self.tr("Could not reload the proposal"), str(error))
             return
-        self.window.library_actions.refresh()
+        self.window.refresh_library()
 
     def export_review(self) -> None:
         """Save your comments and scores on the open proposal to a review file."""
@@ -317,7 +349,7 @@ class ReviewWiring(QObject):
         proposal_id = self._proposal_id()
         if proposal_id is not None:
             export_review_interactive(
-                self.window, self.window.store, proposal_id, self.window.preferences.user_name
+                self.frame, self.window.store, proposal_id, self.window.preferences.user_name
             )
 
     def import_review(self) -> None:
@@ -326,7 +358,7 @@ class ReviewWiring(QObject):
 
         if self._session is not None:
             self._session.save_now()
-        if import_review_interactive(self.window, self.window.store) is not None:
+        if import_review_interactive(self.frame, self.window.store) is not None:
             self.after_import()
 
     def after_import(self) -> None:
@@ -335,7 +367,7 @@ class ReviewWiring(QObject):
             self._panel.refresh()
             self._panel.thread_view.reload()
         self.refresh_markers()
-        self.window.library_actions.refresh()
+        self.window.refresh_library()
 
     def apply_preferences(self) -> None:
         """Comments are signed with the (maybe new) name from Preferences."""

@@ -24,33 +24,34 @@ def state_path() -> Path:
 
 
 class UiState:
-    """Typed access to the stored window state."""
+    """Typed access to the stored window state; the only code that reads or writes
+    ``QSettings`` keys."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or state_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.settings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     # ------------------------------------------------------------------ window
     def save_window(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
         """Remember the window's geometry, docks and splitter positions."""
-        self.settings.setValue("window/geometry", window.saveGeometry())
-        self.settings.setValue("window/state", window.saveState())
+        self._settings.setValue("window/geometry", window.saveGeometry())
+        self._settings.setValue("window/state", window.saveState())
         for name, splitter in splitters.items():
-            self.settings.setValue(f"splitters/{name}", splitter.saveState())
-        self.settings.sync()
+            self._settings.setValue(f"splitters/{name}", splitter.saveState())
+        self._settings.sync()
 
     def restore_window(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> bool:
         """Restore what :meth:`save_window` stored; False when nothing was stored."""
-        geometry = self.settings.value("window/geometry")
+        geometry = self._settings.value("window/geometry")
         if not isinstance(geometry, QByteArray) or geometry.isEmpty():
             return False
         window.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
+        state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             window.restoreState(state)
         for name, splitter in splitters.items():
-            value = self.settings.value(f"splitters/{name}")
+            value = self._settings.value(f"splitters/{name}")
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
         return True
@@ -58,44 +59,55 @@ class UiState:
     # ------------------------------------------------------------------ where the user was
     @property
     def last_proposal_id(self) -> str | None:
-        value = self.settings.value("session/proposal")
+        value = self._settings.value("session/proposal")
         return str(value) if value else None
 
     @property
     def last_section(self) -> str | None:
-        value = self.settings.value("session/section")
+        value = self._settings.value("session/section")
         return str(value) if value else None
 
     def remember_position(self, proposal_id: str | None, section_id: str | None) -> None:
         """Remember the open proposal and section (written to disk immediately)."""
-        self.settings.setValue("session/proposal", proposal_id or "")
-        self.settings.setValue("session/section", section_id or "")
-        self.settings.sync()
+        self._settings.setValue("session/proposal", proposal_id or "")
+        self._settings.setValue("session/section", section_id or "")
+        self._settings.sync()
+
+    # ------------------------------------------------------------------ reviewer mode
+    @property
+    def reviewer_mode(self) -> bool:
+        """Whether the window opens in reviewer mode (read-only, comments allowed)."""
+        return str(self._settings.value("review/reviewer_mode", False)).lower() in ("true", "1")
+
+    @reviewer_mode.setter
+    def reviewer_mode(self, on: bool) -> None:
+        self._settings.setValue("review/reviewer_mode", on)
+        self._settings.sync()
 
     # ------------------------------------------------------------------ recent files
     def recent_files(self) -> list[Path]:
         """Proposal files imported or exported recently, newest first."""
-        value = self.settings.value("recent/files", [])
+        value = self._settings.value("recent/files", [])
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return [Path(str(v)) for v in items if v]
 
     def add_recent_file(self, path: Path) -> None:
         """Put ``path`` at the top of the recent files."""
         paths = [str(path)] + [str(p) for p in self.recent_files() if p != path]
-        self.settings.setValue("recent/files", paths[:MAX_RECENT_FILES])
-        self.settings.sync()
+        self._settings.setValue("recent/files", paths[:MAX_RECENT_FILES])
+        self._settings.sync()
 
     def forget_recent_file(self, path: Path) -> None:
         """Drop ``path`` from the recent files (it no longer exists)."""
         paths = [str(p) for p in self.recent_files() if p != path]
-        self.settings.setValue("recent/files", paths)
-        self.settings.sync()
+        self._settings.setValue("recent/files", paths)
+        self._settings.sync()
 
     @property
     def last_folder(self) -> str:
-        value = self.settings.value("recent/folder")
+        value = self._settings.value("recent/folder")
         return str(value) if value else str(Path.home())
 
     def set_last_folder(self, folder: Path) -> None:
-        self.settings.setValue("recent/folder", str(folder))
-        self.settings.sync()
+        self._settings.setValue("recent/folder", str(folder))
+        self._settings.sync()
