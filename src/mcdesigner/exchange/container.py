@@ -411,8 +411,14 @@ def build_container(
 
     Refuses (``ExchangeError``) to build a file its own reader would reject as too big.
     """
-    if len(members) + 1 > limits.max_members:
-        raise ExchangeError(tr("it would hold too many members"), writing=True)
+    count = len(members) + 1  # the manifest is a member too
+    if count > limits.max_members:
+        raise ExchangeError(
+            tr("it would hold {count} members; at most {limit} are accepted").format(
+                count=count, limit=limits.max_members
+            ),
+            writing=True,
+        )
     total = 0
     for name, data in members.items():
         total += len(data)
@@ -423,8 +429,6 @@ def build_container(
                 ),
                 writing=True,
             )
-    if total > limits.max_total_bytes:
-        raise ExchangeError(tr("the content would be too large"), writing=True)
     manifest = {
         "format": fields["format"],
         "format_version": FORMAT_VERSION,
@@ -436,6 +440,23 @@ def build_container(
             for name, data in members.items()
         ],
     }
+    manifest_bytes = dump_json(manifest)
+    if len(manifest_bytes) > limits.max_manifest_bytes:
+        raise ExchangeError(
+            tr("its manifest would be larger than {limit} bytes").format(
+                limit=limits.max_manifest_bytes
+            ),
+            writing=True,
+        )
+    # The reader counts the manifest in the total, so the writer does too.
+    total += len(manifest_bytes)
+    if total > limits.max_total_bytes:
+        raise ExchangeError(
+            tr("the content would be {size} bytes; at most {limit} are accepted").format(
+                size=total, limit=limits.max_total_bytes
+            ),
+            writing=True,
+        )
     stamp = created.astimezone(dt.UTC) if created.tzinfo else created
     date_time = (
         max(stamp.year, 1980),
@@ -447,7 +468,7 @@ def build_container(
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in [(MANIFEST_NAME, dump_json(manifest)), *members.items()]:
+        for name, data in [(MANIFEST_NAME, manifest_bytes), *members.items()]:
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.external_attr = (stat.S_IFREG | 0o644) << 16
             info.compress_type = _member_compression(data, limits)
