@@ -256,3 +256,19 @@ def test_comment_threads_and_revisions_through_operations(store: Store) -> None:
         ("Before the committee", "manual")
     ]
     assert store.get_revision(info.id) == proposal
+
+
+def test_the_check_report_names_sections_as_the_forms_passed_in_do() -> None:
+    from mcdesigner.checks import format_text
+
+    renamed = FormSet(
+        tuple(
+            dataclasses.replace(s, title="Allgemeine Angaben") if s.id == "general" else s
+            for s in default_forms().sections
+        )
+    )
+    proposal = two_credits_fifty_hours()
+    result = check(proposal, settings_with(25, renamed))
+    text = format_text(result.issues, result.readiness, proposal, renamed)
+    assert "Allgemeine Angaben" in text
+    assert "Allgemeine Angaben" not in format_text(result.issues, result.readiness, proposal)

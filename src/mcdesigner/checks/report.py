@@ -32,9 +32,12 @@ from mcdesigner.i18n import tr
 _SEVERITY_LABELS: dict[str, str] = {"error": "error", "warning": "warning", "advice": "advice"}
 
 
-def section_title(section: str) -> str:
-    """The title of section ``section`` as the forms name it (its id if the forms cannot load)."""
-    forms = default_form_set()
+def section_title(section: str, forms: FormSet | None = None) -> str:
+    """The title of section ``section`` as ``forms`` name it (default: the bundled forms).
+
+    The section's id when the forms cannot load.
+    """
+    forms = forms if forms is not None else default_form_set()
     if forms is not None:
         for definition in forms.sections:
             if definition.id == section:
@@ -98,10 +101,10 @@ def format_text(
     forms = forms if forms is not None else default_form_set()
     lines = [summary_line(readiness), credential_line(issues, readiness), ""]
     lines.append(tr("Completion by section:"))
-    width = max(len(section_title(s)) for s in SECTIONS)
+    width = max(len(section_title(s, forms)) for s in SECTIONS)
     for section in SECTIONS:
         percent = readiness.section_percent.get(section, 100.0)
-        lines.append(f"  {section_title(section):<{width}}  {_percent(percent):>5}")
+        lines.append(f"  {section_title(section, forms):<{width}}  {_percent(percent):>5}")
     if not issues:
         lines += ["", tr("No issues found.")]
         return "\n".join(lines) + "\n"
@@ -110,7 +113,7 @@ def format_text(
         by_section.setdefault(issue.section, []).append(issue)
     ordered = [s for s in SECTIONS if s in by_section] + sorted(set(by_section) - set(SECTIONS))
     for section in ordered:
-        lines += ["", section_title(section)]
+        lines += ["", section_title(section, forms)]
         for issue in by_section[section]:
             place = issue_place(issue, forms, proposal)
             lines.append(f"  [{severity_label(issue.severity)}] {place}")
@@ -172,17 +175,6 @@ def filter_issues(
 def exit_status(issues: Iterable[Issue], fail_on: Severity = "error") -> int:
     """0 when no issue is at least as serious as ``fail_on``, else 1 (for scripts and CI)."""
     return 1 if filter_issues(issues, fail_on) else 0
-
-
-def rule_dict(rule: Rule) -> dict[str, str]:
-    """The public facts of a rule as a dictionary."""
-    return {
-        "id": rule.id,
-        "title": rule.display_title,
-        "section": rule.section,
-        "severity": rule.severity,
-        "reference": rule.reference,
-    }
 
 
 def format_rules(rules: Sequence[Rule] = RULES) -> str:

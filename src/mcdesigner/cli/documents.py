@@ -65,11 +65,12 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     loaded = load_target(args, args.target)
-    result = check(loaded.proposal, check_settings())
+    settings = check_settings()
+    result = check(loaded.proposal, settings)
     if args.format == "json":
         out(format_json(result.issues, result.readiness))
     else:
-        out(format_text(result.issues, result.readiness, loaded.proposal))
+        out(format_text(result.issues, result.readiness, loaded.proposal, settings.forms))
     return exit_status(result.issues)
 
 
