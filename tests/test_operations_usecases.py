@@ -110,7 +110,10 @@ def test_the_submit_gate_checks_with_the_form_set_passed_in(store: Store) -> Non
     proposal = new_from_example()
     store.save(proposal)
     strict = settings_with(25, requiring("general.issuer_region"))
-    errors = lambda s: sum(i.severity == "error" for i in check(proposal, s).issues)  # noqa: E731
+
+    def errors(settings: CheckSettings) -> int:
+        return sum(i.severity == "error" for i in check(proposal, settings).issues)
+
     assert errors(strict) == errors(settings_with(25)) + 1
     with pytest.raises(TransitionRefused, match=rf"\b{errors(strict)} error"):
         change_status(store, proposal.id, "submitted", actor="Ana", settings=strict)
