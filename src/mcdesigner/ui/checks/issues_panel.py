@@ -120,47 +120,8 @@ class IssuesPanel(QWidget):
         self._summary.setAccessibleName(self.tr("Check summary"))
         self._summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-        self._filter_buttons: dict[str, QToolButton] = {}
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.setSpacing(4)
-        show_label = QLabel(self.tr("Show:"), self)
-        filters.addWidget(show_label)
-        for severity in SEVERITIES:
-            button = QToolButton(self)
-            button.setCheckable(True)
-            button.setChecked(True)
-            button.setIcon(severity_icon(severity))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.toggled.connect(self._filter_toggled)
-            filters.addWidget(button)
-            self._filter_buttons[severity] = button
-        filters.addStretch(1)
-        show_label.setBuddy(self._filter_buttons[SEVERITIES[0]])
-
-        self._model = QStandardItemModel(self)
-        self.view = _IssueTree(self)
-        self.view.setObjectName("IssuesList")
-        self.view.setModel(self._model)
-        self.view.setHeaderHidden(True)
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(False)
-        self.view.setWordWrap(True)
-        self.view.setExpandsOnDoubleClick(True)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setItemDelegate(IssueDelegate(self.view))
-        self.view.setAccessibleName(self.tr("Issues"))
-        self.view.setAccessibleDescription(
-            self.tr("Press Enter or double-click an issue to go to its field.")
-        )
-        self.view.activated.connect(self._activated)
-        self.view.collapsed.connect(self._remember_collapsed)
-        self.view.expanded.connect(self._remember_expanded)
+        filters = self._build_filters()
+        self._build_view()
 
         self._empty = QLabel(self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -182,6 +143,53 @@ class IssuesPanel(QWidget):
         layout.addWidget(self._stack, 1)
         self.setFocusProxy(self.view)
         self._refresh()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """One toggle button per severity, all shown at first."""
+        self._filter_buttons: dict[str, QToolButton] = {}
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.setSpacing(4)
+        show_label = QLabel(self.tr("Show:"), self)
+        filters.addWidget(show_label)
+        for severity in SEVERITIES:
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setIcon(severity_icon(severity))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.toggled.connect(self._filter_toggled)
+            filters.addWidget(button)
+            self._filter_buttons[severity] = button
+        filters.addStretch(1)
+        show_label.setBuddy(self._filter_buttons[SEVERITIES[0]])
+        return filters
+
+    def _build_view(self) -> None:
+        """The tree of issues grouped by section."""
+        self._model = QStandardItemModel(self)
+        self.view = _IssueTree(self)
+        self.view.setObjectName("IssuesList")
+        self.view.setModel(self._model)
+        self.view.setHeaderHidden(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setExpandsOnDoubleClick(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setItemDelegate(IssueDelegate(self.view))
+        self.view.setAccessibleName(self.tr("Issues"))
+        self.view.setAccessibleDescription(
+            self.tr("Press Enter or double-click an issue to go to its field.")
+        )
+        self.view.activated.connect(self._activated)
+        self.view.collapsed.connect(self._remember_collapsed)
+        self.view.expanded.connect(self._remember_expanded)
 
     # -- public API -------------------------------------------------------------
     def set_issues(
