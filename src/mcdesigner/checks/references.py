@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from mcdesigner.model.standards import ANNEX_I, ESG_BY_NUMBER, RECOMMENDATION
+from mcdesigner.model.standards import ESG_BY_NUMBER, RECOMMENDATION
 
 
 def esg(number: str) -> str:
     """``ESG 2015 standard 1.x: <title>``."""
     return ESG_BY_NUMBER[number].reference
-
-
-def annex_mandatory(number: int) -> str:
-    """The reference of Annex I mandatory element ``number``."""
-    return next(e.reference for e in ANNEX_I if e.part == 1 and e.number == number)
 
 
 ANNEX_MANDATORY = f"{RECOMMENDATION}, mandatory elements"

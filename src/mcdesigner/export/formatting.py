@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from mcdesigner.formdefs.labels import humanize as humanize
 from mcdesigner.i18n import tr
 from mcdesigner.model.text import clean_text
-from mcdesigner.model.vocabularies import get_vocabulary
 
 #: Shown in a table cell that has no value.
 EMPTY_CELL = "—"
@@ -39,16 +38,6 @@ def safe_text(value: str) -> str:
 def has_rtl(text: str) -> bool:
     """Whether ``text`` contains right-to-left letters (Arabic, Hebrew, ...)."""
     return _RTL.search(text) is not None
-
-
-def vocabulary_label(vocab_id: str, value: str | None) -> str:
-    """The label of a vocabulary term, or the raw value if it is unknown."""
-    if not value:
-        return ""
-    try:
-        return get_vocabulary(vocab_id).label_of(value)
-    except KeyError:
-        return value
 
 
 def join_labels(labels: Iterable[str], separator: str = "; ") -> str:

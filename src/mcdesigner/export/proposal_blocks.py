@@ -9,14 +9,13 @@ self-assessment entries) become one labelled card per item.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from mcdesigner.export.blocks import Align, FieldRow, Table
-from mcdesigner.export.formatting import EMPTY_CELL, join_labels, safe_text
+from mcdesigner.export.formatting import EMPTY_CELL, safe_text
 from mcdesigner.export.forms import ref_targets, relative_path
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
@@ -312,8 +311,3 @@ class ProposalBlocks:
         if computed.kind == "money":
             return formatter().money(Decimal(str(value)), self.values.currency)
         return formatter().number(value)
-
-
-def outline_text(text: str) -> str:
-    """``text`` on one line (headings and bookmarks)."""
-    return join_labels(re.split(r"\s*\n\s*", text), " ")
