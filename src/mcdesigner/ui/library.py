@@ -88,6 +88,25 @@ class LibraryPanel(QWidget):
         top.addWidget(self.trash_toggle)
         column.addLayout(top)
 
+        self._build_table()
+        column.addWidget(self.table, 1)
+
+        self.undo_bar = QWidget(self)
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(0, 0, 0, 0)
+        self.undo_text = QLabel(self.undo_bar)
+        undo_row.addWidget(self.undo_text, 1)
+        self.undo_button = QPushButton(self.tr("Undo delete"), self.undo_bar)
+        self.undo_button.clicked.connect(self.undo_delete_requested)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.setVisible(False)
+        column.addWidget(self.undo_bar)
+
+        buttons = self._build_buttons()
+        column.addLayout(buttons)
+
+    def _build_table(self) -> None:
+        """The table of proposals: sortable, one row selected, Delete asks to delete it."""
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
         self.table.setAccessibleName(self.tr("Proposals"))
@@ -109,19 +128,9 @@ class LibraryPanel(QWidget):
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self._delete_key)
-        column.addWidget(self.table, 1)
 
-        self.undo_bar = QWidget(self)
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(0, 0, 0, 0)
-        self.undo_text = QLabel(self.undo_bar)
-        undo_row.addWidget(self.undo_text, 1)
-        self.undo_button = QPushButton(self.tr("Undo delete"), self.undo_bar)
-        self.undo_button.clicked.connect(self.undo_delete_requested)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.setVisible(False)
-        column.addWidget(self.undo_bar)
-
+    def _build_buttons(self) -> QHBoxLayout:
+        """The row of buttons under the table."""
         buttons = QHBoxLayout()
         self.open_button = self._button(self.tr("Open"), buttons, self._open_current)
         self.new_button = QToolButton(self)
@@ -153,7 +162,7 @@ class LibraryPanel(QWidget):
         self.export_button = self._button(
             self.tr("Export…"), buttons, lambda: self._emit_selected(self.export_requested)
         )
-        column.addLayout(buttons)
+        return buttons
 
     def _button(self, text: str, row: QHBoxLayout, slot: object) -> QPushButton:
         button = QPushButton(text, self)
