@@ -11,15 +11,13 @@ from itertools import pairwise
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,92 +29,15 @@ from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Comment, utc_now
 from mcdesigner.operations import Store, StoreError
 from mcdesigner.operations.reviews import delete_thread, save_thread
+from mcdesigner.ui.review.comment_card import CommentCard, ReplyEdit
 from mcdesigner.ui.review.common import (
     ERROR_COLOUR,
     muted,
     plain_label,
-    tab_moves_focus,
 )
 
 #: Most characters a comment may hold (the model's limit).
 MAX_COMMENT_LENGTH = 20_000
-
-
-class ReplyEdit(QPlainTextEdit):
-    """The reply box: Ctrl+Enter sends, Tab moves on."""
-
-    submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        tab_moves_focus(self)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.submitted.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class CommentCard(QFrame):
-    """One comment: author, local time, the text, and Edit/Delete for one's own."""
-
-    edit_requested = Signal(str)
-    delete_requested = Signal(str)
-
-    def __init__(self, comment: Comment, *, own: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.comment = comment
-        self.setObjectName("commentCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(3)
-        header = QHBoxLayout()
-        author = comment.author or self.tr("Unknown")
-        self.author_label = plain_label(author, self)
-        bold = QFont(self.author_label.font())
-        bold.setBold(True)
-        self.author_label.setFont(bold)
-        when = formatter().short_datetime(comment.created)
-        if comment.edited is not None:
-            when = self.tr("{time} (edited {edited})").format(
-                time=when, edited=formatter().short_datetime(comment.edited)
-            )
-        self.time_label = plain_label(when, self)
-        muted(self.time_label)
-        who = QVBoxLayout()  # stacked, so a narrow dock never needs a horizontal scroll bar
-        who.setSpacing(0)
-        who.addWidget(self.author_label)
-        who.addWidget(self.time_label)
-        header.addLayout(who, 1)
-        self.edit_button: QPushButton | None = None
-        self.delete_button: QPushButton | None = None
-        if own:
-            self.edit_button = QPushButton(self.tr("Edit"), self)
-            self.edit_button.setAccessibleName(self.tr("Edit this comment"))
-            self.edit_button.clicked.connect(lambda: self.edit_requested.emit(comment.id))
-            self.delete_button = QPushButton(self.tr("Delete"), self)
-            self.delete_button.setAccessibleName(self.tr("Delete this comment"))
-            self.delete_button.clicked.connect(lambda: self.delete_requested.emit(comment.id))
-            for button in (self.edit_button, self.delete_button):
-                button.setFlat(True)
-                button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-                header.addWidget(button)
-        layout.addLayout(header)
-        self.body_label = plain_label(comment.body, self)
-        self.body_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.body_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.body_label.setAccessibleName(
-            self.tr("Comment by {author}, {time}").format(author=author, time=when)
-        )
-        layout.addWidget(self.body_label)
 
 
 class ThreadView(QWidget):
@@ -197,6 +118,11 @@ class ThreadView(QWidget):
         self.scroll_area.setWidget(self.comments_box)
         layout.addWidget(self.scroll_area, 1)
 
+        self._build_reply(layout)
+        outer.addWidget(self.body, 1)
+
+    def _build_reply(self, layout: QVBoxLayout) -> None:
+        """The reply box, the name hint and the Cancel and Send buttons."""
         self.editing_label = plain_label(self.tr("Editing your comment"), self.body)
         self.editing_label.setStyleSheet("font-style: italic;")
         layout.addWidget(self.editing_label)
@@ -223,7 +149,6 @@ class ThreadView(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.send_button)
         layout.addLayout(buttons)
-        outer.addWidget(self.body, 1)
 
     # ------------------------------------------------------------------ context
     def set_context(
