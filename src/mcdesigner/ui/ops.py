@@ -1,4 +1,5 @@
-"""Run slow work (reading and writing files, building documents) off the UI thread.
+"""One-off slow work (reading and writing files) off the UI thread, as a short form of
+:class:`~mcdesigner.ui.jobs.BackgroundJob`.
 
 Usage::
 
@@ -8,45 +9,22 @@ Usage::
         .run()
 
 The callable runs in the global ``QThreadPool`` with its keyword arguments. The callbacks
-run on the UI thread afterwards. While it runs, a busy progress dialog appears if the work
-takes longer than ``show_after_ms``. The callable must not touch widgets.
+run on the UI thread afterwards; the failure callback gets the exception itself. While it
+runs, a busy progress dialog appears if the work takes longer than ``show_after_ms``. The
+callable must not touch widgets.
 """
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from mcdesigner.ui.jobs import BackgroundJob, Report
+
 _running: set[Op] = set()
-
-
-class _Relay(QObject):
-    """Carries the result from the worker thread back to the UI thread (queued signals)."""
-
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], kwargs: dict[str, Any], relay: _Relay) -> None:
-        super().__init__()
-        self.fn = fn
-        self.kwargs = kwargs
-        self.relay = relay
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.fn(**self.kwargs)
-        except BaseException as error:
-            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.failed.emit(error)
-        else:
-            self.relay.done.emit(result)
 
 
 class Op(QObject):
@@ -64,16 +42,18 @@ class Op(QObject):
         **kwargs: Any,
     ) -> None:
         super().__init__(parent)
-        self._fn = fn
-        self._kwargs = kwargs
+
+        def work(_report: Report) -> Any:
+            return fn(**kwargs)
+
+        self._job = BackgroundJob(work, parent=self)
+        self._job.finished.connect(self._succeeded)
+        self._job.failed.connect(lambda _message: self._failed())
         self._label = label
         self._show_after_ms = show_after_ms
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._progress: QProgressDialog | None = None
-        self._relay = _Relay()
-        self._relay.done.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._parent_widget = parent
         self.running = False
 
@@ -93,7 +73,7 @@ class Op(QObject):
         _running.add(self)
         if self._label and self._parent_widget is not None:
             QTimer.singleShot(self._show_after_ms, self._show_progress)
-        QThreadPool.globalInstance().start(_Job(self._fn, self._kwargs, self._relay))
+        self._job.start()
         return self
 
     def _show_progress(self) -> None:
@@ -120,8 +100,10 @@ class Op(QObject):
         if self._on_success is not None:
             self._on_success(result)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self) -> None:
         self._finish()
+        error = self._job.error
+        assert error is not None  # set before the job reports a failure
         if self._on_failure is not None:
             self._on_failure(error)
         else:

@@ -49,7 +49,7 @@ from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
 from mcdesigner.ui.export.files import copy_atomically, suggested_filename, with_extension
 from mcdesigner.ui.export.printing import PrintError, print_pdf
-from mcdesigner.ui.export.worker import BackgroundJob, Report, describe_error
+from mcdesigner.ui.jobs import BackgroundJob, Report, describe_error
 
 if TYPE_CHECKING:
     from mcdesigner.checks import CheckSettings
