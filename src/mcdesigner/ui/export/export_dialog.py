@@ -22,31 +22,26 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShowEvent
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
-from mcdesigner.formatting import formatter
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+from mcdesigner.ui.export.dialog_widgets import ExportDialogWidgets
+from mcdesigner.ui.export.export_work import (
+    DOCUMENT_FORMATS,
+    describe_failure,
+    export_work,
+    size_text,
+)
 from mcdesigner.ui.export.files import copy_atomically, suggested_filename, with_extension
 from mcdesigner.ui.export.printing import PrintError, print_pdf
 from mcdesigner.ui.jobs import BackgroundJob, Report, describe_error
@@ -56,19 +51,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DocumentChoice = Literal["proposal", "self-assessment", "dossier", "elm", "ob3"]
-FormatChoice = Literal["pdf", "docx", "jsonld", "json"]
 DialogState = Literal["idle", "running", "ready", "failed"]
 
-#: What can be exported, in menu order, with the formats each one offers (first: default).
-DOCUMENT_FORMATS: dict[str, tuple[str, ...]] = {
-    "proposal": ("pdf", "docx"),
-    "self-assessment": ("pdf", "docx"),
-    "dossier": ("pdf", "docx"),
-    "elm": ("jsonld",),
-    "ob3": ("json",),
-}
-CREDENTIALS = frozenset({"elm", "ob3"})
 #: Largest credential file shown in full in the preview.
 _JSON_PREVIEW_LIMIT = 400_000
 
@@ -87,7 +71,7 @@ def _remove_folder(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ExportDialogWidgets):
     """Choose, create, preview, save and print an export of one proposal."""
 
     #: A finished export was saved: the path it was saved to.
@@ -126,198 +110,20 @@ class ExportDialog(QDialog):
         self.setSizeGripEnabled(True)
         self.resize(900, 760)
         self._build()
+        self._connect()
         self.set_selection(initial_document, initial_format)
 
     # -- construction -----------------------------------------------------------
-    def _build(self) -> None:
-        self._document_combo = QComboBox(self)
-        self._document_combo.setAccessibleName(self.tr("Document to export"))
-        for key in DOCUMENT_FORMATS:
-            self._document_combo.addItem(self._document_label(key), key)
-        self._format_combo = QComboBox(self)
-        self._format_combo.setAccessibleName(self.tr("File format"))
-        document_label = QLabel(self.tr("&Document:"), self)
-        document_label.setBuddy(self._document_combo)
-        format_label = QLabel(self.tr("&Format:"), self)
-        format_label.setBuddy(self._format_combo)
-        self._create_button = QPushButton(self.tr("&Create"), self)
-        self._create_button.setToolTip(self.tr("Create the document and show a preview"))
-        self._create_button.setDefault(True)
+    def _connect(self) -> None:
+        """Connect the widgets built by the base class to what they do."""
         self._create_button.clicked.connect(self.start_export)
-
-        choices = QHBoxLayout()
-        choices.addWidget(document_label)
-        choices.addWidget(self._document_combo, 2)
-        choices.addSpacing(12)
-        choices.addWidget(format_label)
-        choices.addWidget(self._format_combo, 1)
-        choices.addSpacing(12)
-        choices.addWidget(self._create_button)
-
-        self._description = QLabel(self)
-        self._description.setWordWrap(True)
-        self._description.setAccessibleName(self.tr("About this export"))
-
-        self._progress = QProgressBar(self)
-        self._progress.setRange(0, 100)
-        self._progress.setAccessibleName(self.tr("Export progress"))
-        self._status = QLabel(self)
-        self._status.setWordWrap(True)
-        self._status.setAccessibleName(self.tr("Export status"))
-        self._status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self._progress, 1)
-        progress_row.addWidget(self._status, 2)
-
-        self._error_frame = QFrame(self)
-        self._error_frame.setObjectName("ExportError")
-        self._error_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self._error_frame.setStyleSheet(
-            "QFrame#ExportError { background: #fdecea; border: 1px solid #c62828;"
-            " border-radius: 4px; }"
-            " QFrame#ExportError QLabel { color: #7f1d1d; background: transparent; border: 0; }"
-        )
-        error_icon = QLabel(self._error_frame)
-        error_icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(24, 24)
-        )
-        self._error_label = QLabel(self._error_frame)
-        self._error_label.setWordWrap(True)
-        self._error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._error_label.setAccessibleName(self.tr("Export error"))
-        error_layout = QHBoxLayout(self._error_frame)
-        error_layout.addWidget(error_icon, 0, Qt.AlignmentFlag.AlignTop)
-        error_layout.addWidget(self._error_label, 1)
-
-        self._placeholder = QLabel(self)
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._placeholder.setWordWrap(True)
-        self._placeholder.setFrameShape(QFrame.Shape.StyledPanel)
-        self.pdf_document = QPdfDocument(self)
-        self._pdf_view = QPdfView(self)
-        self._pdf_view.setDocument(self.pdf_document)
-        self._pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self._pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self._pdf_view.setPageSpacing(12)
-        self._pdf_view.setAccessibleName(self.tr("Preview of the document"))
         self._pdf_view.pageNavigator().currentPageChanged.connect(self._show_page_position)
-        self._json_view = QPlainTextEdit(self)
-        self._json_view.setReadOnly(True)
-        self._json_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self._json_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self._json_view.setAccessibleName(self.tr("Content of the credential file"))
-        self._preview = QStackedWidget(self)
-        for page in (self._placeholder, self._pdf_view, self._json_view):
-            self._preview.addWidget(page)
-        self._preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-        self._pages_label = QLabel(self)
-        self._zoom_combo = QComboBox(self)
-        self._zoom_combo.setAccessibleName(self.tr("Zoom"))
-        self._zoom_combo.setToolTip(self.tr("How large the pages are shown"))
-        for text, zoom in (
-            (self.tr("Fit width"), "width"),
-            (self.tr("Whole page"), "page"),
-            (self.tr("Actual size"), "100"),
-        ):
-            self._zoom_combo.addItem(text, zoom)
         self._zoom_combo.currentIndexChanged.connect(self._zoom_changed)
-        self._save_button = QPushButton(self.tr("&Save as…"), self)
-        self._save_button.setShortcut(QKeySequence.StandardKey.Save)
         self._save_button.clicked.connect(self.save_as)
-        self._print_button = QPushButton(self.tr("&Print…"), self)
-        self._print_button.setShortcut(QKeySequence.StandardKey.Print)
         self._print_button.clicked.connect(self.print_document)
-        self._close_button = QPushButton(self.tr("Close"), self)
         self._close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._zoom_combo)
-        buttons.addWidget(self._pages_label, 1)
-        buttons.addWidget(self._save_button)
-        buttons.addWidget(self._print_button)
-        buttons.addWidget(self._close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(choices)
-        layout.addWidget(self._description)
-        layout.addLayout(progress_row)
-        layout.addWidget(self._error_frame)
-        layout.addWidget(self._preview, 1)
-        layout.addLayout(buttons)
-
         self._document_combo.currentIndexChanged.connect(self._document_changed)
         self._format_combo.currentIndexChanged.connect(self._selection_changed)
-
-    # -- labels -----------------------------------------------------------------
-    def _document_label(self, key: str) -> str:
-        return {
-            "proposal": self.tr("Proposal"),
-            "self-assessment": self.tr("Self-assessment report"),
-            "dossier": self.tr("Committee dossier"),
-            "elm": self.tr("Digital credential (ELM v3, JSON-LD)"),
-            "ob3": self.tr("Open Badge (Open Badges 3.0, JSON)"),
-        }[key]
-
-    def _short_document_label(self, key: str) -> str:
-        return {
-            "proposal": self.tr("Proposal"),
-            "self-assessment": self.tr("Self-assessment report"),
-            "dossier": self.tr("Committee dossier"),
-            "elm": self.tr("Credential ELM"),
-            "ob3": self.tr("Open Badge"),
-        }[key]
-
-    def _format_label(self, fmt: str) -> str:
-        return {
-            "pdf": self.tr("PDF"),
-            "docx": self.tr("Word (.docx)"),
-            "jsonld": self.tr("JSON-LD (.jsonld)"),
-            "json": self.tr("JSON (.json)"),
-        }[fmt]
-
-    def _file_filter(self, fmt: str) -> str:
-        return {
-            "pdf": self.tr("PDF documents (*.pdf)"),
-            "docx": self.tr("Word documents (*.docx)"),
-            "jsonld": self.tr("JSON-LD files (*.jsonld *.json)"),
-            "json": self.tr("JSON files (*.json)"),
-        }[fmt]
-
-    def _describe(self, key: str) -> str:
-        texts = {
-            "proposal": self.tr(
-                "The complete proposal with every section, for colleagues and the committee."
-            ),
-            "self-assessment": self.tr(
-                "The self-assessment against ESG 2015 Part 1 (standards 1.1–1.10) on its own."
-            ),
-            "dossier": self.tr(
-                "The proposal with the completeness check, reviewers' comments and reviews,"
-                " for the committee meeting."
-            ),
-            "elm": self.tr(
-                "The certified data as a European Learning Model v3 credential template,"
-                " for the European Digital Credentials issuing tools."
-            ),
-            "ob3": self.tr("The certified data as an Open Badges 3.0 achievement credential."),
-        }
-        text = texts[key]
-        if key in CREDENTIALS:
-            gaps = self._credential_gaps()
-            if gaps:
-                text += " " + self.tr(
-                    "Still missing for the credential: {fields}. The file is written without them."
-                ).format(fields=", ".join(gaps[:4]) + (" …" if len(gaps) > 4 else ""))
-        return text
-
-    def _credential_gaps(self) -> list[str]:
-        from mcdesigner.credential import missing_for_credential
-
-        try:
-            return [gap.element for gap in missing_for_credential(self._proposal)]
-        except Exception:  # the note is a convenience; the export reports real problems
-            log.warning("could not list the credential gaps", exc_info=True)
-            return []
 
     # -- selection ---------------------------------------------------------------
     def document(self) -> str:
@@ -467,7 +273,7 @@ class ExportDialog(QDialog):
             return
         target = folder / self._file_name(document, fmt)
         companion = folder / self._file_name(document, "pdf") if fmt == "docx" else None
-        work = _export_work(
+        work = export_work(
             self._proposal.model_copy(deep=True),
             document,
             fmt,
@@ -490,7 +296,7 @@ class ExportDialog(QDialog):
         job = BackgroundJob(
             work,
             discard=(lambda: _remove_folder(folder)) if folder is not None else None,
-            describe=lambda error: _describe_failure(error, unexpected),
+            describe=lambda error: describe_failure(error, unexpected),
         )
         job.progress.connect(self._progress_reported)
         job.finished.connect(on_finished)
@@ -533,7 +339,7 @@ class ExportDialog(QDialog):
                     "The Word document is ready ({size}). The preview shows the same content"
                     " as PDF; Word may break the pages slightly differently. Nothing is saved"
                     " until you choose “Save as…”."
-                ).format(size=_size_text(path.stat().st_size))
+                ).format(size=size_text(path.stat().st_size))
         else:
             self._show_json(path)
         self._set_state("ready")
@@ -577,7 +383,7 @@ class ExportDialog(QDialog):
             text += "\n…"
         self._json_view.setPlainText(text)
         self._preview.setCurrentWidget(self._json_view)
-        self._pages_label.setText(_size_text(len(data)))
+        self._pages_label.setText(size_text(len(data)))
 
     # -- saving ------------------------------------------------------------------
     def suggested_path(self) -> Path:
@@ -671,90 +477,3 @@ class ExportDialog(QDialog):
         elif folder is not None:
             _remove_folder(folder)
         super().done(result)
-
-
-# ---------------------------------------------------------------------------
-# Work done in the background (no widgets here)
-# ---------------------------------------------------------------------------
-def _export_work(
-    proposal: Proposal,
-    document: str,
-    fmt: str,
-    target: Path,
-    annotations: tuple[Annotation, ...],
-    reviews: tuple[Review, ...],
-    *,
-    starting: str = "",
-    companion_pdf: Path | None = None,
-    criterion_titles: Mapping[str, str] | None = None,
-    settings: CheckSettings | None = None,
-) -> Callable[[Report], Path]:
-    """The function a background job runs to write ``document`` as ``fmt`` to ``target``.
-
-    With ``companion_pdf``, the same document is also written there as PDF (for the
-    preview and printing of a Word export).
-    """
-
-    def work(report: Report) -> Path:
-        try:
-            if document in CREDENTIALS:
-                import mcdesigner.credential as credential
-
-                report(10, starting)
-                credential.export_credential(
-                    proposal, "elm" if document == "elm" else "ob3", target
-                )
-                report(100, "")
-            else:
-                import mcdesigner.export as exporting
-
-                jobs = [(fmt, target)]
-                if companion_pdf is not None:
-                    jobs.append(("pdf", companion_pdf))
-                share = 100 / len(jobs)
-                for number, (kind, out) in enumerate(jobs):
-
-                    def scaled(percent: int, message: str, start: float = number * share) -> None:
-                        report(round(start + percent * share / 100), message)
-
-                    exporting.export_document(
-                        proposal,
-                        document=document,  # type: ignore[arg-type]
-                        fmt=kind,  # type: ignore[arg-type]
-                        out=out,
-                        annotations=annotations,
-                        reviews=reviews,
-                        progress=scaled,
-                        criterion_titles=criterion_titles,
-                        settings=settings,
-                    )
-        except BaseException:
-            # The exporters never leave a partial file; make sure of it for every failure.
-            target.unlink(missing_ok=True)
-            if companion_pdf is not None:
-                companion_pdf.unlink(missing_ok=True)
-            raise
-        return target
-
-    return work
-
-
-def _describe_failure(error: BaseException, unexpected: str) -> str:
-    """The message shown for an exception raised while exporting."""
-    from mcdesigner.credential import CredentialError
-    from mcdesigner.export import ExportError
-
-    if isinstance(error, ExportError | CredentialError):
-        return str(error)
-    if isinstance(error, OSError):
-        return describe_error(error)
-    log.error("unexpected export failure", exc_info=error)
-    return unexpected.format(error=str(error) or type(error).__name__)
-
-
-def _size_text(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{formatter().number(size / 1024, decimals=0)} KB"
-    return f"{formatter().number(size / (1024 * 1024), decimals=1)} MB"
