@@ -87,3 +87,19 @@ def test_window_state_is_read_and_written_only_through_ui_state() -> None:
         if path != UI / "state.py" and _uses_qsettings(ast.parse(path.read_text(encoding="utf-8")))
     ]
     assert offenders == []
+
+
+def test_window_modules_and_functions_stay_small() -> None:
+    """Every ui module is under 500 lines and no ui function is over 80 lines."""
+    too_long: list[str] = []
+    for path in sorted(UI.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(UI))
+        if len(source.splitlines()) >= 500:
+            too_long.append(name)
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 80:
+                    too_long.append(f"{name}:{node.name} ({length} lines)")
+    assert too_long == []
