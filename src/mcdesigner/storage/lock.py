@@ -26,11 +26,6 @@ class FileLock:
         self.path = path
         self._fd: int | None = None
 
-    @property
-    def held(self) -> bool:
-        """Whether this object currently holds the lock."""
-        return self._fd is not None
-
     def acquire(self) -> None:
         """Take the lock now or raise :class:`StoreLocked` naming the file."""
         if self._fd is not None:

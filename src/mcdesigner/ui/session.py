@@ -11,7 +11,6 @@ stops autosaving until the user chooses to reload or to keep their version as a 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -128,7 +127,6 @@ class EditSession(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.save_now)
-        self._dirty_since: float | None = None
 
     # ------------------------------------------------------------------ properties
     @property
@@ -176,7 +174,6 @@ class EditSession(QObject):
     def _mark_dirty(self) -> None:
         if not self._dirty:
             self._dirty = True
-            self._dirty_since = time.monotonic()
             self._max_wait.start()
         if self.state != CONFLICT:
             self._set_state(UNSAVED, "")
@@ -206,7 +203,6 @@ class EditSession(QObject):
             return False
         self.content_hash = new_hash
         self._dirty = False
-        self._dirty_since = None
         self._retry_ms = RETRY_FIRST_MS
         self._set_state(SAVED, "")
         if self.after_save is not None:

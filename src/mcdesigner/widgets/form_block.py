@@ -71,8 +71,3 @@ class FieldBlock(QWidget):
             editor.form_layout = self.layout_  # type: ignore[attr-defined]
             context.adopt(editor, label)
             self.editors.append(editor)
-
-    def release_all(self) -> None:
-        """Detach every editor from the page (before the block is deleted)."""
-        for editor in self.editors:
-            self.context.release(editor)

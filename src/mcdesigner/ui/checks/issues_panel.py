@@ -201,18 +201,13 @@ class IssuesPanel(QWidget):
         """Show ``issues`` (from :func:`mcdesigner.checks.run`) and the ``readiness`` verdict.
 
         ``proposal`` numbers list items ("Learning outcome 3"); when omitted, the proposal
-        given last (here or to :meth:`set_proposal`) is used. Selection, scroll position
+        given last is used. Selection, scroll position
         and collapsed sections are kept across updates.
         """
         self._issues = list(issues)
         self._readiness = readiness
         if proposal is not None:
             self._proposal = proposal
-        self._refresh()
-
-    def set_proposal(self, proposal: BaseModel | None) -> None:
-        """The proposal whose list items the issue labels number."""
-        self._proposal = proposal
         self._refresh()
 
     def issues(self) -> list[Issue]:

@@ -61,10 +61,6 @@ class LiveChecker(QObject):
         """The pause after the last edit before the checks run."""
         return self._timer.interval()
 
-    def set_delay_ms(self, delay_ms: int) -> None:
-        """Change the pause (a pending run keeps its old deadline)."""
-        self._timer.setInterval(max(0, delay_ms))
-
     @property
     def settings(self) -> CheckSettings:
         """The settings every run uses."""

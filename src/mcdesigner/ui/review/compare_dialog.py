@@ -189,17 +189,6 @@ class CompareDialog(QDialog):
     def _revision_text(self, info: RevisionInfo) -> str:
         return f"{info.label} ({formatter().short_datetime(info.created_at)})"
 
-    def select_versions(self, old: str, new: str = CURRENT) -> None:
-        """Compare revision ``old`` with ``new`` (revision ids; ``CURRENT`` for now)."""
-        for combo, wanted in ((self.old_combo, old), (self.new_combo, new)):
-            index = combo.findData(wanted)
-            if index < 0:
-                raise ValueError(f"no revision {wanted!r} of this proposal")
-            combo.blockSignals(True)
-            combo.setCurrentIndex(index)
-            combo.blockSignals(False)
-        self.refresh()
-
     def _version(self, revision_id: str) -> Proposal:
         if revision_id == CURRENT:
             if self._current is not None:
