@@ -52,8 +52,9 @@ def _private_folders() -> Path:
 
 def _add_other_proposals(store: object) -> None:
     """Two more drafts, so the library looks like one in use."""
+    from mcdesigner.checks import CheckSettings
     from mcdesigner.model.proposal import Proposal
-    from mcdesigner.ui.completeness import record_completeness
+    from mcdesigner.operations.completeness import record_completeness
 
     for title, status in (
         ("Data literacy for doctoral researchers", "draft"),
@@ -63,7 +64,7 @@ def _add_other_proposals(store: object) -> None:
         proposal.general.title = title
         proposal.status = status  # type: ignore[assignment]
         store.save(proposal)  # type: ignore[attr-defined]
-        record_completeness(store, proposal)  # type: ignore[arg-type]
+        record_completeness(store, proposal, CheckSettings())  # type: ignore[arg-type]
 
 
 OUTCOME_3 = "certified.learning_outcomes[lo3].text"
