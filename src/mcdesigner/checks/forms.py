@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from mcdesigner.checks.values import is_filled
-from mcdesigner.formdefs import Condition, FieldDef, FormSet, default_forms
+from mcdesigner.formdefs import FieldDef, FormSet, default_forms
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import PathError, describe, parse_path
 from mcdesigner.model.proposal import Proposal
@@ -62,7 +62,8 @@ class RequiredField:
     label: str
     reference: str
     steps: tuple[tuple[str, bool], ...]  # (field name, is a list of items to expand)
-    conditions: tuple[Condition, ...] = ()  # all must hold for the field to be shown
+    section: str  # id of the section that shows it (whose completion it counts in)
+    conditional: bool = False  # a visible_if (its own or a group's) may hide it
     min_items: int = 0  # > 0: a list that needs this many filled items
     item_label: str = ""  # name of one item of the innermost list ("Learning outcome")
     on_credential: bool = False
@@ -80,9 +81,13 @@ class RequiredValue:
 
 @dataclass(frozen=True, slots=True)
 class RequiredPlan:
-    """Annex I fields, then the form's required fields and lists, each schema path once."""
+    """Annex I fields, then the form's required fields and lists, each schema path once.
+
+    ``forms`` (when there are any) decides which of them are shown for a proposal.
+    """
 
     fields: tuple[RequiredField, ...]
+    forms: FormSet | None = None
 
 
 def _steps(schema_path: str) -> tuple[tuple[str, bool], ...]:
@@ -117,11 +122,10 @@ def _innermost_item_label(forms: FormSet, path: str) -> str:
     return group.item_label if group is not None else ""
 
 
-def _conditions(forms: FormSet, path: str, own: Condition | None) -> tuple[Condition, ...]:
-    found = [g.visible_if for g in forms.enclosing_groups(path) if g.visible_if is not None]
-    if own is not None:
-        found.append(own)
-    return tuple(found)
+def _section(forms: FormSet | None, path: str) -> str:
+    """The id of the section showing ``path``; without forms, the path's first name."""
+    section = forms.section_of(path) if forms is not None else None
+    return section.id if section is not None else path.split(".", 1)[0].split("[", 1)[0]
 
 
 def _form_fields(forms: FormSet) -> Iterator[RequiredField]:
@@ -134,7 +138,8 @@ def _form_fields(forms: FormSet) -> Iterator[RequiredField]:
             label=group.title,
             reference=group.reference or FORM_REFERENCE,
             steps=_steps(path),
-            conditions=_conditions(forms, path, group.visible_if),
+            section=_section(forms, path),
+            conditional=bool(forms.visibility_conditions(group)),
             min_items=group.min_items,
             item_label=_innermost_item_label(forms, path),
             on_credential=group.on_credential,
@@ -150,7 +155,8 @@ def _form_fields(forms: FormSet) -> Iterator[RequiredField]:
             label=field.label,
             reference=field.reference or FORM_REFERENCE,
             steps=_steps(field.path),
-            conditions=_conditions(forms, field.path, field.visible_if),
+            section=_section(forms, field.path),
+            conditional=bool(forms.visibility_conditions(field)),
             item_label=_innermost_item_label(forms, field.path),
             on_credential=field.on_credential,
         )
@@ -174,6 +180,7 @@ def build_plan(forms: FormSet | None) -> RequiredPlan:
             label=_annex_label(forms, path),
             reference=element.reference,
             steps=_steps(path),
+            section=_section(forms, path),
             on_credential=True,
             annex=element,
         )
@@ -187,7 +194,7 @@ def build_plan(forms: FormSet | None) -> RequiredPlan:
         for f in (_form_fields(forms) if forms is not None else ())
         if f.schema_path not in annex_paths
     )
-    return RequiredPlan((*annex_fields, *form_fields))
+    return RequiredPlan((*annex_fields, *form_fields), forms)
 
 
 _PLANS: dict[int, tuple[FormSet | None, RequiredPlan]] = {}
@@ -242,8 +249,10 @@ class RequiredScan:
 _Node = tuple[Any, str, int | None]  # value, its concrete path, 1-based item number
 
 
-def scan_field(proposal: Proposal, field: RequiredField, scan: RequiredScan) -> None:
-    """Add every shown concrete path of ``field`` in ``proposal`` to ``scan``."""
+def scan_field(
+    proposal: Proposal, field: RequiredField, scan: RequiredScan, forms: FormSet | None = None
+) -> None:
+    """Add every concrete path of ``field`` in ``proposal`` that ``forms`` show to ``scan``."""
     nodes: list[_Node] = [(proposal, "", None)]
     *inner, (last, _) = field.steps
     for name, is_list in inner:
@@ -260,26 +269,28 @@ def scan_field(proposal: Proposal, field: RequiredField, scan: RequiredScan) -> 
             else:
                 following.append((value, path, number))
         nodes = following
-    section = field.steps[0][0]
-    conditions = field.conditions
+    section = field.section
+    check_visibility = field.conditional and forms is not None
     filled = required = 0
     for node, prefix, number in nodes:
         value = getattr(node, last, None)
-        if conditions and not _shown(proposal, conditions, f"{prefix}.{last}" if prefix else last):
+        path = f"{prefix}.{last}" if prefix else last
+        if check_visibility and not _shown(proposal, forms, path):
             continue
         required += 1
         if _filled(field, value):
             filled += 1
         else:
-            path = f"{prefix}.{last}" if prefix else last
             scan.missing.append(RequiredValue(field, path, number))
     scan.filled[section] = scan.filled.get(section, 0) + filled
     scan.required[section] = scan.required.get(section, 0) + required
 
 
-def _shown(proposal: Proposal, conditions: tuple[Condition, ...], path: str) -> bool:
+def _shown(proposal: Proposal, forms: FormSet | None, path: str) -> bool:
+    if forms is None:
+        return True
     try:
-        return all(c.holds(proposal, path) for c in conditions)
+        return forms.is_visible(proposal, path)
     except Exception:  # a faulty condition must not hide a required field
         log.exception("visibility of %s could not be evaluated; treated as shown", path)
         return True
@@ -293,7 +304,7 @@ def scan_required(proposal: Proposal, plan: RequiredPlan) -> RequiredScan:
     scan = RequiredScan()
     for field in plan.fields:
         try:
-            scan_field(proposal, field, scan)
+            scan_field(proposal, field, scan, plan.forms)
         except Exception:
             log.exception("required field %s could not be checked", field.schema_path)
     return scan

@@ -253,21 +253,34 @@ class FormSet:
         element = self.element(path)
         if element is None:
             return ()
-        key = element.path if isinstance(element, FieldDef) else f"group:{element.path}"
-        return self._parents.get(key, ())
+        return self._parents.get(_parent_key(element), ())
 
-    def is_visible(self, proposal: BaseModel, path: str) -> bool:
-        """Whether the field or list at concrete ``path`` is shown for ``proposal``.
+    def visibility_conditions(self, element: FieldDef | GroupDef) -> tuple[Condition, ...]:
+        """Every ``visible_if`` that must hold for ``element`` to be shown.
 
-        The field's own ``visible_if`` and that of every enclosing group must hold;
-        conditions inside list items are evaluated for the item named in ``path``.
+        Those of the enclosing groups come first (outermost first), the element's own last;
+        empty when the element is always shown.
         """
-        element = self.element(path)
+        found = [g.visible_if for g in self._parents.get(_parent_key(element), ())]
+        found.append(element.visible_if)
+        return tuple(c for c in found if c is not None)
+
+    def is_visible(
+        self, proposal: BaseModel, path: str, element: FieldDef | GroupDef | None = None
+    ) -> bool:
+        """Whether the field, list or group at concrete ``path`` is shown for ``proposal``.
+
+        The element's own ``visible_if`` and that of every enclosing group (nested groups
+        included) must hold; conditions inside list items are evaluated for the items
+        named in ``path``. A plain group has no model path of its own: pass it as
+        ``element``, with ``path`` the concrete path of the item it lies in ("" at the top
+        level). Unknown paths are not shown.
+        """
         if element is None:
-            return False
-        conditions = [g.visible_if for g in self.enclosing_groups(path)]
-        conditions.append(element.visible_if)
-        return all(c.holds(proposal, path) for c in conditions if c is not None)
+            element = self.element(path)
+            if element is None:
+                return False
+        return all(c.holds(proposal, path) for c in self.visibility_conditions(element))
 
     def section_of(self, path: str) -> SectionDef | None:
         """The section showing ``path`` (a field, list, item, or anything inside them)."""
@@ -284,12 +297,20 @@ class FormSet:
         return self._by_id.get(segments[0].name)
 
 
+def _parent_key(element: FieldDef | GroupDef) -> str:
+    """How :attr:`FormSet._parents` names a field, a list or a plain group."""
+    if isinstance(element, FieldDef):
+        return element.path
+    if element.path is not None:
+        return f"group:{element.path}"
+    return f"plain:{element.section_id}:{element.id}"
+
+
 def _record_parents(
     group: GroupDef, outer: tuple[GroupDef, ...], parents: dict[str, tuple[GroupDef, ...]]
 ) -> None:
-    """Remember, for each field and list below ``group``, the groups around it."""
-    if group.path is not None:
-        parents[f"group:{group.path}"] = outer
+    """Remember, for each group and field below ``group``, the groups around it."""
+    parents[_parent_key(group)] = outer
     inside = (*outer, group)
     for member in group.fields:
         parents[member.path] = inside

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
     QFrame,
+    QGroupBox,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -300,11 +301,23 @@ class SectionPage(QScrollArea):
             editor.set_value(value)
 
     def _apply_visibility(self, proposal: Any) -> None:
+        """Show or hide group panels, nested lists and fields as the forms' conditions say."""
+        forms = self.forms
+        for group in self.section.groups:
+            if forms.visibility_conditions(group):
+                shown = forms.is_visible(proposal, group.path or "", group)
+                self.group_panels[group.id].setVisible(shown)
+        for top in self.lists:
+            for lst in top.all_lists():
+                if lst.group in self.section.groups or not forms.visibility_conditions(lst.group):
+                    continue  # a top-level list is shown or hidden with its panel
+                box = lst.parentWidget()
+                target = box if isinstance(box, QGroupBox) else lst
+                target.setVisible(forms.is_visible(proposal, lst.list_path, lst.group))
         for editor in self._editors.values():
-            condition = editor.field.visible_if
-            if condition is None:
+            if not forms.visibility_conditions(editor.field):
                 continue
-            visible = condition.holds(proposal, editor.path)
+            visible = forms.is_visible(proposal, editor.path, editor.field)
             layout = getattr(editor, "form_layout", None)
             if isinstance(layout, QFormLayout):
                 layout.setRowVisible(editor, visible)
@@ -313,9 +326,6 @@ class SectionPage(QScrollArea):
                 label = self._labels.get(editor)
                 if label is not None:
                     label.setVisible(visible)
-        for group in self.section.groups:
-            if group.visible_if is not None:
-                self.group_panels[group.id].setVisible(group.visible_if.holds(proposal))
 
     # ------------------------------------------------------------------ extension points
     def focus_path(self, path: str) -> bool:
