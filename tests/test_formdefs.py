@@ -14,7 +14,6 @@ from pydantic import BaseModel
 from mcdesigner.formdefs import (
     FEED_LABELS,
     NOT_EDITED,
-    WIDGETS_BY_KIND,
     FieldDef,
     FormDefinitionError,
     FormSet,
@@ -222,10 +221,13 @@ def test_vocabulary_fields_name_existing_vocabularies(forms: FormSet) -> None:
 def test_widget_hints_fit_the_kind_of_value(forms: FormSet) -> None:
     for field in forms.fields():
         if field.widget is not None:
-            assert field.widget in WIDGETS_BY_KIND[field.shape.kind], field.path
+            assert field.widget in field.type.widgets, field.path
+            assert field.widget != field.type.default_hint, field.path
     description = forms.field("general.description")
     assert description is not None
-    assert description.widget == "multiline"
+    assert description.widget is None
+    assert description.editor_widget.editor.endswith(":MultiLineEditor")
+    assert description.editor_widget.full_width
 
 
 def test_every_text_a_user_reads_is_filled_in(forms: FormSet) -> None:
@@ -602,6 +604,37 @@ def test_widget_not_allowed_for_the_kind(tmp_path: Path) -> None:
     error = _error(tmp_path)
     assert error.field == "general.title"
     assert "widget 'multiline' is not allowed for a text field" in error.problem
+
+
+def test_a_hint_that_changes_nothing_is_refused(tmp_path: Path) -> None:
+    # "multiline" is what a long text shows anyway: the line would only mislead a reader.
+    _write(tmp_path, HEAD + _field("general.description", 'widget = "multiline"'))
+    error = _error(tmp_path)
+    assert error.field == "general.description"
+    assert "widget 'multiline' is what a longtext field shows anyway" in error.problem
+    assert "remove the line" in error.problem
+
+
+def test_a_hint_that_changes_the_widget_is_kept(tmp_path: Path) -> None:
+    _write(tmp_path, HEAD + _field("general.description", 'widget = "line"'))
+    description = load_forms(tmp_path).field("general.description")
+    assert description is not None
+    assert description.widget == "line"
+    assert description.editor_widget.editor.endswith(":LineEditor")
+    assert not description.editor_widget.full_width
+
+
+def test_a_type_that_does_not_refine_the_models_kind_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, HEAD + TITLE_FIELD + 'type = "money"\n')
+    error = _error(tmp_path)
+    assert error.field == "general.title"
+    assert "type 'money' cannot present a text field" in error.problem
+
+
+def test_an_unknown_type_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, HEAD + TITLE_FIELD + 'type = "colour"\n')
+    error = _error(tmp_path)
+    assert "type 'colour' cannot present a text field" in error.problem
 
 
 def test_unknown_computed_name(tmp_path: Path) -> None:

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
-from mcdesigner.export.formatting import join_labels, safe_text
-from mcdesigner.formatting import formatter
+from mcdesigner.export.formatting import safe_text
 from mcdesigner.formdefs import FieldDef, FormSet, item_noun
+from mcdesigner.formdefs.values import field_text
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import PathError, get_value
 from mcdesigner.model.proposal import Proposal
-
-#: Units printed after numbers, by the last name of the field's path.
-_SUFFIXES = {"weight": "%"}
 
 
 class ValueFormatter:
@@ -34,30 +29,19 @@ class ValueFormatter:
             return None
 
     def text(self, field: FieldDef, value: Any) -> str:
-        """``value`` of ``field`` as display text; empty when there is nothing to show."""
-        if value is None or value == "" or value == []:
-            return ""
-        kind = field.shape.kind
-        if kind in ("text", "longtext", "email", "link"):
-            return safe_text(str(value))
-        if kind in ("int", "float"):
-            suffix = _SUFFIXES.get(field.path.rsplit(".", 1)[-1], "")
-            return formatter().percent(value) if suffix == "%" else formatter().number(value)
-        if kind == "money":
-            return formatter().money(Decimal(value), self.currency)
-        if kind == "date" and isinstance(value, dt.date):
-            return formatter().date(value)
-        if kind in ("bool", "choice", "concept"):
-            return safe_text(field.choice_label(value))
-        # Lists print one entry per line, so a right-to-left entry never reorders its
-        # neighbours.
-        if kind == "concepts":
-            return join_labels((safe_text(field.choice_label(v)) for v in value), "\n")
-        if kind == "texts":
-            return join_labels((safe_text(str(v)) for v in value), "\n")
-        if kind == "refs":
-            return join_labels((self.ref_label(field.items_from, str(v)) for v in value), "\n")
-        return safe_text(str(value))
+        """``value`` of ``field`` as display text; empty when there is nothing to show.
+
+        Lists print one entry per line, so a right-to-left entry never reorders its
+        neighbours.
+        """
+        text = field_text(
+            field,
+            value,
+            currency=self.currency,
+            references=self.ref_label,
+            separator="\n",
+        )
+        return safe_text(text)
 
     def field_text(self, field: FieldDef, concrete_path: str) -> str:
         """Display text of ``field`` at ``concrete_path``."""

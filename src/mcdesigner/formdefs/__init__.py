@@ -28,7 +28,6 @@ from mcdesigner.formdefs.conditions import Condition, is_empty
 from mcdesigner.formdefs.coverage import NOT_EDITED, editable_paths, uncovered_paths
 from mcdesigner.formdefs.definitions import (
     LAYOUTS,
-    WIDGETS_BY_KIND,
     FieldDef,
     FormSet,
     GroupDef,
@@ -55,7 +54,6 @@ __all__ = [
     "LABEL_SEPARATOR",
     "LAYOUTS",
     "NOT_EDITED",
-    "WIDGETS_BY_KIND",
     "ComputedDef",
     "Condition",
     "FieldDef",

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from mcdesigner.fieldtypes import FieldType, Widget, field_type
+from mcdesigner.formatting import formatter
 from mcdesigner.formdefs.computed import ComputedDef
 from mcdesigner.formdefs.conditions import Condition
 from mcdesigner.i18n import tr
@@ -22,25 +24,6 @@ from mcdesigner.model.vocabularies import get_vocabulary
 
 Layout = Literal["form", "table", "cards", "fixed"]
 LAYOUTS: tuple[Layout, ...] = ("form", "table", "cards", "fixed")
-
-#: Widget hints a form may give, by the kind of value (see FieldShape.kind).
-WIDGETS_BY_KIND: dict[str, frozenset[str]] = {
-    "text": frozenset({"line"}),
-    "longtext": frozenset({"multiline", "line"}),
-    "email": frozenset({"line"}),
-    "link": frozenset({"line"}),
-    "int": frozenset({"spin"}),
-    "float": frozenset({"spin"}),
-    "money": frozenset({"money", "spin"}),
-    "date": frozenset({"date"}),
-    "bool": frozenset({"checkbox"}),
-    "choice": frozenset({"combo", "radio", "rating"}),
-    "concept": frozenset({"combo", "radio", "search"}),
-    "concepts": frozenset({"list", "checklist", "search"}),
-    "texts": frozenset({"list", "tags"}),
-    "refs": frozenset({"list", "checklist"}),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class FieldDef:
@@ -73,8 +56,26 @@ class FieldDef:
 
     @property
     def kind(self) -> str:
-        """Shortcut for ``shape.kind``."""
+        """Shortcut for ``shape.kind``: the name of the field's type."""
         return self.shape.kind
+
+    @property
+    def type(self) -> FieldType:
+        """The field's :class:`~mcdesigner.fieldtypes.FieldType`."""
+        return field_type(self.shape.kind)
+
+    def parse(self, text: str) -> Any:
+        """What the user typed as the field's value; ``ValueError`` with a message to show.
+
+        Numbers and dates are read in the user's locale; other text is kept as typed.
+        """
+        parse = self.type.parse
+        return text if parse is None else parse(text, formatter())
+
+    @property
+    def editor_widget(self) -> Widget:
+        """How the window edits the field: its type's widget for the form's hint."""
+        return self.type.widget(self.widget)
 
     def choice_label(self, value: Any) -> str:
         """Human text for ``value``: the declared choice label, vocabulary label, yes/no..."""

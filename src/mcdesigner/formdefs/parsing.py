@@ -6,13 +6,13 @@ renamed model field stops the application at start-up with the file and field na
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from mcdesigner.fieldtypes import FieldType, UnknownFieldType, field_type, registered
 from mcdesigner.formdefs.computed import COMPUTED_VALUES, ComputedDef, list_of
 from mcdesigner.formdefs.conditions import Condition
-from mcdesigner.formdefs.definitions import LAYOUTS, WIDGETS_BY_KIND, FieldDef, GroupDef, Layout
+from mcdesigner.formdefs.definitions import LAYOUTS, FieldDef, GroupDef, Layout
 from mcdesigner.formdefs.feeds import FEED_LABELS
 from mcdesigner.formdefs.tables import Table
 from mcdesigner.i18n import tr
@@ -22,7 +22,7 @@ from mcdesigner.model.vocabularies import get_vocabulary, vocabulary_ids
 
 FIELD_KEYS = {
     "path", "label", "help", "required", "widget", "placeholder", "vocabulary",
-    "choices", "feeds", "reference", "visible_if", "items_from",
+    "choices", "feeds", "reference", "visible_if", "items_from", "type",
 }  # fmt: skip
 GROUP_KEYS = {
     "id", "title", "help", "path", "item_label", "layout", "min_items", "fields",
@@ -30,10 +30,6 @@ GROUP_KEYS = {
 }  # fmt: skip
 COMPUTED_KEYS = {"name", "label", "help"}
 CONDITION_KEYS = {"path", "equals", "in", "not_empty"}
-
-_SCALAR_KINDS = {"text", "longtext", "email", "link", "int", "float", "money", "date", "bool",
-                 "choice", "concept"}  # fmt: skip
-_VOCABULARY_KINDS = {"concept", "concepts", "text", "texts"}
 
 
 def _t(text: str) -> str:
@@ -148,16 +144,13 @@ def parse_field(table: Table, ctx: SectionContext, group_id: str, scope: str | N
     if not _in_scope(path, scope):
         where = f"'{scope}[].'" if scope else _t("the top level (no '[]')")
         located.fail(_t("the field must lie directly in {where}").format(where=where))
+    shape = _declared_type(located, shape)
+    kind = _type_of(located, shape)
     widget = located.optional_text("widget")
-    allowed = WIDGETS_BY_KIND.get(shape.kind, frozenset())
-    if widget is not None and widget not in allowed:
-        located.fail(
-            _t("widget '{widget}' is not allowed for a {kind} field (allowed: {allowed})").format(
-                widget=widget, kind=shape.kind, allowed=", ".join(sorted(allowed)) or "-"
-            )
-        )
+    if widget is not None and (problem := kind.hint_problem(widget)) is not None:
+        located.fail(problem)
     items_from = located.optional_text("items_from")
-    if shape.kind == "refs":
+    if kind.item_references:
         if items_from is None:
             located.fail(
                 _t("a list of item references needs 'items_from' (the list they point to)")
@@ -185,6 +178,32 @@ def parse_field(table: Table, ctx: SectionContext, group_id: str, scope: str | N
     )
 
 
+def _type_of(table: Table, shape: FieldShape) -> FieldType:
+    try:
+        return field_type(shape.kind)
+    except UnknownFieldType:
+        table.fail(_t("no field type '{kind}' is registered").format(kind=shape.kind))
+
+
+def _declared_type(table: Table, shape: FieldShape) -> FieldShape:
+    """``shape`` as the form's ``type`` key presents it (a type refining the model's kind)."""
+    name = table.optional_text("type")
+    if name is None or name == shape.kind:
+        return shape
+    refining = sorted(t.name for t in registered() if t.refines == shape.kind)
+    try:
+        declared = field_type(name)
+    except UnknownFieldType:
+        declared = None
+    if declared is None or declared.refines != shape.kind:
+        table.fail(
+            _t("type '{type}' cannot present a {kind} field (possible: {allowed})").format(
+                type=name, kind=shape.kind, allowed=", ".join(refining) or "-"
+            )
+        )
+    return replace(shape, kind=name)
+
+
 def _vocabulary(table: Table, shape: FieldShape) -> str | None:
     override = table.optional_text("vocabulary")
     if override is None:
@@ -195,7 +214,7 @@ def _vocabulary(table: Table, shape: FieldShape) -> str | None:
         get_vocabulary(override)
     except (KeyError, ValueError, OSError) as exc:
         table.fail(_t("the vocabulary '{id}' cannot be read: {exc}").format(id=override, exc=exc))
-    if shape.kind not in _VOCABULARY_KINDS:
+    if not _type_of(table, shape).vocabulary:
         table.fail(_t("a vocabulary only applies to text or concept fields"))
     if shape.vocabulary is not None and override != shape.vocabulary:
         table.fail(
@@ -206,7 +225,7 @@ def _vocabulary(table: Table, shape: FieldShape) -> str | None:
 
 def _choices(table: Table, shape: FieldShape) -> tuple[tuple[Any, str], ...]:
     declared = table.data.get("choices")
-    if shape.kind != "choice":
+    if not _type_of(table, shape).choices:
         if declared is not None:
             table.fail(_t("choices are only for fields with a fixed set of values"))
         return ()
@@ -303,7 +322,8 @@ def parse_condition(owner: Table, scope: str | None) -> Condition | None:
 
 def _condition_value(table: Table, shape: FieldShape, value: Any) -> Any:
     """Check that a condition compares with a value the field can actually hold."""
-    if shape.kind == "choice":
+    kind = _type_of(table, shape)
+    if kind.choices:
         for allowed in shape.choices:
             if str(allowed) == str(value):
                 return allowed
@@ -313,18 +333,15 @@ def _condition_value(table: Table, shape: FieldShape, value: Any) -> Any:
             )
         )
     if (
-        shape.kind == "concept"
+        kind.vocabulary
+        and not kind.is_list
         and shape.vocabulary
         and value not in get_vocabulary(shape.vocabulary)
     ):
         table.fail(
             _t("visible_if value {value!r} is not a term of the vocabulary").format(value=value)
         )
-    expected: dict[str, tuple[type, ...]] = {
-        "bool": (bool,), "int": (int,), "float": (int, float), "money": (int, float),
-        "date": (dt.date,), "text": (str,), "longtext": (str,), "email": (str,), "link": (str,),
-    }  # fmt: skip
-    types_ = expected.get(shape.kind)
+    types_ = kind.condition_values or None
     if types_ is not None and (
         not isinstance(value, types_) or (bool not in types_ and isinstance(value, bool))
     ):

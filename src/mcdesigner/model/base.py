@@ -9,9 +9,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from mcdesigner.fieldtypes import EMAIL, LINK, PERCENT, check_email, check_url
+
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-_URL_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 
 #: Most items one list may hold; far above any real proposal, low enough to stop abuse.
 MAX_ITEMS = 2_000
@@ -35,27 +35,13 @@ def _check_id(value: str) -> str:
     return value
 
 
-def _check_email(value: str) -> str:
-    value = value.strip()
-    if value and not _EMAIL_RE.match(value):
-        raise ValueError(f"{value!r} is not an e-mail address (expected name@example.org)")
-    return value
-
-
-def _check_url(value: str) -> str:
-    value = value.strip()
-    if value and not _URL_RE.match(value):
-        raise ValueError(f"{value!r} is not a web address (it must start with http:// or https://)")
-    return value
-
-
 ItemId = Annotated[str, AfterValidator(_check_id)]
-Email = Annotated[str, Field(max_length=320), AfterValidator(_check_email)]
-Link = Annotated[str, Field(max_length=2_000), AfterValidator(_check_url)]
+Email = Annotated[str, Field(max_length=320), EMAIL, AfterValidator(check_email)]
+Link = Annotated[str, Field(max_length=2_000), LINK, AfterValidator(check_url)]
 Hours = Annotated[float, Field(ge=0, le=100_000)]
 Credits = Annotated[float, Field(ge=0, le=1_000)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
-Percent = Annotated[float, Field(ge=0, le=100)]
+Percent = Annotated[float, Field(ge=0, le=100), PERCENT]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), decimal_places=2)]
 Units = Annotated[float, Field(ge=0, le=1_000_000)]
 

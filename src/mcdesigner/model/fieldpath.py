@@ -23,32 +23,17 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from mcdesigner.model.base import Item, _check_email, _check_url
-from mcdesigner.model.text import clean_line, clean_text
+from mcdesigner.fieldtypes import FieldType
+from mcdesigner.model.base import Item
 from mcdesigner.model.vocabularies import VocabularyRef
 
 _SEGMENT = re.compile(r"^([a-z_][a-z0-9_]*)(?:\[([A-Za-z0-9_.-]*)\])?$")
 # A dot separates segments only outside brackets: item ids may contain dots ("esg-1.3").
 _SEPARATOR = re.compile(r"\.(?![^\[]*\])")
 
-FieldKind = Literal[
-    "text",
-    "longtext",
-    "email",
-    "link",
-    "int",
-    "float",
-    "money",
-    "date",
-    "bool",
-    "choice",
-    "concept",
-    "concepts",
-    "texts",
-    "refs",
-    "items",
-    "object",
-]
+#: Kinds of value: a registered field type's name (see :mod:`mcdesigner.fieldtypes`), or
+#: ``"items"`` (a list of items) and ``"object"`` (a value with fields of its own).
+FieldKind = str
 
 
 class PathError(ValueError):
@@ -171,8 +156,10 @@ def _metadata(tp: Any) -> tuple[Any, list[Any]]:
     return tp, []
 
 
-def _validator_funcs(meta: list[Any]) -> set[Any]:
-    return {getattr(m, "func", None) for m in meta}
+def _declared_type(meta: list[Any]) -> FieldType | None:
+    """The field type the annotation is marked with, if any (the innermost mark wins)."""
+    marks = [m for m in meta if isinstance(m, FieldType)]
+    return marks[0] if marks else None
 
 
 def _bounds(meta: list[Any]) -> tuple[float | None, float | None]:
@@ -197,7 +184,6 @@ def shape_of(annotation: Any, field_meta: list[Any] | None = None) -> FieldShape
     base, meta = _metadata(tp)
     meta = [*(field_meta or []), *meta]
     lo, hi = _bounds(meta)
-    funcs = _validator_funcs(meta)
     vocab = next((m.id for m in meta if isinstance(m, VocabularyRef)), None)
     if vocab is not None:
         return FieldShape("concept", vocabulary=vocab, nullable=nullable)
@@ -209,7 +195,7 @@ def shape_of(annotation: Any, field_meta: list[Any] | None = None) -> FieldShape
             return FieldShape("concepts", vocabulary=elem_vocab)
         if isinstance(elem_base, type) and issubclass(elem_base, Item):
             return FieldShape("items", item_model=elem_base)
-        if elem_base is str and clean_line in _validator_funcs(elem_meta):
+        if elem_base is str and _declared_type(elem_meta) is not None:
             return FieldShape("texts")
         if elem_base is str:
             return FieldShape("refs")
@@ -218,6 +204,9 @@ def shape_of(annotation: Any, field_meta: list[Any] | None = None) -> FieldShape
         return FieldShape("choice", choices=tuple(get_args(base)), nullable=nullable)
     if isinstance(base, type) and issubclass(base, BaseModel):
         return FieldShape("object", item_model=base, nullable=nullable)
+    declared = _declared_type(meta)
+    if declared is not None:
+        return FieldShape(declared.name, nullable=nullable, minimum=lo, maximum=hi)
     if base is bool:
         return FieldShape("bool", nullable=nullable)
     if base is int:
@@ -229,12 +218,6 @@ def shape_of(annotation: Any, field_meta: list[Any] | None = None) -> FieldShape
     if base is dt.date:
         return FieldShape("date", nullable=nullable)
     if base is str:
-        if _check_email in funcs:
-            return FieldShape("email")
-        if _check_url in funcs:
-            return FieldShape("link")
-        if clean_text in funcs:
-            return FieldShape("longtext")
         return FieldShape("text")
     raise PathError(f"unsupported annotation {annotation!r}")
 

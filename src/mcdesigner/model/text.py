@@ -14,6 +14,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from mcdesigner.fieldtypes import LONGTEXT, TEXT
+
 #: Longest single-line value (titles, names, labels).
 SHORT_TEXT_MAX = 500
 #: Longest multi-line value (descriptions, narratives).
@@ -57,6 +59,7 @@ def clean_line(value: str) -> str:
 ShortText = Annotated[
     str,
     Field(max_length=SHORT_TEXT_MAX),
+    TEXT,
     BeforeValidator(drop_surrogates),
     AfterValidator(clean_line),
 ]
@@ -65,6 +68,7 @@ ShortText = Annotated[
 LongText = Annotated[
     str,
     Field(max_length=LONG_TEXT_MAX),
+    LONGTEXT,
     BeforeValidator(drop_surrogates),
     AfterValidator(clean_text),
 ]
@@ -76,6 +80,7 @@ PARAGRAPH_MAX = 3_000
 ParagraphText = Annotated[
     str,
     Field(max_length=PARAGRAPH_MAX),
+    LONGTEXT,
     BeforeValidator(drop_surrogates),
     AfterValidator(clean_text),
 ]

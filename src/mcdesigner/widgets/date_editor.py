@@ -21,16 +21,6 @@ from mcdesigner.formdefs.definitions import FieldDef
 from mcdesigner.widgets.contract import FieldEditor, signals_blocked
 
 
-def parse_date(text: str) -> dt.date | None:
-    """``2026-09-01`` (also ``2026-9-1``, or the locale's short form) as a date; None if empty.
-
-    Raises ``ValueError`` for anything else.
-    """
-    if not text.strip():
-        return None
-    return formatter().parse_date(text)
-
-
 class DateEditor(FieldEditor):
     """A date, or nothing when the box is empty."""
 
@@ -86,7 +76,7 @@ class DateEditor(FieldEditor):
 
     def _on_edited(self, text: str) -> None:
         try:
-            value = parse_date(text)
+            value = self.field.parse(text)
         except ValueError:
             return  # still typing; checked when the user leaves the box
         self.set_input_error(None)
@@ -95,13 +85,13 @@ class DateEditor(FieldEditor):
 
     def _on_finished(self) -> None:
         try:
-            parse_date(self.line.text())
+            self.field.parse(self.line.text())
         except ValueError:
             self.set_input_error(self.tr("Enter a date as YYYY-MM-DD, for example 2026-09-01."))
 
     def value(self) -> dt.date | None:
         try:
-            return parse_date(self.line.text())
+            return self.field.parse(self.line.text())
         except ValueError:
             return self._last_good
 

@@ -365,15 +365,11 @@ class ItemTableWidget(ItemListWidget):
 
 
 def _is_long(field: FieldDef) -> bool:
-    return field.kind in {"longtext", "concepts", "texts", "refs"} and field.widget != "line"
+    return field.editor_widget.full_width
 
 
 def _stretch(field: FieldDef) -> int:
-    if field.kind in {"text", "link", "email"}:
-        return 4
-    if field.kind in {"choice", "concept", "date", "money"}:
-        return 3
-    return 1
+    return field.type.column_stretch
 
 
 def make_item_list(

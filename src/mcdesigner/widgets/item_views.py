@@ -89,14 +89,10 @@ class ItemButtons(QWidget):
         self.down.setEnabled(index < count - 1)
 
 
-#: Narrowest useful width of a table cell, by kind of value (pixels).
-_MIN_CELL_WIDTH = {"int": 56, "float": 56, "bool": 48, "money": 110, "date": 190, "choice": 110}
-
-
 def fit_to_column(editor: FieldEditor) -> None:
     """Let a table column's share of the width decide the editor's width, not its content."""
     editor.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    editor.setMinimumWidth(_MIN_CELL_WIDTH.get(editor.field.kind, 90))
+    editor.setMinimumWidth(editor.field.type.min_cell_width)
     combo = getattr(editor, "combo", None)
     if isinstance(combo, QComboBox):
         combo.setMinimumContentsLength(6)

@@ -322,3 +322,14 @@ class PickListEditor(FieldEditor):
         if values != self._values:
             self._values = values
             self._refresh_list()
+
+
+#: Vocabularies up to this size are shown as check lists when several terms may be chosen.
+CHECKLIST_LIMIT = 16
+
+
+def terms_editor(field: FieldDef, parent: QWidget | None = None) -> FieldEditor:
+    """Several vocabulary terms: tick boxes for a short vocabulary, else a pick list."""
+    if len(field_options(field)) <= CHECKLIST_LIMIT:
+        return ChecklistEditor(field, parent)
+    return PickListEditor(field, parent)

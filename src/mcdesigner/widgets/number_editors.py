@@ -54,7 +54,7 @@ class NumberEditor(FieldEditor):
         row = QHBoxLayout(self.container)
         row.setContentsMargins(0, 0, 0, 0)
         self.line = QLineEdit(self.container)
-        pattern = _INT_RE if field.kind == "int" else _DEC_RE
+        pattern = _INT_RE if field.type.integer else _DEC_RE
         self.line.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self.line))
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.line.setMaximumWidth(160)
@@ -81,18 +81,10 @@ class NumberEditor(FieldEditor):
 
     def parse(self, text: str) -> Any:
         """The model value of ``text``; raises :class:`NotANumber` with a message to show."""
-        if not text.strip():
-            return None
-        whole = self.field.kind == "int"
         try:
-            number = formatter().parse_number(text, integer=whole)
+            return self.field.parse(text)
         except ValueError as error:
             raise NotANumber(str(error)) from None
-        if whole:
-            return int(number)
-        if self.field.kind == "money":
-            return number
-        return float(number)
 
     def _on_edited(self, text: str) -> None:
         try:

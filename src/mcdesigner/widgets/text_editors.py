@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QWidget
 
 from mcdesigner.formdefs.definitions import FieldDef
+from mcdesigner.i18n import tr
 from mcdesigner.widgets.contract import FieldEditor, signals_blocked
 
 
@@ -27,11 +28,8 @@ class LineEditor(FieldEditor):
         self.install(self.line)
 
     def _default_placeholder(self) -> str:
-        if self.field.kind == "email":
-            return self.tr("name@example.org")
-        if self.field.kind == "link":
-            return self.tr("https://…")
-        return ""
+        placeholder = self.field.type.placeholder
+        return tr(placeholder) if placeholder else ""
 
     def value(self) -> str:
         return self.line.text()
