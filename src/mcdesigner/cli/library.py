@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import os
 import textwrap
@@ -44,11 +43,10 @@ from mcdesigner.formdefs import (
     element_label,
 )
 from mcdesigner.formdefs.labels import humanize
+from mcdesigner.formdefs.values import guessed_shape, shape_at, value_text
 from mcdesigner.i18n import tr
 from mcdesigner.model.base import Item
-from mcdesigner.model.fieldpath import PathError, describe
 from mcdesigner.model.proposal import Proposal, iter_items
-from mcdesigner.model.vocabularies import get_vocabulary
 from mcdesigner.operations.files import export_proposal_file, import_proposal_file
 from mcdesigner.storage import DB_ENV_VAR, ProposalExists, ProposalSummary
 
@@ -211,36 +209,13 @@ class ProposalText:
     # -- values ------------------------------------------------------------
     def _display(self, value: Any, schema: str) -> str:
         field = self.forms.field(schema) if self.forms is not None else None
-        if field is not None and field.kind == "refs":
-            return self._reference(value)
-        shown = self._formatted(value) if field is None or not field.choices else None
-        if shown is not None:
-            return shown
-        if field is not None:
-            return field.choice_label(value)
-        try:
-            shape = describe(Proposal, schema)
-        except PathError:
-            shape = None
-        if shape is not None and shape.vocabulary is not None and isinstance(value, str):
-            return get_vocabulary(shape.vocabulary).label_of(value)
-        if isinstance(value, bool):
-            return tr("Yes") if value else tr("No")
-        if isinstance(value, str) and shape is not None and shape.kind == "choice":
-            return value.replace("_", " ")
-        if shape is not None and shape.kind == "refs":
-            return self._reference(value)
-        return str(value)
-
-    def _formatted(self, value: Any) -> str | None:
-        """An amount, number or date as the documents print it (None for other values)."""
-        if isinstance(value, Decimal):
-            return self._money(value)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return formatter().number(value)
-        if isinstance(value, dt.date):
-            return formatter().date(value)
-        return None
+        return value_text(
+            shape_at(schema, field) or guessed_shape(value),
+            value,
+            field=field,
+            currency=self.proposal.general.currency,
+            references=lambda _list_path, ref: self._reference(ref),
+        )
 
     def _reference(self, item_id: Any) -> str:
         item = self._items.get(str(item_id))
@@ -265,10 +240,7 @@ class ProposalText:
             yield from nested
             return
         label = self._label(schema)
-        if isinstance(value, list):
-            text = "; ".join(self._display(v, schema) for v in value)
-        else:
-            text = self._display(value, schema)
+        text = self._display(value, schema)
         if "\n" in text or len(indent) + len(label) + len(text) > TEXT_WIDTH:
             yield f"{indent}{label}:"
             for paragraph in text.splitlines() or [""]:

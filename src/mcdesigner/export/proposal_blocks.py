@@ -19,9 +19,11 @@ from mcdesigner.export.formatting import EMPTY_CELL, safe_text
 from mcdesigner.export.forms import ref_targets, relative_path
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
-from mcdesigner.formatting import formatter
+from mcdesigner.fieldtypes import FLOAT, LONGTEXT, MONEY, TEXT, FieldType
 from mcdesigner.formdefs import ComputedDef, FieldDef, FormSet, GroupDef, SectionDef
+from mcdesigner.formdefs.values import value_text
 from mcdesigner.i18n import tr
+from mcdesigner.model.fieldpath import FieldShape
 from mcdesigner.model.proposal import Proposal
 
 #: Most columns a list table may have on an A4 page before it becomes cards.
@@ -41,23 +43,6 @@ _COLUMN_PLAN: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Fields whose column is added up in a totals row (relative field names).
 _SUMMED = {"hours", "weight"}
 
-_NUMERIC = {"int", "float", "money"}
-_WIDTH_BY_KIND = {
-    "longtext": 3.2,
-    "text": 1.8,
-    "email": 2.0,
-    "link": 2.2,
-    "concepts": 2.0,
-    "concept": 1.6,
-    "choice": 1.3,
-    "refs": 1.6,
-    "texts": 1.8,
-    "date": 1.3,
-    "bool": 0.9,
-    "int": 0.9,
-    "float": 0.9,
-    "money": 1.3,
-}
 
 #: Summary values shown under a section when its form does not declare them.
 _DEFAULT_SUMMARIES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -71,6 +56,10 @@ _DEFAULT_SUMMARIES: dict[str, tuple[tuple[str, str], ...]] = {
         ("financial.balance", "Balance (revenue minus expenditure)"),
     ),
 }
+
+
+def _computed_type(computed: ComputedDef) -> FieldType:
+    return MONEY if computed.kind == "money" else FLOAT
 
 
 def bind(schema: str, item_ids: Sequence[str]) -> str:
@@ -91,12 +80,13 @@ class _Column:
     computed: ComputedDef | None = None
 
     @property
-    def kind(self) -> str:
+    def type(self) -> FieldType:
+        """The field type whose document layout the column takes."""
         if self.nested is not None:
-            return "longtext"
+            return LONGTEXT
         if self.computed is not None:
-            return "money" if self.computed.kind == "money" else "float"
-        return self.fields[0].shape.kind if len(self.fields) == 1 else "text"
+            return _computed_type(self.computed)
+        return self.fields[0].type if len(self.fields) == 1 else TEXT
 
     @property
     def summed(self) -> bool:
@@ -218,7 +208,7 @@ class ProposalBlocks:
             columns = [_Column(f.label, (f,)) for f in group.fields]
         columns += [_Column(g.title, nested=g) for g in group.groups if g.repeatable]
         columns += [_Column(c.label, computed=c) for c in group.computed if c.per_item]
-        longtexts = sum(1 for c in columns if c.kind == "longtext" and c.nested is None)
+        longtexts = sum(1 for c in columns if c.type.document.paragraph and c.nested is None)
         has_objects = any(not g.repeatable for g in group.groups)
         if len(columns) > MAX_COLUMNS or longtexts > 2 or has_objects:
             return None
@@ -252,8 +242,8 @@ class ProposalBlocks:
                 cells[first_free] = tr("Total")
             totals = tuple(cells)
         headers = [c.label for c in columns]
-        weights = [_WIDTH_BY_KIND.get(c.kind, 1.5) for c in columns]
-        align: list[Align] = ["right" if c.kind in _NUMERIC else "left" for c in columns]
+        weights = [c.type.document.width for c in columns]
+        align: list[Align] = [c.type.document.align for c in columns]
         credential = [c.on_credential for c in columns]
         if numbered:
             headers.insert(0, tr("No."))
@@ -298,16 +288,12 @@ class ProposalBlocks:
         return "\n".join(line for line in lines if line)
 
     def _total_text(self, column: _Column, total: Decimal) -> str:
-        if column.kind == "money":
-            return formatter().money(total, self.values.currency)
-        if column.fields and column.fields[0].path.endswith(".weight"):
-            return formatter().percent(total)
-        return formatter().number(total)
+        shape = FieldShape(column.type.name)
+        return value_text(shape, total, currency=self.values.currency)
 
     def _computed_text(self, computed: ComputedDef, item_path: str | None) -> str:
         value = computed.value(self.proposal, item_path)
         if value is None:
             return ""
-        if computed.kind == "money":
-            return formatter().money(Decimal(str(value)), self.values.currency)
-        return formatter().number(value)
+        shape = FieldShape(_computed_type(computed).name)
+        return value_text(shape, Decimal(str(value)), currency=self.values.currency)

@@ -9,8 +9,10 @@ and vocabulary terms read as their labels, never as raw URIs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from mcdesigner.fieldtypes import field_type
@@ -18,7 +20,8 @@ from mcdesigner.formatting import Formatter, formatter
 from mcdesigner.formdefs.definitions import FieldDef
 from mcdesigner.formdefs.labels import humanize
 from mcdesigner.i18n import tr
-from mcdesigner.model.fieldpath import FieldShape
+from mcdesigner.model.fieldpath import FieldShape, PathError, describe, schema_path
+from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.vocabularies import get_vocabulary
 
 #: Names the item an id points to, given the list the ids point into (or None).
@@ -32,6 +35,27 @@ def _plain_reference(list_path: str | None, item_id: str) -> str:
 def is_empty_value(value: Any) -> bool:
     """Whether ``value`` shows as nothing (None, empty text, empty list)."""
     return value is None or value == "" or value == []
+
+
+def guessed_shape(value: Any) -> FieldShape:
+    """The shape of a value no model path describes, so that it still reads well."""
+    if isinstance(value, bool):
+        return FieldShape("bool")
+    if isinstance(value, int | float | Decimal):
+        return FieldShape("float")
+    if isinstance(value, dt.date):
+        return FieldShape("date")
+    return FieldShape("texts" if isinstance(value, list) else "text")
+
+
+def shape_at(schema: str, field: FieldDef | None = None) -> FieldShape | None:
+    """The shape of the value at ``schema``: the form's when it has a field there."""
+    if field is not None:
+        return field.shape
+    try:
+        return describe(Proposal, schema_path(schema))
+    except PathError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

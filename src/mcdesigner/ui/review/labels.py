@@ -10,20 +10,16 @@ Pure functions (no Qt), used by the annotations panel and the compare dialog.
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
-from mcdesigner.formatting import formatter
-from mcdesigner.formdefs import FieldDef, FormSet, GroupDef, element_label, item_name, item_noun
+from mcdesigner.formdefs import FormSet, GroupDef, element_label, item_name, item_noun
 from mcdesigner.formdefs.labels import find_item, humanize
+from mcdesigner.formdefs.values import guessed_shape, shape_at, value_text
 from mcdesigner.i18n import tr
 from mcdesigner.model.base import Item
-from mcdesigner.model.fieldpath import FieldShape, PathError, describe, parse_path, schema_path
-from mcdesigner.model.proposal import Proposal
-from mcdesigner.model.vocabularies import get_vocabulary
+from mcdesigner.model.fieldpath import PathError, parse_path, schema_path
 
 #: Longest text shown for one field inside an item summary.
 _SUMMARY_TEXT_LIMIT = 300
@@ -52,43 +48,22 @@ def _is_empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
-def _shape(field: FieldDef | None, path: str) -> FieldShape | None:
-    if field is not None:
-        return field.shape
-    try:
-        return describe(Proposal, schema_path(path))
-    except PathError:
+def _list_items(root: BaseModel, list_path: str | None) -> Any:
+    if list_path is None or "[" in list_path:
         return None
+    node: Any = root
+    for name in list_path.split("."):
+        node = getattr(node, name, None) if isinstance(node, BaseModel) else None
+    return node
 
 
-def _concept_label(field: FieldDef | None, shape: FieldShape, value: Any) -> str:
-    if field is not None:
-        return field.choice_label(value)
-    if shape.vocabulary is not None and isinstance(value, str):
-        try:
-            return get_vocabulary(shape.vocabulary).label_of(value)
-        except KeyError:
-            return value
-    return humanize(str(value))
-
-
-def _ref_names(forms: FormSet, root: BaseModel, list_path: str | None, ids: list[Any]) -> str:
-    items: Any = None
-    if list_path is not None and "[" not in list_path:
-        node: Any = root
-        for name in list_path.split("."):
-            node = getattr(node, name, None) if isinstance(node, BaseModel) else None
-        items = node
+def _ref_name(forms: FormSet, root: BaseModel, list_path: str | None, ref: str) -> str:
+    found = find_item(_list_items(root, list_path), ref)
+    if found is None:
+        return ref
     group = forms.group_for_list(list_path) if list_path else None
-    names = []
-    for ref in ids:
-        found = find_item(items, str(ref))
-        if found is None:
-            names.append(str(ref))
-        else:
-            position, item = found
-            names.append(item_name(group, item, position, tr("Item")))
-    return "; ".join(names)
+    position, item = found
+    return item_name(group, item, position, tr("Item"))
 
 
 def format_value(forms: FormSet, root: BaseModel, path: str, value: Any) -> str:
@@ -100,26 +75,16 @@ def format_value(forms: FormSet, root: BaseModel, path: str, value: Any) -> str:
     if isinstance(value, BaseModel):
         return _model_summary(forms, root, path, value)
     field = forms.field(path)
-    shape = _shape(field, path)
-    kind = shape.kind if shape is not None else "text"
-    if isinstance(value, bool) or kind == "bool":
-        return field.choice_label(value) if field else (tr("Yes") if value else tr("No"))
-    if kind == "money" and isinstance(value, Decimal | int | float):
-        currency = getattr(getattr(root, "general", None), "currency", "") or ""
-        return formatter().money(value, currency)
-    if isinstance(value, Decimal | int | float):
-        return formatter().number(value)
-    if isinstance(value, dt.date):
-        return formatter().date(value)
-    if shape is not None and kind in ("choice", "concept"):
-        return _concept_label(field, shape, value)
-    if isinstance(value, list):
-        if shape is not None and kind == "concepts":
-            return "; ".join(_concept_label(field, shape, v) for v in value)
-        if kind == "refs":
-            return _ref_names(forms, root, field.items_from if field else None, value)
-        return "; ".join(str(v) for v in value)
-    return str(value)
+    shape = shape_at(path, field) or guessed_shape(value)
+    currency = getattr(getattr(root, "general", None), "currency", "") or ""
+    text = value_text(
+        shape,
+        value,
+        field=field,
+        currency=currency,
+        references=lambda list_path, ref: _ref_name(forms, root, list_path, ref),
+    )
+    return text or empty_text()
 
 
 def _shorten(text: str, limit: int = _SUMMARY_TEXT_LIMIT) -> str:
