@@ -8,6 +8,7 @@ from mcdesigner.checks.rules import (
     assessment,
     budget,
     dates,
+    field_types,
     outcomes,
     quality,
     required,
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     *quality.RULES,
     *self_assessment.RULES,
     *credential_readiness.RULES,
+    *field_types.RULES,
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

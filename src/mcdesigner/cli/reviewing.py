@@ -185,7 +185,7 @@ def run_compare(args: argparse.Namespace) -> int:
         old = _revision(store, proposal_id, args.old)
         new = _revision(store, proposal_id, args.new)
     forms = default_forms()
-    changes = compare(old, new)
+    changes = compare(old, new, forms)
     if not changes:
         out(tr("No differences."))
     symbols = {"changed": "~", "added": "+", "removed": "-", "reordered": "↕"}

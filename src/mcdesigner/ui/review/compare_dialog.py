@@ -212,7 +212,7 @@ class CompareDialog(QDialog):
             self._rows = []
             self._fill_table()
             return
-        self._rows = self._make_rows(old, new, compare(old, new))
+        self._rows = self._make_rows(old, new, compare(old, new, self._forms))
         self._fill_table()
         if self.old_combo.count() == 1:
             self.summary_label.setText(
