@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_export_support import docx_text
 
 from mcdesigner.checks import CheckSettings, run
 from mcdesigner.examples import load_example
@@ -35,6 +34,7 @@ from mcdesigner.model.edits import SetValue, apply_edit
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.paths import forms_dir
 from mcdesigner.storage import Store
+from test_export_support import docx_text
 
 PHONE_PATH = "general.contact.phone"
 _SEPARATORS = re.compile(r"[\s.\-/()]+")
@@ -143,7 +143,8 @@ def test_the_editor_shows_the_types_widget(qtbot: Any, forms: FormSet) -> None:
 def test_the_checks_report_a_number_the_type_refuses(forms: FormSet) -> None:
     settings = CheckSettings(forms=forms)
 
-    refused = [i for i in run(_with_phone("call the office"), settings) if i.rule == "field.invalid"]
+    issues = run(_with_phone("call the office"), settings)
+    refused = [i for i in issues if i.rule == "field.invalid"]
     assert [i.path for i in refused] == [PHONE_PATH]
     assert refused[0].severity == "error"
     assert refused[0].section == "general"
