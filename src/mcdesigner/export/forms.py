@@ -8,21 +8,13 @@ fields and field paths come from :mod:`mcdesigner.formdefs.labels`, as on screen
 
 from __future__ import annotations
 
-from mcdesigner.formdefs import FieldDef, FormSet, GroupDef, default_forms
+from mcdesigner.formdefs import FormSet, default_forms
 from mcdesigner.model.fieldpath import schema_path
 
 
 def document_forms(forms: FormSet | None = None) -> FormSet:
     """``forms`` or, when not given, the bundled form definitions."""
     return forms if forms is not None else default_forms()
-
-
-def relative_path(field: FieldDef, group: GroupDef) -> str:
-    """The part of ``field``'s path below the items of the repeatable ``group``."""
-    prefix = f"{group.path}[]."
-    if not field.path.startswith(prefix):
-        raise ValueError(f"field {field.path!r} is not inside list {group.path!r}")
-    return field.path[len(prefix) :]
 
 
 def ref_targets(forms: FormSet) -> set[str]:

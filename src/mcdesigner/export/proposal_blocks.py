@@ -16,7 +16,7 @@ from typing import Any
 
 from mcdesigner.export.blocks import Align, FieldRow, Table
 from mcdesigner.export.formatting import EMPTY_CELL, safe_text
-from mcdesigner.export.forms import ref_targets, relative_path
+from mcdesigner.export.forms import ref_targets
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
 from mcdesigner.fieldtypes import FLOAT, LONGTEXT, MONEY, TEXT, FieldType
@@ -29,33 +29,8 @@ from mcdesigner.model.proposal import Proposal
 #: Most columns a list table may have on an A4 page before it becomes cards.
 MAX_COLUMNS = 6
 
-#: Lists whose fields share columns so the table fits the page (relative field names).
-_COLUMN_PLAN: dict[str, tuple[tuple[str, ...], ...]] = {
-    "staff": (
-        ("name", "email"),
-        ("institution", "affiliation"),
-        ("role", "category"),
-        ("responsibilities",),
-        ("hours",),
-    ),
-}
-
 #: Fields whose column is added up in a totals row (relative field names).
 _SUMMED = {"hours", "weight"}
-
-
-#: Summary values shown under a section when its form does not declare them.
-_DEFAULT_SUMMARIES: dict[str, tuple[tuple[str, str], ...]] = {
-    "academic": (
-        ("academic.activity_hours", "Total student workload (hours)"),
-        ("academic.teaching_hours", "Teaching hours"),
-    ),
-    "financial": (
-        ("financial.total_revenue", "Total revenue"),
-        ("financial.total_expenditure", "Total expenditure"),
-        ("financial.balance", "Balance (revenue minus expenditure)"),
-    ),
-}
 
 
 def _computed_type(computed: ComputedDef) -> FieldType:
@@ -129,14 +104,7 @@ class ProposalBlocks:
     def _summaries(self, section: SectionDef) -> None:
         declared = [c for c in section.computed if not c.per_item]
         declared += [c for g in section.all_groups() for c in g.computed if not c.per_item]
-        names = {c.name for c in declared}
         rows = [FieldRow(c.label, self._computed_text(c, None)) for c in declared]
-        for name, label in _DEFAULT_SUMMARIES.get(section.id, ()):
-            if name not in names:
-                computed = ComputedDef(
-                    name, tr(label), "", "money" if "financial" in name else "hours"
-                )
-                rows.append(FieldRow(computed.label, self._computed_text(computed, None)))
         if rows:
             self.writer.paragraph(tr("Totals"), "label")
             self.writer.fields(rows)
@@ -191,19 +159,16 @@ class ProposalBlocks:
     # -- tables -------------------------------------------------------------
     def _columns(self, group: GroupDef) -> list[_Column] | None:
         assert group.path is not None
-        by_name = {relative_path(f, group): f for f in group.fields}
-        plan = _COLUMN_PLAN.get(group.path)
+        # The form's document_columns: fields sharing a column so the table fits the page.
+        by_path = {f.path: f for f in group.fields}
+        plan = group.document_columns
         columns: list[_Column] = []
-        if plan is not None and all(n in by_name for names in plan for n in names):
-            planned = {n for names in plan for n in names}
-            for names in plan:
-                fields = tuple(by_name[n] for n in names)
+        if plan and all(p in by_path for paths in plan for p in paths):
+            planned = {p for paths in plan for p in paths}
+            for paths in plan:
+                fields = tuple(by_path[p] for p in paths)
                 columns.append(_Column(" / ".join(f.label for f in fields), fields))
-            columns += [
-                _Column(f.label, (f,))
-                for f in group.fields
-                if relative_path(f, group) not in planned
-            ]
+            columns += [_Column(f.label, (f,)) for f in group.fields if f.path not in planned]
         else:
             columns = [_Column(f.label, (f,)) for f in group.fields]
         columns += [_Column(g.title, nested=g) for g in group.groups if g.repeatable]

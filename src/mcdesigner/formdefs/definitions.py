@@ -25,6 +25,7 @@ from mcdesigner.model.vocabularies import get_vocabulary
 Layout = Literal["form", "table", "cards", "fixed"]
 LAYOUTS: tuple[Layout, ...] = ("form", "table", "cards", "fixed")
 
+
 @dataclass(frozen=True, slots=True)
 class FieldDef:
     """One editable value of the proposal as the form presents it.
@@ -113,6 +114,9 @@ class GroupDef:
     feeds: tuple[str, ...] = ()
     reference: str = ""
     title_field: str | None = None  # item field whose value names an item in lists
+    #: How a table of the list is laid out in documents: the schema paths of the fields
+    #: sharing each column, in column order (fields not named get a column of their own).
+    document_columns: tuple[tuple[str, ...], ...] = ()
 
     @property
     def repeatable(self) -> bool:
@@ -157,7 +161,11 @@ class GroupDef:
 
 @dataclass(frozen=True, slots=True)
 class SectionDef:
-    """One form page: a section of the proposal."""
+    """One form page: a section of the proposal.
+
+    ``on_credential``: everything in the section is copied onto the digital credential,
+    so the checks count its problems as problems of the credential's data.
+    """
 
     id: str
     title: str
@@ -167,6 +175,7 @@ class SectionDef:
     source: Path
     groups: tuple[GroupDef, ...] = ()
     computed: tuple[ComputedDef, ...] = ()
+    on_credential: bool = False
 
     def fields(self) -> Iterator[FieldDef]:
         """Every field of the section, nested groups included, in display order."""
@@ -203,6 +212,16 @@ class FormSet:
     def section(self, section_id: str) -> SectionDef:
         """The section with ``section_id`` (``KeyError`` if there is none)."""
         return self._by_id[section_id]
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        """The id of every section, in form order (the forms' ``order``)."""
+        return tuple(s.id for s in self.sections)
+
+    @property
+    def credential_sections(self) -> frozenset[str]:
+        """The ids of the sections copied onto the digital credential as a whole."""
+        return frozenset(s.id for s in self.sections if s.on_credential)
 
     def field(self, path: str) -> FieldDef | None:
         """The field at a schema path (``a.b[].c``) or concrete path (``a.b[3f9a].c``)."""

@@ -10,14 +10,14 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from mcdesigner.formdefs.definitions import FormSet, SectionDef
+from mcdesigner.formdefs.definitions import FormSet, GroupDef, SectionDef
 from mcdesigner.formdefs.errors import FormDefinitionError
 from mcdesigner.formdefs.parsing import SectionContext, parse_computed, parse_group
 from mcdesigner.formdefs.tables import Table
 from mcdesigner.i18n import tr
 from mcdesigner.paths import forms_dir
 
-SECTION_KEYS = {"id", "title", "order", "version", "help", "groups", "computed"}
+SECTION_KEYS = {"id", "title", "order", "version", "help", "groups", "computed", "on_credential"}
 SECTION_REQUIRED = {"id", "title", "order", "version", "help", "groups"}
 
 
@@ -60,7 +60,22 @@ def load_section(file: Path) -> SectionDef:
         computed=tuple(
             parse_computed(sub, section_id, None) for sub in table.tables("computed", "computed")
         ),
+        on_credential=_on_credential(table, groups),
     )
+
+
+def _on_credential(table: Table, groups: tuple[GroupDef, ...]) -> bool:
+    """The optional ``on_credential`` flag; then every field and list must feed the credential."""
+    if not table.flag("on_credential", False):
+        return False
+    lists = [g.path for group in groups for g in group.all_groups() if not g.on_credential]
+    fields = [f.path for group in groups for f in group.all_fields() if not f.on_credential]
+    for path in [p for p in lists if p is not None] + fields:
+        table.fail(
+            _t('the section is marked on_credential = true, so this needs feeds = ["credential"]'),
+            path,
+        )
+    return True
 
 
 def _check_unique(sections: list[SectionDef]) -> None:

@@ -13,6 +13,7 @@ from mcdesigner.fieldtypes import FieldType, UnknownFieldType, field_type, regis
 from mcdesigner.formdefs.computed import COMPUTED_VALUES, ComputedDef, list_of
 from mcdesigner.formdefs.conditions import Condition
 from mcdesigner.formdefs.definitions import LAYOUTS, FieldDef, GroupDef, Layout
+from mcdesigner.formdefs.document_layout import parse_document_columns
 from mcdesigner.formdefs.feeds import FEED_LABELS
 from mcdesigner.formdefs.tables import Table
 from mcdesigner.i18n import tr
@@ -27,6 +28,7 @@ FIELD_KEYS = {
 GROUP_KEYS = {
     "id", "title", "help", "path", "item_label", "layout", "min_items", "fields",
     "groups", "computed", "visible_if", "feeds", "reference", "title_field",
+    "document_columns",
 }  # fmt: skip
 COMPUTED_KEYS = {"name", "label", "help"}
 CONDITION_KEYS = {"path", "equals", "in", "not_empty"}
@@ -89,7 +91,7 @@ def parse_group(table: Table, ctx: SectionContext, scope: str | None) -> GroupDe
         )
     if path is not None and layout == "form":
         named.fail(_t("a list cannot use layout 'form': use table, cards or fixed"))
-    for key in ("item_label", "min_items", "title_field"):
+    for key in ("item_label", "min_items", "title_field", "document_columns"):
         if path is None and key in named.data:
             named.fail(_t("'{key}' is only for repeatable groups (with a path)").format(key=key))
     fields = tuple(
@@ -125,6 +127,7 @@ def parse_group(table: Table, ctx: SectionContext, scope: str | None) -> GroupDe
         feeds=parse_feeds(named),
         reference=named.text("reference", ""),
         title_field=title_field,
+        document_columns=parse_document_columns(named, fields),
     )
 
 
