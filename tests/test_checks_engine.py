@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from mcdesigner.checks import (
     RULE_FAILED,
     RULES,
-    SECTIONS,
     Issue,
     Readiness,
     check,
@@ -32,6 +31,7 @@ from mcdesigner.checks.engine import merge_missing, order
 from mcdesigner.checks.forms import plan_for
 from mcdesigner.checks.issues import section_of
 from mcdesigner.checks.rule import Finding, rule
+from mcdesigner.formdefs import default_forms
 from mcdesigner.i18n import install_translator
 from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.proposal import Proposal
@@ -39,6 +39,8 @@ from strategies import proposals
 from test_checks_helpers import PLACEHOLDER, complete_proposal
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "advice": 2}
+#: The sections of the bundled forms, in their order.
+SECTIONS = default_forms().section_ids
 
 
 def broken_proposal() -> Proposal:
@@ -113,7 +115,7 @@ def test_order_is_stable_within_a_section_and_severity() -> None:
     first = issue("a", "staff[x].name")
     second = issue("b", "staff[y].name")
 
-    assert order([second, first]) == [second, first]
+    assert order([second, first], default_forms()) == [second, first]
 
 
 def test_run_is_deterministic() -> None:

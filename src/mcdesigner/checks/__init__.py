@@ -9,7 +9,7 @@ ready (no errors). ``RULES`` lists every rule for documentation and the UI.
 from __future__ import annotations
 
 from mcdesigner.checks.engine import RULE_FAILED, run
-from mcdesigner.checks.issues import SECTIONS, SEVERITIES, CheckSettings, Issue, Severity
+from mcdesigner.checks.issues import SEVERITIES, CheckSettings, Issue, Severity
 from mcdesigner.checks.readiness import CheckResult, Readiness, check, readiness
 from mcdesigner.checks.registry import RULES, rule_by_id
 from mcdesigner.checks.report import (
@@ -26,7 +26,6 @@ from mcdesigner.checks.rule import Rule
 __all__ = [
     "RULES",
     "RULE_FAILED",
-    "SECTIONS",
     "SEVERITIES",
     "CheckResult",
     "CheckSettings",

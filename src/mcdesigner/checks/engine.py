@@ -13,15 +13,10 @@ import logging
 from dataclasses import replace
 
 from mcdesigner.checks.context import CheckContext
-from mcdesigner.checks.issues import (
-    SECTION_RANK,
-    SECTIONS,
-    SEVERITY_RANK,
-    CheckSettings,
-    Issue,
-)
+from mcdesigner.checks.issues import SEVERITY_RANK, CheckSettings, Issue, section_order
 from mcdesigner.checks.registry import RULES
 from mcdesigner.checks.rule import Rule
+from mcdesigner.formdefs import FormSet
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 
@@ -45,7 +40,7 @@ def run_in_context(context: CheckContext) -> list[Issue]:
     issues: list[Issue] = []
     for rule in RULES:
         issues.extend(_evaluate(rule, context))
-    return order(merge_missing(issues))
+    return order(merge_missing(issues), context.forms)
 
 
 def _evaluate(rule: Rule, context: CheckContext) -> list[Issue]:
@@ -53,7 +48,8 @@ def _evaluate(rule: Rule, context: CheckContext) -> list[Issue]:
         return rule.evaluate(context)
     except Exception as error:  # a faulty rule must not hide the other results
         log.exception("check %s failed", rule.id)
-        section = rule.section if rule.section in SECTIONS else SECTIONS[0]
+        sections = section_order(context.forms)
+        section = rule.section if rule.section in sections or not sections else sections[0]
         message = tr(
             "The check “{title}” could not be completed ({error}). The other checks ran normally."
         ).format(title=rule.display_title, error=type(error).__name__)
@@ -88,9 +84,8 @@ def _preference(issue: Issue) -> int:
     return _PREFERENCE.get(issue.rule, 1)
 
 
-def order(issues: list[Issue]) -> list[Issue]:
-    """Issues by section (form order), then severity; ties keep their rule and list order."""
-    return sorted(
-        issues,
-        key=lambda i: (SECTION_RANK.get(i.section, len(SECTIONS)), SEVERITY_RANK[i.severity]),
-    )
+def order(issues: list[Issue], forms: FormSet | None) -> list[Issue]:
+    """Issues by section (in the order of ``forms``), then severity; ties keep their rule and
+    list order. Sections the forms do not know come last."""
+    rank = {section: index for index, section in enumerate(section_order(forms))}
+    return sorted(issues, key=lambda i: (rank.get(i.section, len(rank)), SEVERITY_RANK[i.severity]))

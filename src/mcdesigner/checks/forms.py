@@ -19,6 +19,7 @@ from dataclasses import field as dataclass_field
 from decimal import Decimal
 from typing import Any
 
+from mcdesigner.checks.issues import section_showing
 from mcdesigner.checks.values import is_filled
 from mcdesigner.formdefs import FieldDef, FormSet, default_forms
 from mcdesigner.i18n import tr
@@ -122,12 +123,6 @@ def _innermost_item_label(forms: FormSet, path: str) -> str:
     return group.item_label if group is not None else ""
 
 
-def _section(forms: FormSet | None, path: str) -> str:
-    """The id of the section showing ``path``; without forms, the path's first name."""
-    section = forms.section_of(path) if forms is not None else None
-    return section.id if section is not None else path.split(".", 1)[0].split("[", 1)[0]
-
-
 def _form_fields(forms: FormSet) -> Iterator[RequiredField]:
     for group in forms.required_groups():
         path = group.path
@@ -138,7 +133,7 @@ def _form_fields(forms: FormSet) -> Iterator[RequiredField]:
             label=group.title,
             reference=group.reference or FORM_REFERENCE,
             steps=_steps(path),
-            section=_section(forms, path),
+            section=section_showing(path, forms),
             conditional=bool(forms.visibility_conditions(group)),
             min_items=group.min_items,
             item_label=_innermost_item_label(forms, path),
@@ -155,7 +150,7 @@ def _form_fields(forms: FormSet) -> Iterator[RequiredField]:
             label=field.label,
             reference=field.reference or FORM_REFERENCE,
             steps=_steps(field.path),
-            section=_section(forms, field.path),
+            section=section_showing(field.path, forms),
             conditional=bool(forms.visibility_conditions(field)),
             item_label=_innermost_item_label(forms, field.path),
             on_credential=field.on_credential,
@@ -180,7 +175,7 @@ def build_plan(forms: FormSet | None) -> RequiredPlan:
             label=_annex_label(forms, path),
             reference=element.reference,
             steps=_steps(path),
-            section=_section(forms, path),
+            section=section_showing(path, forms),
             on_credential=True,
             annex=element,
         )

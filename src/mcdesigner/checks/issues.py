@@ -18,27 +18,28 @@ Severity = Literal["error", "warning", "advice"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "advice")
 SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
-#: Section ids in the order of the proposal form; each is a top-level field of the proposal.
-SECTIONS: tuple[str, ...] = (
-    "general",
-    "certified",
-    "rights",
-    "academic",
-    "staff",
-    "financial",
-    "quality",
-    "self_assessment",
-)
-SECTION_RANK: dict[str, int] = {s: i for i, s in enumerate(SECTIONS)}
-
 #: Group of issues about data that is copied onto the digital credential.
 CREDENTIAL_GROUP = "credential"
 
 
 def section_of(path: str) -> str:
-    """The section id a field path belongs to (its first segment without item id)."""
+    """The first name of a field path without item id (the model's part holding it)."""
     head = path.split(".", 1)[0]
     return head.split("[", 1)[0]
+
+
+def section_order(forms: FormSet | None) -> tuple[str, ...]:
+    """The section ids in the order of the forms (empty without forms)."""
+    return forms.section_ids if forms is not None else ()
+
+
+def section_showing(path: str, forms: FormSet | None) -> str:
+    """The id of the section whose form shows ``path``.
+
+    Without forms, or for a path no form shows, the path's first name (:func:`section_of`).
+    """
+    section = forms.section_of(path) if forms is not None and path else None
+    return section.id if section is not None else section_of(path)
 
 
 @dataclass(frozen=True, slots=True)

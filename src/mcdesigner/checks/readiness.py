@@ -1,5 +1,7 @@
 """How complete a proposal is: required fields filled per section, and whether it is ready.
 
+The sections are those of the form set the checks use, in its order.
+
 Completion counts the Annex I mandatory elements and the fields the forms mark required
 (each concrete path once; list-item fields count once per item). A section with nothing
 required is complete. A proposal is *ready* when the checks report no error.
@@ -13,13 +15,20 @@ from mcdesigner.checks.context import CheckContext
 from mcdesigner.checks.engine import run_in_context
 from mcdesigner.checks.issues import (
     CREDENTIAL_GROUP,
-    SECTIONS,
     SEVERITIES,
     CheckSettings,
     Issue,
     Severity,
+    section_order,
 )
 from mcdesigner.model.proposal import Proposal
+
+
+class SectionPercent(dict[str, float]):
+    """Completion by section id; a section it does not list has nothing required: 100."""
+
+    def __missing__(self, section: str) -> float:
+        return 100.0
 
 
 @dataclass(frozen=True)
@@ -48,13 +57,16 @@ def _percent(filled: int, required: int) -> float:
 def readiness_in_context(context: CheckContext, issues: list[Issue]) -> Readiness:
     """:func:`readiness` for an existing context."""
     scan = context.required
-    filled = {s: scan.filled.get(s, 0) for s in SECTIONS}
-    required = {s: scan.required.get(s, 0) for s in SECTIONS}
+    # The forms' sections in their order, then any other the scan met (Annex I without forms).
+    sections = section_order(context.forms)
+    sections += tuple(s for s in scan.required if s not in sections)
+    filled = {s: scan.filled.get(s, 0) for s in sections}
+    required = {s: scan.required.get(s, 0) for s in sections}
     counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
     for issue in issues:
         counts[issue.severity] += 1
     return Readiness(
-        section_percent={s: _percent(filled[s], required[s]) for s in SECTIONS},
+        section_percent=SectionPercent({s: _percent(filled[s], required[s]) for s in sections}),
         overall_percent=_percent(sum(filled.values()), sum(required.values())),
         ready=counts["error"] == 0,
         counts=counts,

@@ -16,11 +16,11 @@ from pydantic import BaseModel
 from mcdesigner.checks.forms import default_form_set
 from mcdesigner.checks.issues import (
     CREDENTIAL_GROUP,
-    SECTIONS,
     SEVERITIES,
     SEVERITY_RANK,
     Issue,
     Severity,
+    section_order,
 )
 from mcdesigner.checks.readiness import Readiness
 from mcdesigner.checks.registry import RULES
@@ -92,7 +92,8 @@ def format_text(
     proposal: BaseModel | None = None,
     forms: FormSet | None = None,
 ) -> str:
-    """A plain-text report: summary, completion per section, then the issues per section.
+    """A plain-text report: summary, completion per section, then the issues per section,
+    the sections in the order of ``forms``.
 
     Each issue names its field as the forms do, followed by the field path; ``proposal``
     (the checked one) numbers list items ("Learning outcome 3"), ``forms`` defaults to
@@ -101,8 +102,9 @@ def format_text(
     forms = forms if forms is not None else default_form_set()
     lines = [summary_line(readiness), credential_line(issues, readiness), ""]
     lines.append(tr("Completion by section:"))
-    width = max(len(section_title(s, forms)) for s in SECTIONS)
-    for section in SECTIONS:
+    sections = section_order(forms) or tuple(readiness.section_percent)
+    width = max((len(section_title(s, forms)) for s in sections), default=0)
+    for section in sections:
         percent = readiness.section_percent.get(section, 100.0)
         lines.append(f"  {section_title(section, forms):<{width}}  {_percent(percent):>5}")
     if not issues:
@@ -111,7 +113,7 @@ def format_text(
     by_section: dict[str, list[Issue]] = {}
     for issue in issues:
         by_section.setdefault(issue.section, []).append(issue)
-    ordered = [s for s in SECTIONS if s in by_section] + sorted(set(by_section) - set(SECTIONS))
+    ordered = [s for s in sections if s in by_section] + sorted(set(by_section) - set(sections))
     for section in ordered:
         lines += ["", section_title(section, forms)]
         for issue in by_section[section]:
@@ -135,7 +137,7 @@ def format_json(issues: Sequence[Issue], readiness: Readiness) -> str:
     document = {
         "ready": readiness.ready,
         "overall_percent": readiness.overall_percent,
-        "section_percent": {s: readiness.section_percent.get(s, 100.0) for s in SECTIONS},
+        "section_percent": dict(readiness.section_percent),
         "counts": {s: readiness.counts.get(s, 0) for s in SEVERITIES},
         "credential_ready": readiness.credential_ready,
         "issues": [issue_dict(issue) for issue in issues],

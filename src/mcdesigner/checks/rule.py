@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mcdesigner.checks.issues import CREDENTIAL_GROUP, Issue, Severity, section_of
+from mcdesigner.checks.issues import CREDENTIAL_GROUP, Issue, Severity, section_showing
+from mcdesigner.formdefs import FormSet
 from mcdesigner.i18n import tr
 from mcdesigner.model.standards import ANNEX_I
 
@@ -33,14 +34,18 @@ class Finding:
 
 CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
 
-# Schema paths whose values go onto the digital credential besides the certified data.
+# Schema paths whose values go onto the digital credential besides the sections marked so.
 _CREDENTIAL_PATHS = frozenset(path for element in ANNEX_I for path in element.paths)
-_CREDENTIAL_SECTIONS = frozenset({"certified", "rights"})
 
 
-def credential_group(path: str) -> str:
-    """``"credential"`` when the value at ``path`` is copied onto the digital credential."""
-    if section_of(path) in _CREDENTIAL_SECTIONS or path.split("[", 1)[0] in _CREDENTIAL_PATHS:
+def credential_group(path: str, section: str, forms: FormSet | None) -> str:
+    """``"credential"`` when the value at ``path`` is copied onto the digital credential.
+
+    That is a value of a section the forms mark ``on_credential`` (``section`` is the id
+    of the section showing ``path``) or an Annex I mandatory element.
+    """
+    on_credential = forms is not None and section in forms.credential_sections
+    if on_credential or path.split("[", 1)[0] in _CREDENTIAL_PATHS:
         return CREDENTIAL_GROUP
     return ""
 
@@ -63,19 +68,23 @@ class Rule:
         return tr(self.title)
 
     def evaluate(self, context: CheckContext) -> list[Issue]:
-        """Run the check and turn its findings into issues."""
-        return [
-            Issue(
-                severity=finding.severity,
-                section=section_of(finding.path),
-                path=finding.path,
-                rule=self.id,
-                message=finding.message,
-                reference=finding.reference or self.reference,
-                group=finding.group or credential_group(finding.path),
+        """Run the check and turn its findings into issues, placed as the forms place them."""
+        forms = context.forms
+        issues = []
+        for finding in self.check(context):
+            section = section_showing(finding.path, forms)
+            issues.append(
+                Issue(
+                    severity=finding.severity,
+                    section=section,
+                    path=finding.path,
+                    rule=self.id,
+                    message=finding.message,
+                    reference=finding.reference or self.reference,
+                    group=finding.group or credential_group(finding.path, section, forms),
+                )
             )
-            for finding in self.check(context)
-        ]
+        return issues
 
 
 def rule(

@@ -71,7 +71,8 @@ def export_document(
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out`` and return ``out``.
 
     For the dossier the completeness checks run here, with ``settings`` (the user's hours
-    per ECTS credit and the form set; pass them: ``None`` means the built-in defaults).
+    per ECTS credit and the form set; pass them: ``None`` means the built-in defaults); the
+    document follows the same form set (its sections, their order and labels).
     ``progress(percent, message)`` is called as the work advances (for a progress bar).
     Raises :class:`ExportError` with a message for the user when the document cannot be
     written; nothing is left at ``out`` in that case (an existing file there is kept as it
@@ -109,6 +110,7 @@ def export_document(
         readiness=readiness,
         annotations=annotations,
         reviews=reviews,
+        forms=settings.forms if settings is not None else None,
         criterion_titles=criterion_titles,
     )
     report(30, tr("Laying out the document"))
