@@ -12,6 +12,7 @@ if "XDG_RUNTIME_DIR" not in os.environ:
     os.chmod(_runtime, 0o700)
     os.environ["XDG_RUNTIME_DIR"] = _runtime
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,19 @@ def _private_user_dirs(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("MCDESIGNER_NO_NETWORK", "1")
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English, whatever the machine's language, and ends in it."""
+    from mcdesigner.translations import ENVIRONMENT_VARIABLE, use_language
+
+    for name in (ENVIRONMENT_VARIABLE, "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use_language("en")
+    yield
+    use_language("en")
 
 
 @pytest.fixture

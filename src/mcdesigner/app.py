@@ -13,18 +13,29 @@ from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mcdesigner.formdefs import FormDefinitionError, default_forms
-from mcdesigner.i18n import install_translator
 from mcdesigner.settings import load_preferences
 from mcdesigner.storage import Store, StoreError, StoreLocked, default_db_path
+from mcdesigner.translations import choose_language, use_language
 from mcdesigner.ui.main_window import MainWindow
 from mcdesigner.ui.state import UiState
+from mcdesigner.ui.translation import install_translators
 
 APP_NAME = "MC Designer"
 
 
-def install_qt_translator() -> None:
-    """Route the core's ``tr()`` through Qt, so installed ``.qm`` translations apply to it."""
-    install_translator(lambda context, text: QCoreApplication.translate(context, text))
+#: What went wrong choosing the language at start (shown in the status bar).
+language_problems: list[str] = []
+
+
+def start_language(app: QCoreApplication) -> str:
+    """Choose the language (Preferences, ``MCDESIGNER_LANG``, the system), use it for the
+    core and install the window's translators; returns the language's code."""
+    prefs, _problem = load_preferences()
+    language, problems = choose_language(prefs.language)
+    problems += use_language(language)
+    language_problems[:] = problems
+    install_translators(app)
+    return language
 
 
 def _quiet_messages(kind: QtMsgType, _context: object, message: str) -> None:
@@ -35,15 +46,15 @@ def _quiet_messages(kind: QtMsgType, _context: object, message: str) -> None:
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The running ``QApplication`` (created on first call)."""
+    """The running ``QApplication`` (created on first call, in the chosen language)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         qInstallMessageHandler(_quiet_messages)
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+        start_language(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("mcdesigner")
-    install_qt_translator()
     return app
 
 
@@ -106,8 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(store, forms, prefs, UiState(), owns_store=True)
     window.show()
     window.start()
-    if prefs_problem:
-        window.statusBar().showMessage(prefs_problem, 15000)
+    notes = [p for p in (prefs_problem, *language_problems) if p]
+    if notes:
+        window.statusBar().showMessage("  ".join(notes), 15000)
     status = app.exec()
     if not store.closed:
         store.close()

@@ -31,6 +31,7 @@ class Preferences(BaseModel):
     default_currency: Currency = "EUR"
     user_name: ShortText = ""
     autosave_delay_ms: int = Field(750, ge=200, le=10_000)
+    language: str = Field("", pattern=r"^([a-z]{2,3})?$")  # "" follows the system
 
     @model_validator(mode="after")
     def _ordered_range(self) -> Preferences:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mcdesigner import __version__
 from mcdesigner.cli import documents, library, reviewing
+from mcdesigner.cli.argparse_texts import translate_argparse
 from mcdesigner.cli.common import (
     DEBUG_ENV_VAR,
     EXIT_FAILURE,
@@ -29,7 +30,17 @@ from mcdesigner.cli.common import (
 )
 from mcdesigner.exchange import ExchangeError
 from mcdesigner.i18n import tr
+from mcdesigner.settings import load_preferences
 from mcdesigner.storage import StoreError, default_db_path
+from mcdesigner.translations import (
+    ENVIRONMENT_VARIABLE,
+    UnknownLanguage,
+    available_languages,
+    choose_language,
+    language_name,
+    resolve_language,
+    use_language,
+)
 
 COMMANDS: tuple[Command, ...] = library.COMMANDS + documents.COMMANDS + reviewing.COMMANDS
 
@@ -46,6 +57,7 @@ def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentPar
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", metavar="LANG", help=_lang_help())
     db_help = tr("the proposal database to use (default: {path})").format(path=default_db_path())
     parser.add_argument("--db", type=Path, default=None, metavar="PATH", help=db_help)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -59,6 +71,38 @@ def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentPar
         sub.set_defaults(run=command.run)
     parser.set_defaults(run=library.run_app)
     return parser
+
+
+def _lang_help() -> str:
+    languages = ", ".join(f"{c} ({language_name(c)})" for c in available_languages())
+    return tr(
+        "the language of messages and documents: {languages} (default: {variable}, the"
+        " Preferences or the system's language)"
+    ).format(languages=languages, variable=ENVIRONMENT_VARIABLE)
+
+
+def _requested_language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` value of ``argv`` (read before the parser is built in that language)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    known, _rest = early.parse_known_args(list(argv))
+    return known.lang if isinstance(known.lang, str) else None
+
+
+def start_language(argv: Sequence[str]) -> str:
+    """Use the language asked for by ``--lang``, ``MCDESIGNER_LANG``, the Preferences or
+    the system; raises :class:`UnknownLanguage` with the languages to choose from."""
+    requested = _requested_language(argv)
+    if requested is None and not os.environ.get(ENVIRONMENT_VARIABLE):
+        prefs, _problem = load_preferences()
+        language, _problems = choose_language(prefs.language)
+    else:
+        language = resolve_language(requested)
+        os.environ[ENVIRONMENT_VARIABLE] = language  # the desktop app started from here too
+    for problem in use_language(language):
+        err(problem)
+    translate_argparse()
+    return language
 
 
 def _silence_stdout() -> None:
@@ -78,9 +122,15 @@ def _tolerate_unencodable_output() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: the process arguments); return the exit code."""
     _tolerate_unencodable_output()
+    arguments = sys.argv[1:] if argv is None else argv
+    try:
+        start_language(arguments)
+    except UnknownLanguage as problem:
+        err(str(problem))
+        return EXIT_USAGE
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as stop:  # --help, --version or a usage error already printed
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     run: Callable[[argparse.Namespace], int] = args.run

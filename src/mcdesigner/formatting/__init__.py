@@ -12,8 +12,17 @@ from __future__ import annotations
 from mcdesigner.formatting.formatter import (
     DEFAULT_LOCALE,
     Formatter,
+    current_locale,
     formatter,
+    locale_scope,
     set_default_locale,
 )
 
-__all__ = ["DEFAULT_LOCALE", "Formatter", "formatter", "set_default_locale"]
+__all__ = [
+    "DEFAULT_LOCALE",
+    "Formatter",
+    "current_locale",
+    "formatter",
+    "locale_scope",
+    "set_default_locale",
+]

@@ -12,6 +12,9 @@ import copy
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -209,9 +212,13 @@ def _cached(locale: str) -> Formatter:
     return Formatter(locale)
 
 
+# A default locale for the current thread or task only (see :func:`locale_scope`).
+_scoped: ContextVar[str | None] = ContextVar("mcdesigner_locale", default=None)
+
+
 def formatter(locale: str | None = None) -> Formatter:
     """The formatter of ``locale`` (the current default locale when None); cached."""
-    return _cached(locale or _default)
+    return _cached(locale or _scoped.get() or _default)
 
 
 def set_default_locale(locale: str) -> None:
@@ -219,3 +226,19 @@ def set_default_locale(locale: str) -> None:
     global _default
     _cached(locale)
     _default = locale
+
+
+def current_locale() -> str:
+    """The locale :func:`formatter` uses when given none."""
+    return _scoped.get() or _default
+
+
+@contextmanager
+def locale_scope(locale: str) -> Iterator[None]:
+    """Format in ``locale`` in this thread (or task) until the block ends."""
+    _cached(locale)
+    token = _scoped.set(locale)
+    try:
+        yield
+    finally:
+        _scoped.reset(token)

@@ -14,7 +14,7 @@ from mcdesigner.formdefs.definitions import FormSet, GroupDef, SectionDef
 from mcdesigner.formdefs.errors import FormDefinitionError
 from mcdesigner.formdefs.parsing import SectionContext, parse_computed, parse_group
 from mcdesigner.formdefs.tables import Table
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import current_language, tr
 from mcdesigner.paths import forms_dir
 
 SECTION_KEYS = {"id", "title", "order", "version", "help", "groups", "computed", "on_credential"}
@@ -135,6 +135,23 @@ def load_forms(directory: Path | None = None) -> FormSet:
 
 
 @cache
-def default_forms() -> FormSet:
-    """The bundled forms, loaded once (call ``default_forms.cache_clear()`` to reload)."""
+def _forms_in(language: str) -> FormSet:
     return load_forms()
+
+
+class _DefaultForms:
+    """The bundled forms in the language in use, loaded once per language.
+
+    Their labels and help are translated when they load; ``default_forms.cache_clear()``
+    reloads them (after a catalog changed).
+    """
+
+    def __call__(self) -> FormSet:
+        return _forms_in(current_language())
+
+    def cache_clear(self) -> None:
+        """Load the forms anew on the next call."""
+        _forms_in.cache_clear()
+
+
+default_forms = _DefaultForms()

@@ -10,8 +10,12 @@ Pure code: no Qt.
 
 from __future__ import annotations
 
-from mcdesigner.formatting import set_default_locale
-from mcdesigner.i18n import install_translator
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from mcdesigner.formatting import locale_scope, set_default_locale
+from mcdesigner.i18n import current_language, install_translator, translator_scope
 from mcdesigner.translations.catalog import (
     SOURCE_LANGUAGE,
     Catalog,
@@ -27,27 +31,58 @@ from mcdesigner.translations.languages import (
     system_language,
 )
 
-_current: Catalog | None = None
+_catalogs: dict[str, Catalog] = {}
+
+
+def catalog_for(language: str) -> Catalog:
+    """The catalog of ``language``, read once (English has an empty one)."""
+    if language not in _catalogs:
+        _catalogs[language] = (
+            load_catalog(language) if language != SOURCE_LANGUAGE else Catalog(language)
+        )
+    return _catalogs[language]
 
 
 def use_language(language: str) -> list[str]:
     """Show every text in ``language`` from now on; returns the catalogs' problems."""
-    global _current
-    catalog = load_catalog(language) if language != SOURCE_LANGUAGE else Catalog(language)
-    _current = catalog
+    catalog = catalog_for(language)
     set_default_locale(language)
-    install_translator(catalog.translate, catalog.plural)
+    install_translator(catalog.translate, catalog.plural, language)
     return list(catalog.problems)
 
 
-def current_catalog() -> Catalog | None:
-    """The catalog in use (None before :func:`use_language` was called)."""
-    return _current
+def choose_language(preferred: str = "") -> tuple[str, list[str]]:
+    """The language to start in: ``MCDESIGNER_LANG`` (set by ``--lang`` too), else the
+    preferred one, the system's or English; with the problems to tell the user (an unknown
+    language, a broken catalog)."""
+    problems: list[str] = []
+    requested = os.environ.get(ENVIRONMENT_VARIABLE) or preferred or None
+    try:
+        language = resolve_language(requested)
+    except UnknownLanguage as error:
+        problems.append(str(error))
+        try:
+            language = resolve_language(None)
+        except UnknownLanguage as second:
+            problems.append(str(second))
+            language = SOURCE_LANGUAGE
+    return language, problems
 
 
-def current_language() -> str:
-    """The code of the language in use."""
-    return _current.language if _current is not None else SOURCE_LANGUAGE
+@contextmanager
+def language_scope(language: str) -> Iterator[None]:
+    """Texts, numbers and dates in ``language`` in this thread only, until the block ends.
+
+    A document can so be written in Spanish while the window stays in English.
+    """
+    catalog = catalog_for(language)
+    with translator_scope(catalog.translate, catalog.plural, language), locale_scope(language):
+        yield
+
+
+def current_catalog() -> Catalog:
+    """The catalog of the language in use."""
+    return catalog_for(current_language())
 
 
 __all__ = [
@@ -56,9 +91,12 @@ __all__ = [
     "Catalog",
     "UnknownLanguage",
     "available_languages",
+    "catalog_for",
+    "choose_language",
     "current_catalog",
     "current_language",
     "language_name",
+    "language_scope",
     "load_catalog",
     "locale_dir",
     "resolve_language",

@@ -53,7 +53,9 @@ AREA_ORDER += ("rubrics", "vocabularies")
 
 _FORM_KEYS = frozenset({"title", "help", "label", "placeholder", "item_label", "description"})
 _RUBRIC_KEYS = frozenset({"title", "help", "description", "group"})
-PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}|%n|%\d")
+PLACEHOLDER = re.compile(
+    r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}|%n|%\d|%\([A-Za-z_]+\)[sdr]|%[sdr]"
+)
 
 
 @dataclass

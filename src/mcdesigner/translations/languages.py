@@ -74,6 +74,14 @@ def _checked(code: str, available: tuple[str, ...], origin: str) -> str:
     return language
 
 
+def resolve_language_or_english(environ: Mapping[str, str] | None = None) -> str:
+    """The language the system settings ask for, or English when it has no catalog."""
+    try:
+        return resolve_language(None, environ=environ)
+    except UnknownLanguage:
+        return SOURCE_LANGUAGE
+
+
 def resolve_language(
     requested: str | None = None,
     *,

@@ -1,4 +1,5 @@
-"""The Preferences dialog: hours per ECTS credit, default currency, your name, autosave delay.
+"""The Preferences dialog: language, hours per ECTS credit, default currency, your name,
+autosave delay.
 
 The mapping between the dialog and :class:`~mcdesigner.settings.Preferences` is two plain
 functions (:func:`preferences_from_values`, :func:`values_from_preferences`), so it can be
@@ -25,15 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.i18n import N_, tr
 from mcdesigner.settings import Preferences
+from mcdesigner.translations import available_languages, language_name
+from mcdesigner.translations.languages import resolve_language_or_english
 from mcdesigner.widgets.options import term_options
 
 _FIELD_NAMES = {
-    "hours_per_credit_min": "Lowest hours per ECTS credit",
-    "hours_per_credit_max": "Highest hours per ECTS credit",
-    "default_currency": "Default currency",
-    "user_name": "Your name",
-    "autosave_delay_ms": "Autosave delay",
+    "hours_per_credit_min": N_("Lowest hours per ECTS credit"),
+    "hours_per_credit_max": N_("Highest hours per ECTS credit"),
+    "default_currency": N_("Default currency"),
+    "user_name": N_("Your name"),
+    "autosave_delay_ms": N_("Autosave delay"),
+    "language": N_("Language"),
 }
 
 
@@ -49,7 +54,7 @@ def preferences_from_values(values: dict[str, Any]) -> tuple[Preferences | None,
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            name = _FIELD_NAMES.get(str(item["loc"][0]) if item["loc"] else "", "")
+            name = tr(_FIELD_NAMES.get(str(item["loc"][0]) if item["loc"] else "", ""))
             message = str(item["msg"]).removeprefix("Value error, ")
             problems.append(f"{name}: {message}" if name else message[:1].upper() + message[1:])
         return None, problems
@@ -64,6 +69,13 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferencesDialog")
         self.result_preferences: Preferences | None = None
         form = QFormLayout()
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageCombo")
+        system = language_name(resolve_language_or_english())
+        self.language.addItem(self.tr("As the system ({language})").format(language=system), "")
+        for code in available_languages():
+            self.language.addItem(language_name(code), code)
+        form.addRow(self.tr("Language"), self.language)
         self.hours_min = self._hours_box()
         self.hours_max = self._hours_box()
         form.addRow(self.tr("Lowest hours per ECTS credit"), self.hours_min)
@@ -95,6 +107,14 @@ class PreferencesDialog(QDialog):
             if isinstance(caption, QLabel) and editor is not None:
                 caption.setBuddy(editor)
                 editor.setAccessibleName(caption.text())
+        self.language_note = QLabel(
+            self.tr("MC Designer shows the new language the next time it starts."), self
+        )
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(False)
+        self._starting_language = prefs.language
+        self.language.currentIndexChanged.connect(self._language_changed)
         self.errors = QLabel(self)
         self.errors.setObjectName("preferencesErrors")
         self.errors.setWordWrap(True)
@@ -108,6 +128,7 @@ class PreferencesDialog(QDialog):
         self.buttons = buttons
         column = QVBoxLayout(self)
         column.addLayout(form)
+        column.addWidget(self.language_note)
         column.addWidget(self.errors)
         column.addWidget(buttons)
         self.set_values(values_from_preferences(prefs))
@@ -127,6 +148,10 @@ class PreferencesDialog(QDialog):
         self.currency.setCurrentIndex(max(index, 0))
         self.user_name.setText(values["user_name"])
         self.autosave.setValue(int(values["autosave_delay_ms"]))
+        self.language.setCurrentIndex(max(self.language.findData(values.get("language", "")), 0))
+
+    def _language_changed(self) -> None:
+        self.language_note.setVisible(self.language.currentData() != self._starting_language)
 
     def values(self) -> dict[str, Any]:
         """The values as typed."""
@@ -140,6 +165,7 @@ class PreferencesDialog(QDialog):
             "default_currency": code,
             "user_name": self.user_name.text(),
             "autosave_delay_ms": self.autosave.value(),
+            "language": self.language.currentData() or "",
         }
 
     def accept(self) -> None:
