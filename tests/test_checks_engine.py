@@ -239,7 +239,7 @@ def test_credential_readiness_looks_only_at_data_for_the_credential() -> None:
     assert not staff_result.ready and staff_result.credential_ready
     assert not outcome_result.readiness.credential_ready
     text = format_text(outcome_result.issues, outcome_result.readiness)
-    assert "Data for the digital credential: 1 error(s) to fix first." in text
+    assert "Data for the digital credential: 1 error to fix first." in text
 
 
 def test_readiness_without_errors_is_ready_even_with_warnings() -> None:
@@ -302,7 +302,7 @@ def test_the_text_report_of_a_clean_proposal_says_so() -> None:
 
     text = format_text(result.issues, result.readiness)
 
-    assert text.startswith("Ready to submit: 0 error(s)")
+    assert text.startswith("Ready to submit: 0 errors, 0 warnings, 0 pieces of advice.")
     assert "No issues found." in text
     assert "100%" in text
 

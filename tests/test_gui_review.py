@@ -627,7 +627,7 @@ def test_review_files_round_trip_through_the_file_dialogs(
         written = export_review_interactive(None, reviewer_store, proposal.id, REVIEWER)
     assert written == tmp_path / "ana-review.mcreview"
     assert written.exists()
-    assert shown[-1][0] == "info" and "1 comment thread(s) and 1 rubric review(s)" in shown[-1][2]
+    assert shown[-1][0] == "info" and "It holds 1 comment thread and 1 rubric review." in shown[-1][2]
 
     # The author changed the proposal since: the review is of an older revision.
     _save_edit(store, proposal, SetValue("general.title", "Research data stewardship II"))

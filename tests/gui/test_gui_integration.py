@@ -245,13 +245,13 @@ def test_reviewer_mode_locks_fields_and_a_comment_creates_a_thread(
     ]
     assert panel.thread_item(threads[0].id) is not None
     markers = [i for i in outcome.issues() if i.severity == "info"]
-    assert [m.message for m in markers] == ["● 1 open comment thread(s)"]
+    assert [m.message for m in markers] == ["● 1 open comment thread"]
 
     qtbot.mouseClick(panel.thread_view.resolve_button, Qt.MouseButton.LeftButton)
     with Store.open(db_path) as other:
         assert other.list_annotations(window.session.proposal_id)[0].status == "resolved"
     markers = [i for i in outcome.issues() if i.severity == "info"]
-    assert [m.message for m in markers] == ["✓ 1 resolved comment thread(s)"]
+    assert [m.message for m in markers] == ["✓ 1 resolved comment thread"]
 
     window.actions_.reviewer_mode.trigger()
     assert not banner.isVisible() and not is_locked(outcome.box)
@@ -294,7 +294,7 @@ def test_navigating_from_a_thread_opens_its_field(qtbot: Any, window: Any) -> No
     title = window.editor.current_page().editor("general.title")
     qtbot.waitUntil(lambda: _focus_inside(title))
     assert [m.message for m in title.issues() if m.severity == "info"] == [
-        "● 1 open comment thread(s)"
+        "● 1 open comment thread"
     ]
 
 

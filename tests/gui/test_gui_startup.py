@@ -64,18 +64,28 @@ def test_a_second_window_on_the_same_database_is_refused(window: Any, db_path: P
         Store.open(db_path, exclusive=True)
 
 
-def test_core_messages_go_through_the_qt_translator(
-    window: Any, monkeypatch: pytest.MonkeyPatch
+def test_the_window_and_the_core_read_one_catalog(
+    qapp: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[tuple[str, str]] = []
+    from PySide6.QtWidgets import QPushButton
 
-    def translate(context: str, text: str, *_a: Any) -> str:
-        seen.append((context, text))
-        return text.upper()
+    from mcdesigner import translations
+    from mcdesigner.translations import Catalog, use_language
+    from mcdesigner.ui.translation import install_translators
 
-    monkeypatch.setattr(QCoreApplication, "translate", staticmethod(translate))
-    assert tr("Yes", "forms") == "YES"
-    assert ("forms", "Yes") in seen
+    catalog = Catalog("es", messages={"Preferences": "Preferencias"})
+    monkeypatch.setitem(translations._catalogs, "es", catalog)
+    use_language("es")
+    install_translators(qapp)
+    try:
+        assert tr("Preferences") == "Preferencias"
+        assert QPushButton().tr("Preferences") == "Preferencias"
+        assert QCoreApplication.translate("Anything", "Preferences") == "Preferencias"
+        # Texts the catalog lacks fall through to Qt's own translations, then English.
+        assert QPushButton().tr("No such text anywhere") == "No such text anywhere"
+    finally:
+        use_language("en")
+        install_translators(qapp)
 
 
 def test_preferences_dialog_validates_and_saves(qtbot: Any, window: Any) -> None:

@@ -46,7 +46,7 @@ class CredentialGap:
 def _gap(
     path: str, element: str, message: str, prop: str, severity: Severity = "error"
 ) -> CredentialGap:
-    return CredentialGap(path, tr(element), message, f"{ELM}: {prop}", severity)
+    return CredentialGap(path, tr(element), message, f"{tr(ELM)}: {prop}", severity)
 
 
 def awarding_country(proposal: Proposal, org: Organisation) -> str | None:
@@ -100,7 +100,7 @@ def _general_gaps(proposal: Proposal) -> Iterator[CredentialGap]:
         yield _gap(
             "general.languages",
             "language",
-            tr("Choose the language(s) of instruction: the credential states them."),
+            tr("Choose the languages of instruction: the credential states them."),
             "Qualification.language",
             "warning",
         )

@@ -27,7 +27,7 @@ from mcdesigner.checks.registry import RULES
 from mcdesigner.checks.rule import Rule
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, path_label
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import tr, tr_n
 
 _SEVERITY_LABELS: dict[str, str] = {"error": "error", "warning": "warning", "advice": "advice"}
 
@@ -57,14 +57,16 @@ def _percent(value: float) -> str:
 def summary_line(readiness: Readiness) -> str:
     """One sentence: ready or not, the issue counts and the overall completion."""
     verdict = tr("Ready to submit") if readiness.ready else tr("Not ready to submit")
+    errors = readiness.counts.get("error", 0)
+    warnings = readiness.counts.get("warning", 0)
+    advice = readiness.counts.get("advice", 0)
     return tr(
-        "{verdict}: {errors} error(s), {warnings} warning(s), {advice} piece(s) of advice."
-        " Required fields filled: {percent}."
+        "{verdict}: {errors}, {warnings}, {advice}. Required fields filled: {percent}."
     ).format(
         verdict=verdict,
-        errors=readiness.counts.get("error", 0),
-        warnings=readiness.counts.get("warning", 0),
-        advice=readiness.counts.get("advice", 0),
+        errors=tr_n("{n} error", "{n} errors", errors).format(n=errors),
+        warnings=tr_n("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        advice=tr_n("{n} piece of advice", "{n} pieces of advice", advice).format(n=advice),
         percent=_percent(readiness.overall_percent),
     )
 
@@ -74,7 +76,11 @@ def credential_line(issues: Sequence[Issue], readiness: Readiness) -> str:
     if readiness.credential_ready:
         return tr("Data for the digital credential: no errors.")
     count = sum(1 for i in issues if i.severity == "error" and i.group == CREDENTIAL_GROUP)
-    return tr("Data for the digital credential: {count} error(s) to fix first.").format(count=count)
+    return tr_n(
+        "Data for the digital credential: {count} error to fix first.",
+        "Data for the digital credential: {count} errors to fix first.",
+        count,
+    ).format(count=count)
 
 
 def issue_place(issue: Issue, forms: FormSet | None, proposal: BaseModel | None) -> str:
@@ -185,5 +191,5 @@ def format_rules(rules: Sequence[Rule] = RULES) -> str:
     for rule in rules:
         section = tr("any section") if rule.section == "any" else section_title(rule.section)
         lines.append(f"{rule.id}  [{severity_label(rule.severity)}]  {rule.display_title}")
-        lines.append(f"    {section}; {rule.reference}")
+        lines.append(f"    {section}; {tr(rule.reference)}")
     return "\n".join(lines) + "\n"

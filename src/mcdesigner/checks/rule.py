@@ -80,7 +80,7 @@ class Rule:
                     path=finding.path,
                     rule=self.id,
                     message=finding.message,
-                    reference=finding.reference or self.reference,
+                    reference=tr(finding.reference or self.reference),
                     group=finding.group or credential_group(finding.path, section, forms),
                 )
             )

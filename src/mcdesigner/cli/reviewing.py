@@ -16,7 +16,7 @@ from mcdesigner.cli.common import (
 )
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import default_forms
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import tr, tr_n
 from mcdesigner.model.fieldpath import schema_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.status import STATUS_LABELS
@@ -127,8 +127,10 @@ def run_review_import(args: argparse.Namespace) -> int:
         out(tr("The review was made on an earlier version of the proposal."))
     if report.orphaned:
         out(
-            tr(
-                "{count} comment thread(s) refer to parts that no longer exist; they are kept."
+            tr_n(
+                "{count} comment thread refers to parts that no longer exist; it is kept.",
+                "{count} comment threads refer to parts that no longer exist; they are kept.",
+                report.orphaned,
             ).format(count=report.orphaned)
         )
     return 0

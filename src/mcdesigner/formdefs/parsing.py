@@ -125,7 +125,7 @@ def parse_group(table: Table, ctx: SectionContext, scope: str | None) -> GroupDe
         visible_if=parse_condition(named, inner_scope if path is None else scope),
         min_items=named.integer("min_items", 0),
         feeds=parse_feeds(named),
-        reference=named.text("reference", ""),
+        reference=_t(named.text("reference", "")),
         title_field=title_field,
         document_columns=parse_document_columns(named, fields),
     )
@@ -170,7 +170,7 @@ def parse_field(table: Table, ctx: SectionContext, group_id: str, scope: str | N
         shape=shape,
         section_id=ctx.section_id,
         group_id=group_id,
-        reference=located.text("reference", ""),
+        reference=_t(located.text("reference", "")),
         widget=widget,
         placeholder=_t(located.text("placeholder", "", nonempty=False)),
         vocabulary=_vocabulary(located, shape),

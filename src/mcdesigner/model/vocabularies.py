@@ -9,12 +9,15 @@ their annotation so that forms and exports can find the vocabulary from the fiel
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Any
 
+from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator
 
+from mcdesigner.i18n import current_language, tr
 from mcdesigner.paths import resources_dir
 
 # Identifiers of the non-ELM code lists served from pycountry.
@@ -61,53 +64,86 @@ class Vocabulary:
         return isinstance(value, str) and value in self.by_value
 
 
+def _vocabulary_text(text: str) -> str:
+    return tr(text, "vocabulary")
+
+
+def _sort_key(label: str) -> str:
+    """Alphabetical order as readers expect it: accents and case do not count."""
+    decomposed = unicodedata.normalize("NFKD", label.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @cache
-def _elm_vocabulary(vocab_id: str) -> Vocabulary:
+def _elm_vocabulary(vocab_id: str, language: str) -> Vocabulary:
     path = resources_dir() / "vocabularies" / f"{vocab_id}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KeyError(f"unknown vocabulary {vocab_id!r} (no file {path})") from None
-    terms = tuple(Term(t["uri"], t["label"], t.get("notation", "")) for t in data["terms"])
-    return Vocabulary(vocab_id, data["label"], data["scheme"], terms)
-
-
-@cache
-def _countries() -> Vocabulary:
-    import pycountry
-
-    terms = sorted(
-        (Term(c.alpha_3, c.name, c.alpha_2) for c in pycountry.countries),
-        key=lambda t: t.label,
+    terms = tuple(
+        Term(t["uri"], _vocabulary_text(t["label"]), t.get("notation", "")) for t in data["terms"]
     )
-    return Vocabulary(COUNTRY, "Country", AUTHORITY_URIS[COUNTRY], tuple(terms))
+    return Vocabulary(vocab_id, _vocabulary_text(data["label"]), data["scheme"], terms)
+
+
+def _cldr_names(language: str, kind: str) -> dict[str, str]:
+    """Names of territories, languages or currencies in ``language`` from CLDR (Babel).
+
+    English keeps the ISO names of pycountry; other languages take CLDR's, with a
+    capital first letter as they open a list entry.
+    """
+    if language == "en":
+        return {}
+    try:
+        names: dict[str, str] = dict(getattr(Locale.parse(language), kind))
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {code: name[:1].upper() + name[1:] for code, name in names.items()}
 
 
 @cache
-def _languages() -> Vocabulary:
+def _countries(language: str) -> Vocabulary:
     import pycountry
 
+    names = _cldr_names(language, "territories")
+    terms = sorted(
+        (Term(c.alpha_3, names.get(c.alpha_2, c.name), c.alpha_2) for c in pycountry.countries),
+        key=lambda t: _sort_key(t.label),
+    )
+    label = _vocabulary_text("Country")
+    return Vocabulary(COUNTRY, label, AUTHORITY_URIS[COUNTRY], tuple(terms))
+
+
+@cache
+def _languages(language: str) -> Vocabulary:
+    import pycountry
+
+    names = _cldr_names(language, "languages")
     # Individual living languages that have a two-letter code: the ones people teach in.
     terms = sorted(
         (
-            Term(lang.alpha_3.upper(), lang.name, getattr(lang, "alpha_2", ""))
+            Term(lang.alpha_3.upper(), names.get(lang.alpha_2, lang.name), lang.alpha_2)
             for lang in pycountry.languages
             if hasattr(lang, "alpha_2")
         ),
-        key=lambda t: t.label,
+        key=lambda t: _sort_key(t.label),
     )
-    return Vocabulary(LANGUAGE, "Language", AUTHORITY_URIS[LANGUAGE], tuple(terms))
+    label = _vocabulary_text("Language")
+    return Vocabulary(LANGUAGE, label, AUTHORITY_URIS[LANGUAGE], tuple(terms))
 
 
 @cache
-def _currencies() -> Vocabulary:
+def _currencies(language: str) -> Vocabulary:
     import pycountry
 
+    names = _cldr_names(language, "currencies")
     terms = sorted(
-        (Term(c.alpha_3, c.name, c.alpha_3) for c in pycountry.currencies),
+        (Term(c.alpha_3, names.get(c.alpha_3, c.name), c.alpha_3) for c in pycountry.currencies),
         key=lambda t: t.value,
     )
-    return Vocabulary(CURRENCY, "Currency", AUTHORITY_URIS[CURRENCY], tuple(terms))
+    label = _vocabulary_text("Currency")
+    return Vocabulary(CURRENCY, label, AUTHORITY_URIS[CURRENCY], tuple(terms))
 
 
 _CODE_LISTS = {COUNTRY: _countries, LANGUAGE: _languages, CURRENCY: _currencies}
@@ -115,9 +151,10 @@ _CODE_LISTS = {COUNTRY: _countries, LANGUAGE: _languages, CURRENCY: _currencies}
 
 def get_vocabulary(vocab_id: str) -> Vocabulary:
     """Return the vocabulary named ``vocab_id`` (raises ``KeyError`` if there is none)."""
+    language = current_language()
     if vocab_id in _CODE_LISTS:
-        return _CODE_LISTS[vocab_id]()
-    return _elm_vocabulary(vocab_id)
+        return _CODE_LISTS[vocab_id](language)
+    return _elm_vocabulary(vocab_id, language)
 
 
 def vocabulary_ids() -> list[str]:

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from mcdesigner.i18n import current_language, tr
 from mcdesigner.paths import forms_dir
 
 
@@ -63,6 +64,11 @@ def _require(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
     return value
 
 
+def _t(text: str) -> str:
+    """A rubric text in the user's language (the catalogs hold them without outer spaces)."""
+    return tr(text.strip(), "rubrics") if text.strip() else ""
+
+
 def _parse(path: Path) -> Rubric:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -82,7 +88,7 @@ def _parse(path: Path) -> Rubric:
     for key, text in raw_labels.items():
         if not key.isdigit() or not low <= int(key) <= high:
             raise RubricError(f"{path}: scale label {key!r} is outside {low}-{high}")
-        labels[int(key)] = str(text)
+        labels[int(key)] = _t(str(text))
     criteria = []
     seen: set[str] = set()
     for index, raw in enumerate(_require(data, "criteria", list, str(path))):
@@ -96,17 +102,17 @@ def _parse(path: Path) -> Rubric:
         criteria.append(
             Criterion(
                 id=crit_id,
-                title=_require(raw, "title", str, f"{path}: criterion '{crit_id}'"),
-                description=str(raw.get("description", "")),
-                group=str(raw.get("group", "")),
+                title=_t(_require(raw, "title", str, f"{path}: criterion '{crit_id}'")),
+                description=_t(str(raw.get("description", ""))),
+                group=_t(str(raw.get("group", ""))),
             )
         )
     if not criteria:
         raise RubricError(f"{path}: a rubric needs at least one criterion")
     return Rubric(
         id=_require(data, "id", str, str(path)),
-        title=_require(data, "title", str, str(path)),
-        help=str(data.get("help", "")),
+        title=_t(_require(data, "title", str, str(path))),
+        help=_t(str(data.get("help", ""))),
         minimum=low,
         maximum=high,
         labels=labels,
@@ -127,6 +133,10 @@ def load_rubrics(directory: Path | None = None) -> dict[str, Rubric]:
 
 
 @cache
-def default_rubrics() -> dict[str, Rubric]:
-    """The rubrics shipped with the app (loaded once)."""
+def _rubrics_in(language: str) -> dict[str, Rubric]:
     return load_rubrics()
+
+
+def default_rubrics() -> dict[str, Rubric]:
+    """The rubrics shipped with the app, in the language in use (loaded once per language)."""
+    return _rubrics_in(current_language())

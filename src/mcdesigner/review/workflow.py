@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import tr, tr_n
 from mcdesigner.model.proposal import ProposalStatus
 from mcdesigner.model.status import STATUS_LABELS, status_label
 
@@ -67,9 +67,12 @@ def check_transition(
         errors = sum(1 for issue in issues if issue.severity == "error")
         if errors:
             raise TransitionRefused(
-                tr(
-                    "The proposal cannot be submitted while the checks report {count} error(s). "
-                    "Fix them first: the issues list shows each one and takes you to the field."
+                tr_n(
+                    "The proposal cannot be submitted while the checks report {count} error. "
+                    "Fix it first: the issues list shows it and takes you to the field.",
+                    "The proposal cannot be submitted while the checks report {count} errors. "
+                    "Fix them first: the issues list shows each one and takes you to the field.",
+                    errors,
                 ).format(count=errors)
             )
     return target  # type: ignore[return-value]

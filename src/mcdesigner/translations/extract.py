@@ -33,6 +33,7 @@ KEYWORDS: dict[str, Any] = {
     "N_": (1,),
     "tr_n": (1, 2),
     "translate": (2,),
+    "_vocabulary_text": (1,),
 }
 
 #: Areas in the order a text shared by several is assigned; first match of the path wins.
@@ -51,7 +52,9 @@ AREAS: tuple[tuple[str, str], ...] = (
 AREA_ORDER: tuple[str, ...] = ("window", "forms", "checks", "documents", "command-line", "core")
 AREA_ORDER += ("rubrics", "vocabularies")
 
-_FORM_KEYS = frozenset({"title", "help", "label", "placeholder", "item_label", "description"})
+_FORM_KEYS = frozenset(
+    {"title", "help", "label", "placeholder", "item_label", "description", "reference"}
+)
 _RUBRIC_KEYS = frozenset({"title", "help", "description", "group"})
 PLACEHOLDER = re.compile(
     r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}|%n|%\d|%\([A-Za-z_]+\)[sdr]|%[sdr]"
@@ -156,12 +159,75 @@ def _vocabulary_messages(root: Path) -> Iterator[tuple[str, str | None, str, int
                 yield term["label"], None, relative, 1
 
 
+def _declared_texts() -> Iterator[tuple[str, str]]:
+    """Texts declared in tables of the code and translated where shown: (text, file)."""
+    import inspect
+
+    from mcdesigner.checks import credential_readiness, references
+    from mcdesigner.checks.registry import RULES
+    from mcdesigner.checks.rules import quality
+    from mcdesigner.fieldtypes import registered
+    from mcdesigner.formdefs import feeds
+    from mcdesigner.formdefs.feeds import FEED_LABELS
+    from mcdesigner.model import standards, status
+
+    def source(module: Any) -> str:
+        return str(inspect.getsourcefile(module) or "")
+
+    for rule in RULES:
+        yield rule.title, source(inspect.getmodule(rule.check))
+        yield rule.reference, source(inspect.getmodule(rule.check))
+    for element in standards.ANNEX_I:
+        yield element.name, source(standards)
+        yield element.reference, source(standards)
+    for info in standards.ESG_PART_1:
+        for text in (info.title, info.focus, info.reference):
+            yield text, source(standards)
+    for text in (*standards.RATING_SCALE.values(), *status.STATUS_LABELS.values()):
+        yield text, source(standards)
+    for name, value in vars(references).items():
+        if name.isupper() and isinstance(value, str):
+            yield value, source(references)
+    for _field, what in quality._INDICATOR_PARTS:
+        yield what, source(quality)
+    yield credential_readiness.ELM, source(credential_readiness)
+    for text in FEED_LABELS.values():
+        yield text, source(feeds)
+    for kind in registered():
+        if kind.placeholder:
+            yield kind.placeholder, source(inspect.getmodule(kind.text))
+
+
+def _code_table_messages(root: Path) -> Iterator[tuple[str, str | None, str, int]]:
+    for text, file in _declared_texts():
+        path = Path(file).resolve()
+        try:
+            relative = path.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            relative = f"src/mcdesigner/{path.name}"
+        yield text, None, relative, 0
+
+
+def _template_messages(root: Path) -> Iterator[tuple[str, str | None, str, int]]:
+    layout = root / "templates" / "pdf_layout.toml"
+    if not layout.is_file():
+        return
+    data = tomllib.loads(layout.read_text(encoding="utf-8"))
+    for part in ("header", "footer"):
+        for key in ("left", "right"):
+            text = data.get(part, {}).get(key)
+            if isinstance(text, str) and text.strip():
+                yield text, None, "src/mcdesigner/export/pdf_layout.toml", 0
+
+
 def collect_messages(root: Path | None = None) -> dict[str, Message]:
     """Every text to translate, keyed by its English source, in source order."""
     base = root or data_root()
     found: dict[str, Message] = {}
     sources: Iterable[tuple[str, str | None, str, int]] = (
         *_python_messages(base),
+        *_code_table_messages(base),
+        *_template_messages(base),
         *_toml_messages(base),
         *_vocabulary_messages(base),
     )
@@ -187,6 +253,50 @@ def _read(path: Path, language: str) -> PoCatalog | None:
         return read_po(handle, locale=language)
 
 
+def add_new_texts(language: str, area: str = "additions", root: Path | None = None) -> int:
+    """Put the texts no catalog of ``language`` holds yet into ``<area>.po``, touching no
+    other catalog file (safe while translators work on them); returns how many were added.
+    """
+    base = root or data_root()
+    folder = base / "resources" / "locale" / language
+    present: set[str] = set()
+    for path in sorted(folder.glob("*.po")):
+        for entry in _read(path, language) or ():
+            if entry.id:
+                present.add(entry.id if isinstance(entry.id, str) else str(entry.id[0]))
+    target = folder / f"{area}.po"
+    catalog = _read(target, language) or _new_catalog(language, area)
+    added = 0
+    for message in collect_messages(base).values():
+        if message.id in present:
+            continue
+        msgid: Any = (message.id, message.plural) if message.plural else message.id
+        catalog.add(msgid, ("", "") if message.plural else "", locations=message.locations[:5])
+        added += 1
+    if added:
+        with target.open("wb") as handle:
+            write_po(handle, catalog, width=100, omit_header=False, sort_output=False)
+    return added
+
+
+def _new_catalog(language: str, area: str) -> PoCatalog:
+    catalog = PoCatalog(
+        locale=language,
+        project="MC Designer",
+        domain=area,
+        copyright_holder="the MC Designer authors",
+        msgid_bugs_address="",
+        last_translator="MC Designer translators",
+        language_team=f"{language} (MC Designer)",
+    )
+    catalog.mime_headers = [
+        ("Content-Type", "text/plain; charset=utf-8"),
+        ("Language", language),
+        ("Plural-Forms", PLURAL_FORMS.get(language, "nplurals=2; plural=(n != 1);")),
+    ]
+    return catalog
+
+
 def update_catalogs(language: str, root: Path | None = None) -> dict[str, int]:
     """Write ``resources/locale/<language>/<area>.po`` for every area; return counts.
 
@@ -208,20 +318,7 @@ def update_catalogs(language: str, root: Path | None = None) -> dict[str, int]:
         by_area.setdefault(message.area, []).append(message)
     counts = {}
     for area, messages in by_area.items():
-        catalog = PoCatalog(
-            locale=language,
-            project="MC Designer",
-            domain=area,
-            copyright_holder="the MC Designer authors",
-            msgid_bugs_address="",
-            last_translator="MC Designer translators",
-            language_team=f"{language} (MC Designer)",
-        )
-        catalog.mime_headers = [
-            ("Content-Type", "text/plain; charset=utf-8"),
-            ("Language", language),
-            ("Plural-Forms", PLURAL_FORMS.get(language, "nplurals=2; plural=(n != 1);")),
-        ]
+        catalog = _new_catalog(language, area)
         for message in messages:
             msgid: Any = (message.id, message.plural) if message.plural else message.id
             string = known.get(message.id, ("", "") if message.plural else "")

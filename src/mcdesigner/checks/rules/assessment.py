@@ -8,7 +8,7 @@ from mcdesigner.checks.context import CheckContext
 from mcdesigner.checks.references import ECTS_OUTCOMES_ASSESSED, esg
 from mcdesigner.checks.rule import Finding, Rule, rule
 from mcdesigner.formatting import formatter
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import tr, tr_n
 
 ASSESSMENTS = "academic.assessments"
 #: Weights are percentages; sums closer to 100 than this are rounding.
@@ -71,9 +71,12 @@ def unknown_outcome(context: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 "warning",
                 f"{ASSESSMENTS}[{assessment.id}].outcome_ids",
-                tr(
-                    "Assessment {label} is linked to {count} learning outcome(s) that no"
-                    " longer exist. Remove those links or link the current outcomes."
+                tr_n(
+                    "Assessment {label} is linked to {count} learning outcome that no"
+                    " longer exists. Remove that link or link the current outcomes.",
+                    "Assessment {label} is linked to {count} learning outcomes that no"
+                    " longer exist. Remove those links or link the current outcomes.",
+                    len(missing),
                 ).format(label=_label(assessment.title, number), count=len(missing)),
             )
 

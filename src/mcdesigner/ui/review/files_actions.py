@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mcdesigner.exchange import REVIEW_SUFFIX, ExchangeError
+from mcdesigner.i18n import tr_n
 from mcdesigner.operations import Store, StoreError
 from mcdesigner.operations.reviews import (
     ReviewImportError,
@@ -89,9 +90,13 @@ def export_review_interactive(
         title,
         _tr(
             "Your review of “{title}” was saved to\n{path}\n\n"
-            "It holds {threads} comment thread(s) and {reviews} rubric review(s). "
-            "Send this file to the proposal's author."
-        ).format(title=proposal_title, path=written, threads=threads, reviews=reviews),
+            "It holds {threads} and {reviews}. Send this file to the proposal's author."
+        ).format(
+            title=proposal_title,
+            path=written,
+            threads=tr_n("{n} comment thread", "{n} comment threads", threads).format(n=threads),
+            reviews=tr_n("{n} rubric review", "{n} rubric reviews", reviews).format(n=reviews),
+        ),
     )
     return written
 
@@ -109,9 +114,12 @@ def import_report_text(report: ReviewImportReport) -> str:
     ]
     if report.orphaned:
         lines.append(
-            _tr(
-                "{count} comment thread(s) refer to fields or list items that no longer exist. "
-                "They are kept and listed under “Orphaned comments”."
+            tr_n(
+                "{count} comment thread refers to fields or list items that no longer exist. "
+                "It is kept and listed under “Orphaned comments”.",
+                "{count} comment threads refer to fields or list items that no longer exist. "
+                "They are kept and listed under “Orphaned comments”.",
+                report.orphaned,
             ).format(count=report.orphaned)
         )
     if report.older_revision:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import tr_n
 from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.review import Annotation
 from mcdesigner.review.workflow import EDITABLE_STATUSES
@@ -81,9 +81,19 @@ def marker_tooltip(open_count: int, resolved_count: int) -> str:
     """The marker in words, for tooltips and screen readers."""
     parts = []
     if open_count:
-        parts.append(tr("{count} open comment thread(s)").format(count=open_count))
+        parts.append(
+            tr_n("{count} open comment thread", "{count} open comment threads", open_count).format(
+                count=open_count
+            )
+        )
     if resolved_count:
-        parts.append(tr("{count} resolved comment thread(s)").format(count=resolved_count))
+        parts.append(
+            tr_n(
+                "{count} resolved comment thread",
+                "{count} resolved comment threads",
+                resolved_count,
+            ).format(count=resolved_count)
+        )
     return ", ".join(parts)
 
 
