@@ -82,10 +82,17 @@ def _lang_help() -> str:
 
 
 def _requested_language(argv: Sequence[str]) -> str | None:
-    """The ``--lang`` value of ``argv`` (read before the parser is built in that language)."""
+    """The global ``--lang`` of ``argv``, given before the command (read before the parser
+    is built in that language; ``export --lang`` names the document's language instead)."""
+    names = {command.name for command in COMMANDS}
+    before = list(argv)
+    for index, word in enumerate(before):
+        if word in names and (index == 0 or before[index - 1] not in ("--lang", "--db")):
+            before = before[:index]
+            break
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--lang")
-    known, _rest = early.parse_known_args(list(argv))
+    known, _rest = early.parse_known_args(before)
     return known.lang if isinstance(known.lang, str) else None
 
 

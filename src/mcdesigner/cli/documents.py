@@ -102,6 +102,25 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         help=tr("docx or pdf for documents; elm or ob3 for digital credential data"),
     )
     parser.add_argument("-o", "--output", type=Path, required=True, help=tr("the file to write"))
+    parser.add_argument(
+        "--lang",
+        dest="document_language",
+        metavar="LANG",
+        default=None,
+        help=tr("the language of the document (default: the language of the messages)"),
+    )
+
+
+def document_language(requested: str | None) -> str | None:
+    """The language ``--lang`` asks the document to be written in (checked), or None."""
+    if requested is None:
+        return None
+    from mcdesigner.translations import UnknownLanguage, resolve_language
+
+    try:
+        return resolve_language(requested)
+    except UnknownLanguage as problem:
+        raise CliError(str(problem)) from None
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -128,6 +147,7 @@ def run_export(args: argparse.Namespace) -> int:
             settings=check_settings(),
             annotations=loaded.annotations,
             reviews=loaded.reviews,
+            language=document_language(args.document_language),
         )
     except ExportError as problem:
         raise CliError(str(problem)) from None

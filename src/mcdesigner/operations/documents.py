@@ -2,12 +2,15 @@
 
 The committee dossier carries the completeness report, so the checks behind it run with the
 settings passed in (the user's hours per ECTS credit and the form set), the same the editor
-and the submit gate use. The rubric criteria are named by their titles.
+and the submit gate use. The rubric criteria are named by their titles. A document may be
+written in another language than the window's (:func:`in_document_language`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +20,27 @@ from mcdesigner.model.review import Annotation, Review
 if TYPE_CHECKING:  # the documents package loads when a document is written
     from mcdesigner.checks import CheckSettings
     from mcdesigner.export import DocumentKind, Format, Progress
+
+
+@contextmanager
+def in_document_language(
+    language: str | None, settings: CheckSettings | None
+) -> Iterator[CheckSettings | None]:
+    """Write the document in ``language`` (None: the language in use) until the block ends.
+
+    Headings, labels, check messages, numbers, money and dates follow it, in this thread
+    only; the settings given come back with the bundled forms in that language.
+    """
+    if not language:
+        yield settings
+        return
+    from mcdesigner.formdefs import default_forms
+    from mcdesigner.translations import language_scope
+
+    with language_scope(language):
+        if settings is not None and settings.forms is not None:
+            settings = dataclasses.replace(settings, forms=default_forms())
+        yield settings
 
 
 def criterion_titles() -> dict[str, str]:
@@ -43,18 +67,23 @@ def export_document(
     annotations: Iterable[Annotation] = (),
     reviews: Iterable[Review] = (),
     progress: Progress | None = None,
+    language: str | None = None,
 ) -> Path:
-    """Write ``document`` of ``proposal`` as ``fmt`` to ``out``; raises ``ExportError``."""
+    """Write ``document`` of ``proposal`` as ``fmt`` to ``out``; raises ``ExportError``.
+
+    ``language`` is the document's language (None: the language in use).
+    """
     from mcdesigner.export import export_document as _export_document
 
-    return _export_document(
-        proposal,
-        document=document,
-        fmt=fmt,
-        out=out,
-        annotations=annotations,
-        reviews=reviews,
-        progress=progress,
-        criterion_titles=criterion_titles(),
-        settings=settings,
-    )
+    with in_document_language(language, settings) as document_settings:
+        return _export_document(
+            proposal,
+            document=document,
+            fmt=fmt,
+            out=out,
+            annotations=annotations,
+            reviews=reviews,
+            progress=progress,
+            criterion_titles=criterion_titles(),
+            settings=document_settings,
+        )

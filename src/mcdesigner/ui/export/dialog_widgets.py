@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from mcdesigner.i18n import current_language
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.translations import available_languages, language_name
 from mcdesigner.ui.export.export_work import CREDENTIALS, DOCUMENT_FORMATS
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,19 @@ class ExportDialogWidgets(QDialog):
         document_label.setBuddy(self._document_combo)
         format_label = QLabel(self.tr("&Format:"), self)
         format_label.setBuddy(self._format_combo)
+        self._language_combo = QComboBox(self)
+        self._language_combo.setObjectName("documentLanguage")
+        self._language_combo.setAccessibleName(self.tr("Language of the document"))
+        self._language_combo.setToolTip(
+            self.tr("The document's language; the window keeps its own.")
+        )
+        for code in available_languages():
+            self._language_combo.addItem(language_name(code), code)
+        self._language_combo.setCurrentIndex(
+            max(self._language_combo.findData(current_language()), 0)
+        )
+        language_label = QLabel(self.tr("&Language:"), self)
+        language_label.setBuddy(self._language_combo)
         self._create_button = QPushButton(self.tr("&Create"), self)
         self._create_button.setToolTip(self.tr("Create the document and show a preview"))
         self._create_button.setDefault(True)
@@ -75,6 +90,9 @@ class ExportDialogWidgets(QDialog):
         choices.addSpacing(12)
         choices.addWidget(format_label)
         choices.addWidget(self._format_combo, 1)
+        choices.addSpacing(12)
+        choices.addWidget(language_label)
+        choices.addWidget(self._language_combo)
         choices.addSpacing(12)
         choices.addWidget(self._create_button)
         return choices

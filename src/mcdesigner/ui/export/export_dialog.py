@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.i18n import current_language
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
 from mcdesigner.ui.export.dialog_widgets import ExportDialogWidgets
@@ -76,6 +77,11 @@ class ExportDialog(ExportDialogWidgets):
 
     #: A finished export was saved: the path it was saved to.
     saved = Signal(str)
+
+    def document_language(self) -> str | None:
+        """The language chosen for the document (None: the window's language)."""
+        code = self._language_combo.currentData()
+        return str(code) if code and code != current_language() else None
 
     def __init__(
         self,
@@ -284,6 +290,7 @@ class ExportDialog(ExportDialogWidgets):
             companion_pdf=companion,
             criterion_titles=self._criterion_titles,
             settings=self._check_settings,
+            language=self.document_language(),
         )
         self._run(
             work, lambda result: self._export_finished(document, fmt, Path(result), companion)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Literal
 from mcdesigner.formatting import formatter
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+from mcdesigner.operations import documents as operations_documents
+from mcdesigner.operations.documents import in_document_language
 from mcdesigner.ui.jobs import Report, describe_error
 
 if TYPE_CHECKING:
@@ -44,14 +46,24 @@ def export_work(
     companion_pdf: Path | None = None,
     criterion_titles: Mapping[str, str] | None = None,
     settings: CheckSettings | None = None,
+    language: str | None = None,
 ) -> Callable[[Report], Path]:
     """The function a background job runs to write ``document`` as ``fmt`` to ``target``.
 
     With ``companion_pdf``, the same document is also written there as PDF (for the
-    preview and printing of a Word export).
+    preview and printing of a Word export); ``language`` is the document's language.
     """
 
     def work(report: Report) -> Path:
+        with in_document_language(language, settings) as document_settings:
+            titles = operations_documents.criterion_titles() if language else criterion_titles
+            return write(report, document_settings, titles)
+
+    def write(
+        report: Report,
+        settings: CheckSettings | None,
+        criterion_titles: Mapping[str, str] | None,
+    ) -> Path:
         try:
             if document in CREDENTIALS:
                 import mcdesigner.credential as credential
