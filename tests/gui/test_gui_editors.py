@@ -149,6 +149,27 @@ def test_numbers_show_group_separators_and_refuse_a_misplaced_one(qtbot: Any) ->
     assert "separator in the wrong place" in (places.input_error() or "")
 
 
+def test_dates_follow_the_language_in_use(qtbot: Any) -> None:
+    from mcdesigner.translations import use_language
+
+    use_language("es")
+    start = make(qtbot, "general.start_date")
+    assert start.line.placeholderText() == "01/09/2026"
+    seen: list[Any] = []
+    start.value_changed.connect(seen.append)
+    qtbot.keyClicks(start.line, "01/02/2027")
+    assert seen[-1] == dt.date(2027, 2, 1)
+    # the calendar opens on the field's month
+    start._prepare_calendar()
+    assert (start.calendar.yearShown(), start.calendar.monthShown()) == (2027, 2)
+    start.line.selectAll()
+    press(start.line, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(start.line, "31/02/2027")
+    start.line.editingFinished.emit()
+    error = start.input_error() or ""
+    assert "“31/02/2027”" in error and "01/09/2026" in error and "2026-09-01" in error
+
+
 def test_dates_are_typed_or_cleared(qtbot: Any) -> None:
     start = make(qtbot, "general.start_date")
     seen: list[Any] = []
@@ -162,7 +183,7 @@ def test_dates_are_typed_or_cleared(qtbot: Any) -> None:
     assert seen[-1] is None
     qtbot.keyClicks(start.line, "2026-02-30")
     start.line.editingFinished.emit()
-    assert "YYYY-MM-DD" in (start.input_error() or "")
+    assert start.input_error() == "“2026-02-30” is not a date. Enter it as 2026-09-01."
     # or picked from the calendar
     start.pick.click()
     start.calendar.clicked.emit(QDate(2027, 1, 15))

@@ -1,11 +1,12 @@
-"""Editor for an optional date: typed as YYYY-MM-DD or picked from a calendar."""
+"""Editor for an optional date: typed in the locale's short form or as YYYY-MM-DD, or picked
+from a calendar that opens on the field's month."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -18,7 +19,11 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs.definitions import FieldDef
+from mcdesigner.i18n import current_language
 from mcdesigner.widgets.contract import FieldEditor, signals_blocked
+
+#: The date shown as an example of the expected form.
+_EXAMPLE = dt.date(2026, 9, 1)
 
 
 class DateEditor(FieldEditor):
@@ -31,7 +36,7 @@ class DateEditor(FieldEditor):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
         self.line = QLineEdit(self.container)
-        self.line.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.line.setPlaceholderText(formatter().short_date(_EXAMPLE))
         self.line.setMaxLength(10)
         self.line.setMaximumWidth(130)
         self.line.textEdited.connect(self._on_edited)
@@ -46,6 +51,7 @@ class DateEditor(FieldEditor):
         menu = QMenu(self.pick)
         self.calendar = QCalendarWidget(menu)
         self.calendar.setGridVisible(True)
+        self.calendar.setLocale(QLocale(current_language()))
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
@@ -66,6 +72,7 @@ class DateEditor(FieldEditor):
     def _prepare_calendar(self) -> None:
         current = self.value() or dt.date.today()
         self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        self.calendar.setCurrentPage(current.year, current.month)
 
     def _on_picked(self, qdate: QDate) -> None:
         self._menu.close()
@@ -86,8 +93,8 @@ class DateEditor(FieldEditor):
     def _on_finished(self) -> None:
         try:
             self.field.parse(self.line.text())
-        except ValueError:
-            self.set_input_error(self.tr("Enter a date as YYYY-MM-DD, for example 2026-09-01."))
+        except ValueError as error:
+            self.set_input_error(str(error))
 
     def value(self) -> dt.date | None:
         try:
