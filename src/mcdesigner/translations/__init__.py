@@ -53,20 +53,19 @@ def use_language(language: str) -> list[str]:
 
 def choose_language(preferred: str = "") -> tuple[str, list[str]]:
     """The language to start in: ``MCDESIGNER_LANG`` (set by ``--lang`` too), else the
-    preferred one, the system's or English; with the problems to tell the user (an unknown
-    language, a broken catalog)."""
+    preferred one, else the system's, else English; with the problems to tell the user
+    (a language asked for that has no catalog)."""
     problems: list[str] = []
-    requested = os.environ.get(ENVIRONMENT_VARIABLE) or preferred or None
-    try:
-        language = resolve_language(requested)
-    except UnknownLanguage as error:
-        problems.append(str(error))
+    available = available_languages()
+    for code in (os.environ.get(ENVIRONMENT_VARIABLE, ""), preferred):
+        if not code:
+            continue
         try:
-            language = resolve_language(None)
-        except UnknownLanguage as second:
-            problems.append(str(second))
-            language = SOURCE_LANGUAGE
-    return language, problems
+            return resolve_language(code), problems
+        except UnknownLanguage as error:
+            problems.append(str(error))
+    system = system_language()
+    return (system if system in available else SOURCE_LANGUAGE), problems
 
 
 @contextmanager

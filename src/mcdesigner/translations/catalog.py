@@ -9,8 +9,11 @@ naming the file is reported.
 
 from __future__ import annotations
 
+import bisect
 import gettext
+import io
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,25 +65,41 @@ class Catalog:
         """What :func:`mcdesigner.i18n.tr` returns with this catalog installed."""
         return self.messages.get(source, source)
 
+    def _problem(self, problem: str) -> None:
+        log.warning("%s", problem)
+        self.problems.append(problem)
+
     def add_file(self, path: Path) -> None:
-        """Merge the entries of ``path``; an unreadable file becomes a problem, not an error."""
+        """Merge the entries of ``path``; an unreadable file becomes a problem, not an error.
+
+        Entries with a malformed line are left out (shown in English) and reported.
+        """
         try:
-            with path.open("rb") as handle:
-                read = read_po(handle, locale=self.language, abort_invalid=True)
+            raw = path.read_bytes()
+            broken = _broken_lines(raw.decode("utf-8"))
+            read = read_po(io.BytesIO(raw), locale=self.language, abort_invalid=True)
         except Exception as error:  # a broken catalog must never stop the application
-            problem = tr(
-                "The translation file {file} cannot be read ({error}); its texts are shown in"
-                " English."
-            ).format(file=path, error=error)
-            log.warning("%s", problem)
-            self.problems.append(problem)
+            self._problem(
+                tr(
+                    "The translation file {file} cannot be read ({error}); its texts are shown"
+                    " in English."
+                ).format(file=path, error=error)
+            )
             return
+        if broken:
+            self._problem(
+                tr(
+                    "The translation file {file} has malformed lines ({lines}); those texts are"
+                    " shown in English."
+                ).format(file=path, lines=", ".join(str(n) for n in broken[:10]))
+            )
         self.files.append(path)
         if read.plural_expr and read.num_plurals:
             expression = gettext.c2py(read.plural_expr)
             self.plural_index = lambda n: int(expression(n))
+        skipped = _broken_entries(sorted(m.lineno or 0 for m in read if m.id), broken)
         for message in read:
-            if not message.id or message.fuzzy:
+            if not message.id or message.fuzzy or message.lineno in skipped:
                 continue
             if not isinstance(message.id, str):
                 forms = message.string if isinstance(message.string, tuple) else ()
@@ -88,6 +107,28 @@ class Catalog:
                     self.plurals[str(message.id[0])] = tuple(forms)
             elif isinstance(message.string, str) and message.string:
                 self.messages[message.id] = message.string
+
+
+_PO_LINE = re.compile(
+    r'^(?:#.*|\s*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"'
+    r'|"(?:[^"\\]|\\.)*")\s*$'
+)
+
+
+def _broken_lines(text: str) -> list[int]:
+    """Numbers of the lines that are no valid line of a ``.po`` file."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if not _PO_LINE.match(line)]
+
+
+def _broken_entries(starts: list[int], broken: list[int]) -> set[int]:
+    """The ``msgid`` lines of the entries that hold a broken line (entries run from their
+    ``msgid`` to the next one's)."""
+    found = set()
+    for line in broken:
+        index = bisect.bisect_right(starts, line) - 1
+        if index >= 0:
+            found.add(starts[index])
+    return found
 
 
 def load_catalog(language: str, folder: Path | None = None) -> Catalog:

@@ -297,14 +297,17 @@ def _new_catalog(language: str, area: str) -> PoCatalog:
     return catalog
 
 
-def update_catalogs(language: str, root: Path | None = None) -> dict[str, int]:
+def update_catalogs(
+    language: str, root: Path | None = None, folder: Path | None = None
+) -> dict[str, int]:
     """Write ``resources/locale/<language>/<area>.po`` for every area; return counts.
 
     Translations already present are kept (wherever they were); texts no longer in the
-    sources are dropped; new texts are added untranslated.
+    sources are dropped; new texts are added untranslated. ``folder`` is the catalogs'
+    folder when not ``resources/locale`` of ``root``.
     """
     base = root or data_root()
-    folder = base / "resources" / "locale" / language
+    folder = (folder or base / "resources" / "locale") / language
     folder.mkdir(parents=True, exist_ok=True)
     known: dict[str, Any] = {}
     for path in sorted(folder.glob("*.po")):
