@@ -5,7 +5,8 @@ a committee dossier PDF (with a sample reviewer comment and rubric score), and t
 their first pages into PNG files with ``pdftoppm`` (poppler-utils). When LibreOffice is
 installed, the first page of the Word proposal is rendered too, to compare both formats.
 
-Run: ``python scripts/render_doc_previews.py``
+Run: ``python scripts/render_doc_previews.py``; ``python scripts/render_doc_previews.py es``
+writes the first page of the Spanish proposal (``es-proposal-p1.png``) instead.
 """
 
 from __future__ import annotations
@@ -52,11 +53,26 @@ def _png(pdf: Path, stem: str, pages: int) -> list[Path]:
     return written
 
 
-def main() -> int:
+def _in_language(language: str) -> int:
+    """The first page of the proposal written in ``language``."""
+    from mcdesigner.translations import language_scope
+
+    with tempfile.TemporaryDirectory() as folder, language_scope(language):
+        pdf = Path(folder) / "proposal.pdf"
+        export_document(load_example(), document="proposal", fmt="pdf", out=pdf)
+        for path in _png(pdf, f"{language}-proposal", 1):
+            print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
     if shutil.which("pdftoppm") is None:
         print("pdftoppm is missing: apt-get install poppler-utils", file=sys.stderr)
         return 1
     TARGET.mkdir(parents=True, exist_ok=True)
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments:
+        return _in_language(arguments[0])
     proposal = load_example()
     outcome = proposal.certified.learning_outcomes[0]
     when = dt.datetime(2026, 3, 2, 10, 15, tzinfo=dt.UTC)

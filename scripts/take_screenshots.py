@@ -8,6 +8,7 @@ a comment thread) and ``export.png`` (the export dialog previewing the proposal 
 ``docs/screenshots/`` (or the folder given as the first argument)::
 
     python scripts/take_screenshots.py            # re-runs itself under xvfb-run if needed
+    python scripts/take_screenshots.py --lang es docs/screenshots/es   # the window in Spanish
     xvfb-run -a -s "-screen 0 1400x900x24" python scripts/take_screenshots.py
 
 Your own proposals and settings are never touched: data and settings folders are temporary.
@@ -160,10 +161,19 @@ def _shoot_export(window: object, shoot: Any, wait_for: Any) -> None:
 
 def main(argv: list[str]) -> int:
     _under_xvfb()
-    out = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
+    arguments = argv[1:]
+    language = "en"
+    if arguments[:1] == ["--lang"] and len(arguments) > 1:
+        language, arguments = arguments[1], arguments[2:]
+    size = os.environ.get("MCDESIGNER_SHOT_SIZE", "")
+    global WIDTH, HEIGHT
+    if size:
+        WIDTH, HEIGHT = (int(n) for n in size.split("x"))
+    out = Path(arguments[0]) if arguments else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     scratch = _private_folders()
     os.environ["QT_QPA_PLATFORM"] = "xcb"
+    os.environ["MCDESIGNER_LANG"] = language
 
     import time
 
@@ -171,7 +181,8 @@ def main(argv: list[str]) -> int:
 
     from mcdesigner.app import application, open_main_window
 
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    QLocale.setDefault(english if language == "en" else QLocale(language))
     app = application()
     window = open_main_window(scratch / "proposals.sqlite3")
     window.setGeometry(0, 0, WIDTH, HEIGHT)
