@@ -26,7 +26,7 @@ from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
 
 if TYPE_CHECKING:
-    from mcdesigner.checks import CheckSettings
+    from mcdesigner.checks import CheckSettings, Issue, Readiness
 
 Format = Literal["docx", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "pdf")
@@ -78,6 +78,29 @@ def export_document(
     written; nothing is left at ``out`` in that case (an existing file there is kept as it
     was).
     """
+    out = _checked_target(document, fmt, out)
+    report = progress or (lambda _percent, _message: None)
+    report(0, tr("Preparing the document"))
+    issues, readiness = _dossier_checks(proposal, document, settings, report)
+    report(20, tr("Assembling the content"))
+    context = build_context(
+        proposal,
+        document=document,
+        issues=issues,
+        readiness=readiness,
+        annotations=annotations,
+        reviews=reviews,
+        forms=settings.forms if settings is not None else None,
+        criterion_titles=criterion_titles,
+    )
+    report(30, tr("Laying out the document"))
+    _write(context, fmt, out, report)
+    report(100, tr("Done"))
+    return out
+
+
+def _checked_target(document: DocumentKind, fmt: Format, out: Path) -> Path:
+    """``out`` as a path, once the document, the format and the folder are known to be valid."""
     if document not in DOCUMENTS:
         raise ExportError(
             tr("Unknown document “{document}” (expected one of: {known}).").format(
@@ -91,29 +114,28 @@ def export_document(
         raise ExportError(tr("{path} is a folder; choose a file name.").format(path=out))
     if not out.parent.is_dir():
         raise ExportError(tr("The folder {folder} does not exist.").format(folder=out.parent))
+    return out
 
-    report = progress or (lambda _percent, _message: None)
-    report(0, tr("Preparing the document"))
-    issues = readiness = None
-    if document == "dossier":
-        report(5, tr("Checking the proposal"))
-        from mcdesigner.checks import readiness as compute_readiness
-        from mcdesigner.checks import run
 
-        issues = run(proposal, settings)
-        readiness = compute_readiness(proposal, issues, settings)
-    report(20, tr("Assembling the content"))
-    context = build_context(
-        proposal,
-        document=document,
-        issues=issues,
-        readiness=readiness,
-        annotations=annotations,
-        reviews=reviews,
-        forms=settings.forms if settings is not None else None,
-        criterion_titles=criterion_titles,
-    )
-    report(30, tr("Laying out the document"))
+def _dossier_checks(
+    proposal: Proposal,
+    document: DocumentKind,
+    settings: CheckSettings | None,
+    report: Progress,
+) -> tuple[list[Issue] | None, Readiness | None]:
+    """The issues and readiness the dossier shows (none for the other documents)."""
+    if document != "dossier":
+        return None, None
+    report(5, tr("Checking the proposal"))
+    from mcdesigner.checks import readiness as compute_readiness
+    from mcdesigner.checks import run
+
+    issues = run(proposal, settings)
+    return issues, compute_readiness(proposal, issues, settings)
+
+
+def _write(context: ExportContext, fmt: Format, out: Path, report: Progress) -> None:
+    """Render ``context`` into ``out`` atomically; any failure becomes an :class:`ExportError`."""
     try:
         with atomic_write(out) as temporary:
             if fmt == "pdf":
@@ -141,5 +163,3 @@ def export_document(
                 fmt=fmt.upper(), error=error
             )
         ) from error
-    report(100, tr("Done"))
-    return out
