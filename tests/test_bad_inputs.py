@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 import mcdesigner.storage.connection as storage_connection
-import mcdesigner.storage.store as store_module
+import mcdesigner.storage.importing as importing_module
 from mcdesigner.checks import CheckSettings, check
 from mcdesigner.cli import main
 from mcdesigner.credential import CredentialError, export_credential
@@ -44,7 +44,7 @@ from mcdesigner.exchange import (
     write_proposal_file,
     write_review_file,
 )
-from mcdesigner.export import ExportError, export_document
+from mcdesigner.export import ExportError, Format, export_document
 from mcdesigner.model import Annotation, Comment, Proposal, Review
 from mcdesigner.model.fieldpath import shape_of
 from mcdesigner.model.hashing import content_hash
@@ -726,7 +726,7 @@ def assert_only(folder: Path, *names: str) -> None:
 @pytest.mark.parametrize("stage", ["fsync", "replace"])
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_export_on_a_full_disk_keeps_the_previous_document(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fmt: str, stage: str
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fmt: Format, stage: str
 ) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -887,7 +887,7 @@ def _interrupt_after_the_proposal_row(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*_args: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store_module, "_upsert_annotation", interrupted)
+    monkeypatch.setattr(importing_module, "upsert_annotation", interrupted)
 
 
 def test_interrupted_import_leaves_no_half_imported_proposal(

@@ -1,22 +1,24 @@
 """Importing a received proposal: checks on the bundle and the rows it writes.
 
-:meth:`mcdesigner.storage.store.Store.import_bundle` runs these steps in one transaction,
-after a backup, together with the bundle's comment threads and reviews.
+:meth:`BundleImport.import_bundle` (a part of :class:`mcdesigner.storage.store.Store`) runs
+these steps in one transaction, after a backup, together with the bundle's comment threads
+and reviews.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
 from mcdesigner.storage.documents import encode_proposal
 from mcdesigner.storage.errors import StoreError
-from mcdesigner.storage.records import RevisionInfo, to_text
-from mcdesigner.storage.reviews import check_owner
+from mcdesigner.storage.proposals import ProposalRecords
+from mcdesigner.storage.records import RevisionInfo, now_utc, to_text
+from mcdesigner.storage.reviews import check_owner, upsert_annotation, upsert_review
 from mcdesigner.storage.revisions import check_kind
 from mcdesigner.storage.sql import (
     PROPOSAL_DOCUMENT,
@@ -28,6 +30,43 @@ from mcdesigner.storage.sql import (
 
 class ProposalExists(StoreError):
     """An import met a proposal with the same id and was not allowed to replace it."""
+
+
+class BundleImport(ProposalRecords):
+    """The store's import of a received proposal file (its bundle of records)."""
+
+    def import_bundle(
+        self,
+        proposal: Proposal,
+        *,
+        annotations: Iterable[Annotation] = (),
+        reviews: Iterable[Review] = (),
+        revisions: Sequence[tuple[RevisionInfo, Proposal]] = (),
+        replace: bool = False,
+    ) -> str:
+        """Store a received proposal with its comments, reviews and revisions at once.
+
+        A backup is taken first and everything is written in one transaction. If the id is
+        already stored and ``replace`` is false, :class:`ProposalExists` is raised and nothing
+        changes. When replacing, the stored version is kept as a revision ("Before import")
+        and stored comments, reviews and revisions with other ids are kept.
+        Returns the content hash of the imported proposal.
+        """
+        annotations = list(annotations)
+        reviews = list(reviews)
+        check_bundle(proposal, annotations, reviews, revisions)
+        if not replace and self.exists(proposal.id):
+            raise exists_error(proposal)
+        self.backup("before import")
+        with self._writing(tr("import the proposal")) as conn:
+            moment = to_text(now_utc())
+            new_hash = write_proposal(conn, proposal, moment, replace=replace)
+            write_revisions(conn, proposal.id, revisions)
+            for annotation in annotations:
+                upsert_annotation(conn, annotation)
+            for review in reviews:
+                upsert_review(conn, review)
+        return new_hash
 
 
 def exists_error(proposal: Proposal) -> ProposalExists:
