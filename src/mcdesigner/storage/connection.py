@@ -45,6 +45,11 @@ def int_pragma(conn: sqlite3.Connection, name: str) -> int:
     return 0 if row is None or row[0] is None else int(row[0])
 
 
+def schema_object_count(conn: sqlite3.Connection) -> int:
+    """How many tables, indexes, views and triggers the file holds (0 for a new database)."""
+    return int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+
+
 def check_and_configure(conn: sqlite3.Connection, path: Path) -> int:
     """Refuse foreign, damaged or too-new files, then set the safety pragmas.
 
@@ -53,7 +58,7 @@ def check_and_configure(conn: sqlite3.Connection, path: Path) -> int:
     try:
         version = int_pragma(conn, "user_version")
         app_id = int_pragma(conn, "application_id")
-        table_count = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        table_count = schema_object_count(conn)
     except sqlite3.DatabaseError as error:
         if isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower():
             raise translate_sqlite_error(error, path, tr("open the database")) from error
@@ -130,8 +135,7 @@ def upgrade(
     target = schema.latest_version()
     if version >= target:
         return version
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    if has_tables:
+    if schema_object_count(conn) > 0:
         backup(f"before upgrade from version {version}")
     action = tr("upgrade the database")
     for step_from in range(version, target):
