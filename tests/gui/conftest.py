@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ def dialogs(_no_blocking_dialogs: list[tuple[str, str]]) -> list[tuple[str, str]
 
 
 @pytest.fixture
-def open_window(qtbot: Any, db_path: Path) -> Iterator[Any]:
+def open_window(qtbot: Any, db_path: Path) -> Iterator[Callable[..., MainWindow]]:
     """A factory opening the real main window on ``db_path`` (closed at the end)."""
     application()
     windows: list[MainWindow] = []
@@ -63,6 +63,6 @@ def open_window(qtbot: Any, db_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def window(open_window: Any) -> MainWindow:
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
     """The main window on a fresh database: it opened a copy of the example proposal."""
     return open_window()

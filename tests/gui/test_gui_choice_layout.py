@@ -3,6 +3,7 @@ column by column, and chosen vocabulary terms fully readable."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -46,7 +47,7 @@ def position(button: QWidget, editor: QWidget) -> tuple[int, int]:
     return point.x(), point.y()
 
 
-def reading_order(buttons: list[QAbstractButton], editor: QWidget, *, by: str) -> list[str]:
+def reading_order(buttons: Sequence[QAbstractButton], editor: QWidget, *, by: str) -> list[str]:
     """The buttons' texts as a reader scans them: along the row, or down the columns."""
     if by == "row":
         key = lambda b: (position(b, editor)[1], position(b, editor)[0])  # noqa: E731

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import editor, stored, type_text
+
+from gui.gui_helpers import editor, stored, type_text
 
 pytestmark = pytest.mark.gui
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
-from gui_helpers import press, type_text
 from PySide6.QtCore import QDate, Qt
 
+from gui.gui_helpers import press, type_text
 from mcdesigner.examples import load_example
 from mcdesigner.formdefs import default_forms
-from mcdesigner.model.edits import apply_edit
+from mcdesigner.model.edits import Edit, apply_edit
 from mcdesigner.model.fieldpath import get_value
 from mcdesigner.widgets.choice_editors import BoolEditor, ChoiceEditor, RadioChoiceEditor
 from mcdesigner.widgets.contract import FieldEditor
@@ -26,6 +26,7 @@ from mcdesigner.widgets.text_editors import LineEditor, MultiLineEditor
 
 pytestmark = pytest.mark.gui
 FORMS = default_forms()
+E = TypeVar("E", bound=FieldEditor)
 
 
 @dataclass
@@ -38,12 +39,14 @@ class FakeIssue:
     reference: str = ""
 
 
-def make(qtbot: Any, path: str) -> FieldEditor:
+def make(qtbot: Any, path: str, kind: type[E]) -> E:
+    """The registry's editor for ``path``, shown; it must be a ``kind``."""
     field = FORMS.field(path)
     assert field is not None
     widget = editor_for(field)
     qtbot.addWidget(widget)
     widget.show()
+    assert isinstance(widget, kind), f"{path}: {type(widget).__name__}"
     return widget
 
 
@@ -69,7 +72,7 @@ def make(qtbot: Any, path: str) -> FieldEditor:
 def test_registry_picks_the_editor_from_kind_and_hint(
     qtbot: Any, path: str, expected: type
 ) -> None:
-    assert type(make(qtbot, path)) is expected
+    assert type(make(qtbot, path, FieldEditor)) is expected
 
 
 def test_every_form_field_gets_an_editor_that_round_trips_the_example(qtbot: Any) -> None:
@@ -77,8 +80,14 @@ def test_every_form_field_gets_an_editor_that_round_trips_the_example(qtbot: Any
     for section in FORMS.sections:
         page = SectionPage(section, FORMS)
         qtbot.addWidget(page)
-        calls: list[Any] = []
-        page.set_edit_handler(lambda edit, _d, _k, calls=calls: calls.append(edit))
+        calls: list[Edit] = []
+
+        def record(
+            edit: Edit, _description: str, _key: str | None, calls: list[Edit] = calls
+        ) -> None:
+            calls.append(edit)
+
+        page.set_edit_handler(record)
         page.load(proposal)
         assert calls == [], "filling the page never counts as a change"
         for path, widget in page.editors().items():
@@ -86,7 +95,7 @@ def test_every_form_field_gets_an_editor_that_round_trips_the_example(qtbot: Any
 
 
 def test_set_value_never_emits_and_user_typing_does(qtbot: Any) -> None:
-    title = make(qtbot, "general.title")
+    title = make(qtbot, "general.title", LineEditor)
     seen: list[Any] = []
     title.value_changed.connect(seen.append)
     title.set_value("Given")
@@ -98,7 +107,7 @@ def test_set_value_never_emits_and_user_typing_does(qtbot: Any) -> None:
 
 
 def test_issues_show_a_coloured_border_a_message_and_a_tooltip(qtbot: Any) -> None:
-    title = make(qtbot, "general.title")
+    title = make(qtbot, "general.title", LineEditor)
     title.set_issues([FakeIssue("warning", "Shorter titles read better.")])
     assert "#e08a00" in title._frame.styleSheet()
     assert title._message.isVisible()
@@ -113,7 +122,7 @@ def test_issues_show_a_coloured_border_a_message_and_a_tooltip(qtbot: Any) -> No
 
 
 def test_numbers_accept_comma_and_reject_text(qtbot: Any) -> None:
-    credits = make(qtbot, "certified.ects_credits")
+    credits = make(qtbot, "certified.ects_credits", NumberEditor)
     seen: list[Any] = []
     credits.value_changed.connect(seen.append)
     qtbot.keyClicks(credits.line, "2,5")
@@ -121,7 +130,7 @@ def test_numbers_accept_comma_and_reject_text(qtbot: Any) -> None:
     credits.line.clear()
     qtbot.keyClicks(credits.line, "x")  # the validator refuses letters
     assert credits.line.text() == ""
-    fee = make(qtbot, "general.fee")
+    fee = make(qtbot, "general.fee", MoneyEditor)
     fee.update_context(load_example())
     qtbot.keyClicks(fee.line, "99.9")
     assert fee.value() == Decimal("99.9")
@@ -129,15 +138,15 @@ def test_numbers_accept_comma_and_reject_text(qtbot: Any) -> None:
 
 
 def test_numbers_show_group_separators_and_refuse_a_misplaced_one(qtbot: Any) -> None:
-    hours = make(qtbot, "certified.notional_hours")
+    hours = make(qtbot, "certified.notional_hours", NumberEditor)
     hours.set_value(1200.0)
     assert hours.line.text() == "1,200"
     hours.set_value(12.125)
     assert hours.line.text() == "12.125"
-    fee = make(qtbot, "general.fee")
+    fee = make(qtbot, "general.fee", MoneyEditor)
     fee.set_value(Decimal("1250.5"))
     assert fee.line.text() == "1,250.50"
-    places = make(qtbot, "general.places")
+    places = make(qtbot, "general.places", NumberEditor)
     seen: list[Any] = []
     places.value_changed.connect(seen.append)
     qtbot.keyClicks(places.line, "1,200")
@@ -153,7 +162,7 @@ def test_dates_follow_the_language_in_use(qtbot: Any) -> None:
     from mcdesigner.translations import use_language
 
     use_language("es")
-    start = make(qtbot, "general.start_date")
+    start = make(qtbot, "general.start_date", DateEditor)
     assert start.line.placeholderText() == "01/09/2026"
     seen: list[Any] = []
     start.value_changed.connect(seen.append)
@@ -171,7 +180,7 @@ def test_dates_follow_the_language_in_use(qtbot: Any) -> None:
 
 
 def test_dates_are_typed_or_cleared(qtbot: Any) -> None:
-    start = make(qtbot, "general.start_date")
+    start = make(qtbot, "general.start_date", DateEditor)
     seen: list[Any] = []
     start.value_changed.connect(seen.append)
     qtbot.keyClicks(start.line, "2026-09-0")
@@ -193,15 +202,17 @@ def test_dates_are_typed_or_cleared(qtbot: Any) -> None:
 
 
 def test_long_vocabularies_filter_as_you_type(qtbot: Any) -> None:
-    currency = make(qtbot, "general.currency")
+    currency = make(qtbot, "general.currency", ChoiceEditor)
     assert currency.searchable
     completer = currency.combo.completer()
+    assert completer is not None
     assert completer.filterMode() == Qt.MatchFlag.MatchContains
     line = currency.combo.lineEdit()
+    assert line is not None
     line.setFocus()
     qtbot.keyClicks(line, "ranc")
     assert completer.completionCount() >= 3  # CHF, XAF, XOF ... all francs
-    languages = make(qtbot, "general.languages")
+    languages = make(qtbot, "general.languages", PickListEditor)
     seen: list[Any] = []
     languages.value_changed.connect(seen.append)
     languages.entry.setFocus()
@@ -217,7 +228,7 @@ def test_long_vocabularies_filter_as_you_type(qtbot: Any) -> None:
 
 
 def test_keywords_are_added_and_edited(qtbot: Any) -> None:
-    keywords = make(qtbot, "general.keywords")
+    keywords = make(qtbot, "general.keywords", PickListEditor)
     seen: list[Any] = []
     keywords.value_changed.connect(seen.append)
     qtbot.keyClicks(keywords.entry, "data; ethics")
@@ -228,7 +239,7 @@ def test_keywords_are_added_and_edited(qtbot: Any) -> None:
 
 
 def test_outcome_picker_keeps_links_to_unknown_items(qtbot: Any) -> None:
-    picker = make(qtbot, "academic.assessments[].outcome_ids")
+    picker = make(qtbot, "academic.assessments[].outcome_ids", RefsEditor)
     proposal = load_example()
     picker.update_context(proposal)
     first = proposal.certified.learning_outcomes[0].id
@@ -242,7 +253,11 @@ def test_page_shows_issues_and_focuses_paths(qtbot: Any) -> None:
     proposal = load_example()
     page = SectionPage(FORMS.section("certified"), FORMS)
     qtbot.addWidget(page)
-    page.set_edit_handler(lambda edit, d, k: apply_edit(proposal, edit) and None)
+
+    def handler(edit: Edit, _description: str, _key: str | None) -> None:
+        apply_edit(proposal, edit)
+
+    page.set_edit_handler(handler)
     page.load(proposal)
     page.show()
     outcome = proposal.certified.learning_outcomes[2]
@@ -254,14 +269,19 @@ def test_page_shows_issues_and_focuses_paths(qtbot: Any) -> None:
             FakeIssue("warning", "Something general.", ""),
         ]
     )
-    assert "action verb" in page.editor(text_path)._message.text()
-    assert "at least one" in page.list_widget("certified.learning_outcomes").message.text()
+    text_editor = page.editor(text_path)
+    assert isinstance(text_editor, MultiLineEditor)
+    outcomes = page.list_widget("certified.learning_outcomes")
+    assert outcomes is not None
+    credits = page.editor("certified.ects_credits")
+    assert credits is not None
+    assert "action verb" in text_editor._message.text()
+    assert "at least one" in outcomes.message.text()
     assert "Something general" in page.banner.text()
     assert page.focus_path(text_path)
-    qtbot.waitUntil(page.editor(text_path).box.hasFocus)
+    qtbot.waitUntil(text_editor.box.hasFocus)
     item_path = f"certified.learning_outcomes[{outcome.id}]"
-    editor_of_item = page.editor(text_path)
-    page.editor("certified.ects_credits").setFocus()
+    credits.setFocus()
     assert page.focus_path(item_path)
-    qtbot.waitUntil(editor_of_item.box.hasFocus)
+    qtbot.waitUntil(text_editor.box.hasFocus)
     assert not page.focus_path("general.title")

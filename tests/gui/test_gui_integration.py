@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import editor, press, stored, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gui.gui_helpers import editor, press, stored, type_text
 from mcdesigner.model.review import Annotation, Comment
 from mcdesigner.storage import Store
 from mcdesigner.ui.checks.issue_delegate import PATH_ROLE

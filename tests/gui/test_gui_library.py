@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import editor, stored
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from gui.gui_helpers import editor, stored
 from mcdesigner.storage import Store
 from mcdesigner.ui.ops import running_ops
 

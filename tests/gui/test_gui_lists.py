@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import editor, press, stored, type_text
 from PySide6.QtCore import Qt
+
+from gui.gui_helpers import editor, press, stored, type_text
 
 pytestmark = pytest.mark.gui
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import editor, stored
 
+from gui.gui_helpers import editor, stored
 from mcdesigner.examples import new_from_example
 from mcdesigner.model.edits import SetValue
 from mcdesigner.storage import Store, StoreError

@@ -95,18 +95,21 @@ def test_preferences_dialog_validates_and_saves(qtbot: Any, window: Any) -> None
     dialog.hours_min.setValue(35)
     dialog.hours_max.setValue(28)
     dialog.accept()
-    assert dialog.result_preferences is None
+    refused = dialog.result_preferences
+    assert refused is None
     assert dialog.errors.isVisible()
     assert "must not exceed" in dialog.errors.text()
     dialog.hours_max.setValue(38)
     dialog.autosave.setValue(1500)
     dialog.user_name.setText("Ana Pérez")
     currency = dialog.currency.lineEdit()
+    assert currency is not None
     currency.selectAll()
     qtbot.keyClicks(currency, "CHF")
     dialog.accept()
-    assert dialog.result_preferences is not None
-    assert window.apply_preferences(dialog.result_preferences)
+    saved = dialog.result_preferences
+    assert saved is not None
+    assert window.apply_preferences(saved)
     stored_prefs, problem = load_preferences()
     assert problem is None
     assert stored_prefs.user_name == "Ana Pérez"

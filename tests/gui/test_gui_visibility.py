@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import type_text
 
+from gui.gui_helpers import type_text
 from mcdesigner.examples import load_example
 from mcdesigner.formdefs import FormSet, load_forms
 from mcdesigner.model.edits import Edit, apply_edit
