@@ -140,8 +140,8 @@ def test_a_failing_rule_is_reported_and_the_others_still_run(
 ) -> None:
     @rule("test.explodes", title="Explodes", section="staff", severity="error", reference="R")
     def explodes(context: CheckContext) -> Iterator[Finding]:
+        yield from ()
         raise ZeroDivisionError
-        yield  # pragma: no cover
 
     monkeypatch.setattr(engine, "RULES", (explodes, *RULES))
     proposal = broken_proposal()

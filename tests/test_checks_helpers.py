@@ -170,7 +170,7 @@ def complete_proposal() -> Proposal:
         ),
         self_assessment=SelfAssessment(
             entries=[
-                EsgEntry(id=f"esg-1.{n}", standard=f"1.{n}", rating=3, evidence="Procedure.")  # type: ignore[arg-type]
+                EsgEntry(id=f"esg-1.{n}", standard=f"1.{n}", rating=3, evidence="Procedure.")
                 for n in range(1, 11)
             ]
         ),

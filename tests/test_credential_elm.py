@@ -67,6 +67,7 @@ def _strings(document: Any) -> set[str]:
 
 def _qualification(graph: Any) -> URIRef:
     (node,) = set(graph.subjects(RDF.type, ELM.Qualification))
+    assert isinstance(node, URIRef), node
     return node
 
 
@@ -104,6 +105,12 @@ def test_every_key_of_the_export_is_defined_by_the_contexts() -> None:
     assert keys - known - language_tags == {"@context"}
 
 
+def _without_countries(proposal: Proposal) -> None:
+    """No country for the first awarding body nor for the issuers."""
+    proposal.general.awarding_institutions[0].country = None
+    proposal.general.issuer_countries = []
+
+
 @pytest.mark.parametrize(
     ("change", "gap_path", "violated_property"),
     [
@@ -129,10 +136,7 @@ def test_every_key_of_the_export_is_defined_by_the_contexts() -> None:
             ELM.accreditingAgent,
         ),
         (
-            lambda p: (
-                setattr(p.general.awarding_institutions[0], "country", None),
-                setattr(p.general, "issuer_countries", []),
-            ),
+            _without_countries,
             "general.awarding_institutions[uniovi].country",
             ELM.countryCode,
         ),

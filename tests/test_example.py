@@ -85,8 +85,8 @@ def test_workload_credits_level_and_mode() -> None:
     ]
     academic = example.academic
     hours = {a.title: (a.hours, a.taught) for a in academic.activities}
-    assert hours["Asynchronous online lectures and tutorials"] == (14, True)
-    assert hours["Collaborative group project"] == (11, False)
+    assert hours["Asynchronous online lectures and tutorials"] == (14.0, True)
+    assert hours["Collaborative group project"] == (11.0, False)
     assert academic.activity_hours == 25
     assert academic.teaching_hours == 14
     assert academic.activity_hours == certified.notional_hours

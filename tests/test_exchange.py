@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from mcdesigner import atomicfile
 from mcdesigner.exchange import (
     ExchangeError,
     Limits,
@@ -118,7 +117,7 @@ def manifest_for(members: dict[str, bytes], base: dict[str, Any]) -> bytes:
 
 def rebuild(
     path: Path,
-    change: Callable[[dict[str, bytes]], None],
+    change: Callable[[dict[str, bytes]], object],
     *,
     manifest_changes: dict[str, Any] | None = None,
     refresh_checksums: bool = True,
@@ -665,7 +664,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(
     good_file: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     before = good_file.read_bytes()
-    monkeypatch.setattr(atomicfile.os, step, _fail)
+    monkeypatch.setattr(f"mcdesigner.atomicfile.os.{step}", _fail)
     new = ProposalBundle(proposal=Proposal())
     with pytest.raises(ExchangeError) as caught:
         write_proposal_file(good_file, new)
@@ -698,7 +697,7 @@ def test_write_interrupted_half_way_keeps_the_old_file(
             self._handle.flush()
             raise KeyboardInterrupt  # the user or the system stops the program mid-write
 
-    monkeypatch.setattr(atomicfile.os, "fdopen", HalfWriter)
+    monkeypatch.setattr("mcdesigner.atomicfile.os.fdopen", HalfWriter)
     with pytest.raises(KeyboardInterrupt):
         write_proposal_file(good_file, ProposalBundle(proposal=Proposal()))
     monkeypatch.undo()

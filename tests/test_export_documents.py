@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from mcdesigner.export import build_context, export_document
+from mcdesigner.export import FORMATS, DocumentKind, Format, build_context, export_document
 from mcdesigner.export.formatting import has_rtl
 from mcdesigner.formdefs import default_forms, path_label
 from mcdesigner.model.proposal import Proposal
@@ -171,7 +171,9 @@ def test_word_headings_use_heading_styles_and_match_pdf_bookmarks(
 
 
 @pytest.mark.parametrize("document", ["self-assessment", "dossier"])
-def test_both_formats_have_the_same_headings(rich: Proposal, tmp_path: Path, document: str) -> None:
+def test_both_formats_have_the_same_headings(
+    rich: Proposal, tmp_path: Path, document: DocumentKind
+) -> None:
     from mcdesigner.checks import readiness, run
 
     annotations, reviews = sample_reviews(rich)
@@ -190,11 +192,11 @@ def test_both_formats_have_the_same_headings(rich: Proposal, tmp_path: Path, doc
             rich,
             document=document,
             fmt=fmt,
-            out=tmp_path / f"h.{fmt}",  # type: ignore[arg-type]
+            out=tmp_path / f"h.{fmt}",
             annotations=annotations,
             reviews=reviews,
         )
-        for fmt in ("docx", "pdf")
+        for fmt in FORMATS
     }
     assert docx_headings(files["docx"]) == pdf_outline(files["pdf"])
     assert [text for _, text in pdf_outline(files["pdf"])] == [text for _, text in expected]
@@ -232,11 +234,12 @@ def test_word_tables_have_fixed_widths_and_repeated_headers(
         assert all(width > 0 for width in grid)
         assert 9000 < sum(grid) < 9700  # twentieths of a point: 17 cm of text width
     first_row = data_tables[0].rows[0]._tr
+    assert first_row.trPr is not None
     assert first_row.trPr.find(qn("w:tblHeader")) is not None
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
-def test_self_assessment_report(rich: Proposal, tmp_path: Path, fmt: str) -> None:
+def test_self_assessment_report(rich: Proposal, tmp_path: Path, fmt: Format) -> None:
     out = export_document(rich, document="self-assessment", fmt=fmt, out=tmp_path / f"s.{fmt}")
     text = docx_text(out) if fmt == "docx" else pdf_text(out)
     flat = squash(text)
@@ -254,7 +257,7 @@ def test_self_assessment_report(rich: Proposal, tmp_path: Path, fmt: str) -> Non
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_dossier_has_cover_contents_checks_and_reviews(
-    rich: Proposal, tmp_path: Path, fmt: str
+    rich: Proposal, tmp_path: Path, fmt: Format
 ) -> None:
     from mcdesigner.checks import run
 

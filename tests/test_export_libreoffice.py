@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mcdesigner.export import export_document
+from mcdesigner.export import DocumentKind, export_document
 from test_export_support import pdf_text, rich_proposal, sample_reviews, squash
 
 SOFFICE = shutil.which("soffice")
@@ -17,7 +17,7 @@ SOFFICE = shutil.which("soffice")
 @pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("document", ["proposal", "dossier"])
-def test_libreoffice_converts_the_word_file(tmp_path: Path, document: str) -> None:
+def test_libreoffice_converts_the_word_file(tmp_path: Path, document: DocumentKind) -> None:
     from pypdf import PdfReader
 
     assert SOFFICE is not None
@@ -27,7 +27,7 @@ def test_libreoffice_converts_the_word_file(tmp_path: Path, document: str) -> No
         p,
         document=document,
         fmt="docx",
-        out=tmp_path / f"{document}.docx",  # type: ignore[arg-type]
+        out=tmp_path / f"{document}.docx",
         annotations=annotations,
         reviews=reviews,
     )

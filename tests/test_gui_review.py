@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QMessageBox,
+    QTableWidget,
     QWidget,
 )
 
@@ -52,6 +53,12 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a table cell, empty where the cell has no item."""
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
 
 
 def click(qtbot: Any, button: QWidget) -> None:
@@ -531,8 +538,7 @@ def test_compare_lists_changed_outcome_removed_line_and_reorder(
 
     # The table shows the same rows, coloured by kind, under section headings.
     texts = [
-        [dialog.table.item(r, c).text() if dialog.table.item(r, c) else "" for c in range(4)]
-        for r in range(dialog.table.rowCount())
+        [cell_text(dialog.table, r, c) for c in range(4)] for r in range(dialog.table.rowCount())
     ]
     assert ["Certified academic data", "", "", ""] in texts
     removed_row = next(r for r, t in enumerate(texts) if t[0] == "Removed")
@@ -627,7 +633,9 @@ def test_review_files_round_trip_through_the_file_dialogs(
         written = export_review_interactive(None, reviewer_store, proposal.id, REVIEWER)
     assert written == tmp_path / "ana-review.mcreview"
     assert written.exists()
-    assert shown[-1][0] == "info" and "It holds 1 comment thread and 1 rubric review." in shown[-1][2]
+    assert (
+        shown[-1][0] == "info" and "It holds 1 comment thread and 1 rubric review." in shown[-1][2]
+    )
 
     # The author changed the proposal since: the review is of an older revision.
     _save_edit(store, proposal, SetValue("general.title", "Research data stewardship II"))

@@ -528,7 +528,8 @@ def test_totals_and_balance() -> None:
     )
     assert deficit.balance == Decimal("-20.00")
     empty = FinancialStatement()
-    assert (empty.total_revenue, empty.total_expenditure, empty.balance) == (0, 0, 0)
+    zero = Decimal("0.00")
+    assert (empty.total_revenue, empty.total_expenditure, empty.balance) == (zero, zero, zero)
 
 
 def test_activity_and_teaching_hours() -> None:

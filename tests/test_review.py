@@ -117,7 +117,7 @@ def _annotation(author: str, body: str, *, aid: str = "a1", status: str = "open"
         id=aid,
         proposal_id="p1",
         path="general.title",
-        status=status,  # type: ignore[arg-type]
+        status=status,
         comments=[Comment(id=f"{aid}-{author}", author=author, body=body, created=T0)],
         created=T0,
         updated=T0,
