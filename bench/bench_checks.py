@@ -70,7 +70,7 @@ def large_proposal() -> Proposal:
             id=f"st{n}",
             name=f"Person {n}" if n % 11 else "",
             email=f"person{n}@example.org" if n % 5 else "",
-            role=roles[n % len(roles)],  # type: ignore[arg-type]
+            role=roles[n % len(roles)],
             hours=2.0,
         )
         for n in range(60)

@@ -19,14 +19,14 @@ import tempfile
 from pathlib import Path
 
 from mcdesigner.examples import load_example
-from mcdesigner.export import export_document
+from mcdesigner.export import DocumentKind, export_document
 from mcdesigner.model.review import Annotation, Comment, CriterionScore, Review
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "documents"
 RESOLUTION = "70"
 
-PAGES = {"proposal": 2, "self-assessment": 2, "dossier": 4}
+PAGES: dict[DocumentKind, int] = {"proposal": 2, "self-assessment": 2, "dossier": 4}
 
 
 def _png(pdf: Path, stem: str, pages: int) -> list[Path]:
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                 proposal,
                 document=document,
                 fmt="pdf",
-                out=pdf,  # type: ignore[arg-type]
+                out=pdf,
                 annotations=annotations,
                 reviews=reviews,
             )

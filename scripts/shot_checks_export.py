@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import QEventLoop, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEventLoop, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 import mcdesigner.qt_workaround  # noqa: F401  (before any Qt call)
@@ -28,7 +28,9 @@ def _quiet(kind: QtMsgType, context: object, message: str) -> None:
         sys.stderr.write(message + "\n")
 
 
-def _settle(app: QApplication, widget: QWidget, until: Callable[[], bool] | None = None) -> None:
+def _settle(
+    app: QCoreApplication, widget: QWidget, until: Callable[[], bool] | None = None
+) -> None:
     widget.show()
     deadline = time.monotonic() + 30
     while until is not None and not until() and time.monotonic() < deadline:

@@ -215,8 +215,10 @@ def main(argv: list[str]) -> int:
     for section_id in window.editor.navigator.section_ids():
         window.show_section(section_id)
         page = window.editor.show_section(section_id)
+        content = page.widget()
+        assert content is not None, section_id
         editors = [e for e in page.editors().values() if e.isVisibleTo(page)]
-        first = min(editors, key=lambda e: e.mapTo(page.widget(), QPoint(0, 0)).y(), default=None)
+        first = min(editors, key=lambda e: e.mapTo(content, QPoint(0, 0)).y(), default=None)
         if first is not None:
             # The guidance panel shows the first field's help (as when it has the focus;
             # without a window manager the window never becomes active to get it).
