@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesigner.i18n import N_, tr
+from mcdesigner.model.validation import problem_text
 from mcdesigner.settings import Preferences
 from mcdesigner.translations import available_languages, language_name
 from mcdesigner.translations.languages import resolve_language_or_english
@@ -55,8 +56,8 @@ def preferences_from_values(values: dict[str, Any]) -> tuple[Preferences | None,
         problems = []
         for item in error.errors():
             name = tr(_FIELD_NAMES.get(str(item["loc"][0]) if item["loc"] else "", ""))
-            message = str(item["msg"]).removeprefix("Value error, ")
-            problems.append(f"{name}: {message}" if name else message[:1].upper() + message[1:])
+            message = problem_text(item)
+            problems.append(f"{name}: {message[:1].lower()}{message[1:]}" if name else message)
         return None, problems
 
 

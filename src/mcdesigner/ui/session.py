@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from mcdesigner.model.edits import Edit, SetValue, apply_edit
 from mcdesigner.model.fieldpath import PathError
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.validation import refusal
 from mcdesigner.operations import EditConflict, Store, StoreError
 from mcdesigner.operations.proposals import copy_of, open_proposal, save_proposal
 
@@ -36,11 +37,7 @@ SAVED, UNSAVED, SAVING, FAILED, CONFLICT = "saved", "unsaved", "saving", "failed
 def edit_error_message(error: Exception) -> str:
     """A short message for an edit the model refused (first validation problem)."""
     if isinstance(error, ValidationError) and error.errors():
-        message = str(error.errors()[0]["msg"])
-        for prefix in ("Value error, ", "Assertion failed, "):
-            if message.startswith(prefix):
-                message = message[len(prefix) :]
-        return message[:1].upper() + message[1:]
+        return refusal(error)
     return str(error)
 
 
