@@ -3,7 +3,8 @@
 These functions are pure Python (no Qt). The window runs the slow ones off the UI thread.
 Open, save, create and copy: :mod:`.proposals`; import and export files: :mod:`.files`;
 documents: :mod:`.documents`; status changes: :mod:`.workflow`; review files and merging:
-:mod:`.reviews`; completeness: :mod:`.completeness`; check settings: :mod:`.settings`.
+:mod:`.reviews`; completeness: :mod:`.completeness`; check settings: :mod:`.settings`;
+opening the library: :mod:`.library`; the trash: :mod:`.trash`.
 
 The store's record types and errors are re-exported here, so the window needs no import
 of :mod:`mcdesigner.storage`.
@@ -17,6 +18,7 @@ from mcdesigner.storage import (
     StatusEvent,
     Store,
     StoreError,
+    StoreLocked,
 )
 
 __all__ = [
@@ -27,4 +29,5 @@ __all__ = [
     "StatusEvent",
     "Store",
     "StoreError",
+    "StoreLocked",
 ]
