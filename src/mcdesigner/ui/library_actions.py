@@ -17,6 +17,12 @@ from mcdesigner.examples import ExampleError, new_from_example
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.operations import ProposalExists, Store, StoreError
 from mcdesigner.operations.proposals import create_proposal, duplicate_proposal
+from mcdesigner.operations.trash import (
+    delete_for_good,
+    library_list,
+    move_to_trash,
+    restore_from_trash,
+)
 from mcdesigner.settings import Preferences
 from mcdesigner.ui.ops import Op
 
@@ -86,12 +92,10 @@ class LibraryActions(QObject):
         """Reload the list from the store."""
         panel = self.window.library
         try:
-            summaries = self.store.list_proposals(include_deleted=panel.showing_trash)
+            summaries = library_list(self.store, trash=panel.showing_trash)
         except StoreError as error:
             self._error(self.tr("Could not list the proposals"), str(error))
             return
-        if panel.showing_trash:
-            summaries = [s for s in summaries if s.deleted_at is not None]
         panel.set_proposals(summaries)
 
     # ------------------------------------------------------------------ creating
@@ -162,7 +166,7 @@ class LibraryActions(QObject):
         if is_open and not self.window.close_proposal():
             return False
         try:
-            self.store.delete(proposal_id)
+            move_to_trash(self.store, proposal_id)
         except StoreError as error:
             self._error(self.tr("Could not delete the proposal"), str(error))
             return False
@@ -183,7 +187,7 @@ class LibraryActions(QObject):
     def restore(self, proposal_id: str) -> None:
         """Bring a proposal back from the trash."""
         try:
-            self.store.restore(proposal_id)
+            restore_from_trash(self.store, proposal_id)
         except StoreError as error:
             self._error(self.tr("Could not restore the proposal"), str(error))
             return
@@ -208,7 +212,7 @@ class LibraryActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.store.purge(proposal_id)
+            delete_for_good(self.store, proposal_id)
         except StoreError as error:
             self._error(self.tr("Could not delete the proposal"), str(error))
             return
