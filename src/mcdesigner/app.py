@@ -13,8 +13,9 @@ from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mcdesigner.formdefs import FormDefinitionError, default_forms
+from mcdesigner.operations import StoreError, StoreLocked
+from mcdesigner.operations.library import open_library
 from mcdesigner.settings import load_preferences
-from mcdesigner.storage import Store, StoreError, StoreLocked, default_db_path
 from mcdesigner.translations import choose_language, use_language
 from mcdesigner.ui.main_window import MainWindow
 from mcdesigner.ui.state import UiState
@@ -66,7 +67,7 @@ def open_main_window(db_path: Path | None = None, *, start: bool = True) -> Main
     application()
     prefs, _problem = load_preferences()
     forms = default_forms()
-    store = Store.open(db_path or default_db_path(), exclusive=True)
+    store = open_library(db_path)
     try:
         window = MainWindow(store, forms, prefs, UiState(), owns_store=True)
     except BaseException:
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     try:
-        store = Store.open(default_db_path(), exclusive=True)
+        store = open_library()
     except StoreLocked as error:
         box = QMessageBox(
             QMessageBox.Icon.Information,

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from mcdesigner.formdefs.definitions import FormSet
-    from mcdesigner.storage import Store
+    from mcdesigner.operations import Store
     from mcdesigner.ui.editor_area import EditorArea
 
 

@@ -20,7 +20,7 @@ from mcdesigner.operations.documents import criterion_titles
 
 if TYPE_CHECKING:
     from mcdesigner.checks import CheckSettings
-    from mcdesigner.storage import Store
+    from mcdesigner.operations import Store
     from mcdesigner.ui.export import ExportDialog
     from mcdesigner.ui.session import EditSession
 

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from mcdesigner.checks import CheckSettings
 from mcdesigner.formdefs.definitions import FormSet
 from mcdesigner.model.status import status_label
+from mcdesigner.operations import Store, StoreError
+from mcdesigner.operations.proposals import open_proposal
 from mcdesigner.settings import Preferences, save_preferences
-from mcdesigner.storage import Store, StoreError
 from mcdesigner.ui.actions import build_menus, create_actions
 from mcdesigner.ui.checks_wiring import ChecksWiring
 from mcdesigner.ui.dialogs import ask_unsaved, show_about
@@ -173,15 +174,14 @@ class MainWindow(QMainWindow):
         if not self.close_proposal():
             return False
         try:
-            proposal = self.store.get(proposal_id)
-            content_hash = self.store.get_hash(proposal_id)
+            opened = open_proposal(self.store, proposal_id)
         except StoreError as error:
             self.show_error(self.tr("Could not open the proposal"), str(error))
             return False
         session = EditSession(
             self.store,
-            proposal,
-            content_hash,
+            opened.proposal,
+            opened.content_hash,
             autosave_delay_ms=self.preferences.autosave_delay_ms,
             after_save=self.checks.record_completeness,
             parent=self,

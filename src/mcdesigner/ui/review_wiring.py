@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QStatusBar, QWi
 from mcdesigner.model.edits import SetValue
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.status import status_label
-from mcdesigner.storage import StoreError
+from mcdesigner.operations import StoreError
 from mcdesigner.ui.review.markers import (
     OPEN_MARK,
     RESOLVED_MARK,
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
     from mcdesigner.checks import CheckSettings
     from mcdesigner.formdefs.definitions import FormSet
+    from mcdesigner.operations import Store
     from mcdesigner.settings import Preferences
-    from mcdesigner.storage import Store
     from mcdesigner.ui.editor_area import EditorArea
     from mcdesigner.ui.review import AnnotationsPanel
     from mcdesigner.ui.state import UiState
