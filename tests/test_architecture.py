@@ -1,4 +1,5 @@
-"""Architecture contracts: the pure core never imports Qt; only storage talks to SQLite."""
+"""Architecture contracts: the pure core never imports Qt; only storage talks to SQLite; the
+window changes the library only through the operations."""
 
 from __future__ import annotations
 
@@ -85,6 +86,50 @@ def test_window_state_is_read_and_written_only_through_ui_state() -> None:
         str(path.relative_to(SOURCE))
         for path in sorted(SOURCE.rglob("*.py"))
         if path != UI / "state.py" and _uses_qsettings(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
+
+
+#: What the window may ask the library directly: reading records. Every change is a use
+#: case of :mod:`mcdesigner.operations`; the composition root also closes the library.
+STORE_READS = frozenset({"get", "get_hash", "get_revision", "summary", "exists", "close"})
+
+
+def _store_changes(source: str) -> list[str]:
+    """The calls ``<...>.store.<name>(...)`` or ``<...>._store.<name>(...)`` that are not reads."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner, name = node.func.value, node.func.attr
+        owner_name = (
+            owner.attr
+            if isinstance(owner, ast.Attribute)
+            else owner.id
+            if isinstance(owner, ast.Name)
+            else ""
+        )
+        if owner_name in ("store", "_store") and not (
+            name in STORE_READS or name.startswith("list_")
+        ):
+            found.append(f"{node.lineno}:{name}")
+    return found
+
+
+def test_store_changes_are_found() -> None:
+    source = "def f(self, store):\n    self.store.delete(x)\n    store.list_reviews(x)\n"
+    assert _store_changes(source) == ["2:delete"]
+    assert _store_changes("self._store.get(x)\nwindow.store.save(p)\n") == ["2:save"]
+
+
+def test_the_window_changes_the_library_only_through_the_operations() -> None:
+    """The window and the widgets read records from the library they are given, and
+    create, save, delete, restore, import and review only through the operations."""
+    offenders = [
+        f"{path.relative_to(SOURCE).as_posix()}:{call}"
+        for folder in (UI, SOURCE / "widgets")
+        for path in sorted(folder.rglob("*.py"))
+        for call in _store_changes(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
 
