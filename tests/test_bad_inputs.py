@@ -338,9 +338,9 @@ BROKEN_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
     "text-renamed": (_text_file, "not a zip archive"),
     "pdf-renamed": (_pdf_file, "not a zip archive"),
     "huge-sparse": (_huge_sparse, "larger than"),
-    "negative-hours": (_model_violation(_negative_hours), "greater than or equal to 0"),
-    "nan-as-string": (_model_violation(_nan_as_string), "finite number"),
-    "unknown-keys": (_model_violation(_unknown_keys), "not permitted"),
+    "negative-hours": (_model_violation(_negative_hours), "hours: enter 0 or more"),
+    "nan-as-string": (_model_violation(_nan_as_string), "enter a number"),
+    "unknown-keys": (_model_violation(_unknown_keys), "not a field MC Designer knows"),
     "10000-character-title": (_model_violation(_long_title), "at most 500 characters"),
     "bare-nan": (_bare_nan, "not a number"),
     "stray-quotes": (_stray_quotes_manifest, "manifest.json"),
@@ -452,7 +452,7 @@ def test_too_many_keywords_are_refused_with_the_limit(tmp_path: Path) -> None:
     raw = _example_raw()
     raw["general"]["keywords"] = [f"keyword {n}" for n in range(500)]
     file = build_proposal_file(tmp_path / "keywords.mcproposal", raw)
-    with pytest.raises(ExchangeError, match=r"keywords: list should have at most 200 items"):
+    with pytest.raises(ExchangeError, match=r"keywords: a list holds at most 200 entries"):
         read_proposal_file(file)
 
 

@@ -574,8 +574,8 @@ def test_rejects_an_invalid_proposal_with_located_problems(good_file: Path) -> N
     rebuild(good_file, edit_json("proposal.json", spoil))
     message = rejected(good_file, "the proposal is not valid")
     assert "general › title: " in message and "at most 500" in message
-    assert "general › places: input should be greater than or equal to 0" in message
-    assert "general › colour: extra inputs are not permitted" in message
+    assert "general › places: enter 0 or more" in message
+    assert "general › colour: this is not a field MC Designer knows" in message
     assert "(and 2 more problems)" in message
     assert "Traceback" not in message
 

@@ -87,7 +87,7 @@ def test_issues_are_grouped_by_section_with_counts(panel: IssuesPanel) -> None:
     header = panel.view.model().index(0, 0)
     assert "1 error" in header.data(Qt.ItemDataRole.DisplayRole)
     summary = panel.summary_text()
-    assert "4 errors, 2 warnings, 1 advice" in summary
+    assert "4 errors, 2 warnings, 1 piece of advice" in summary
     assert "72% complete" in summary and "not ready to submit" in summary
 
 

@@ -230,7 +230,7 @@ def test_comment_on_a_learning_outcome_then_reply_and_resolve(
     ]
     item = panel.thread_item(note.id)
     assert item is not None
-    assert item.text(0).startswith("Learning outcome 2\nOpen · 1 comment · Ana García, ")
+    assert item.text(0).startswith("Learning outcome 2\nUnresolved · 1 comment · Ana García, ")
     assert panel.group_of(note.id) == "certified"
 
     # A reply sent with Ctrl+Enter.

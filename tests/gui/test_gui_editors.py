@@ -176,7 +176,8 @@ def test_dates_follow_the_language_in_use(qtbot: Any) -> None:
     qtbot.keyClicks(start.line, "31/02/2027")
     start.line.editingFinished.emit()
     error = start.input_error() or ""
-    assert "“31/02/2027”" in error and "01/09/2026" in error and "2026-09-01" in error
+    assert "31/02/2027" in error and "01/09/2026" in error and "2026-09-01" in error
+    assert error.startswith("«31/02/2027» no es una fecha")
 
 
 def test_dates_are_typed_or_cleared(qtbot: Any) -> None:

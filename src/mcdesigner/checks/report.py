@@ -27,9 +27,13 @@ from mcdesigner.checks.registry import RULES
 from mcdesigner.checks.rule import Rule
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, path_label
-from mcdesigner.i18n import tr, tr_n
+from mcdesigner.i18n import N_, tr, tr_n
 
-_SEVERITY_LABELS: dict[str, str] = {"error": "error", "warning": "warning", "advice": "advice"}
+_SEVERITY_LABELS: dict[str, str] = {
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "advice": N_("advice"),
+}
 
 
 def section_title(section: str, forms: FormSet | None = None) -> str:

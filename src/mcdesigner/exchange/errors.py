@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mcdesigner.i18n import tr
+from mcdesigner.model.validation import problem_text
 
 #: How many individual validation problems a message lists before summarising the rest.
 MAX_LISTED_PROBLEMS = 3
@@ -33,16 +34,17 @@ class ExchangeError(Exception):
         super().__init__(self._message())
 
     def _message(self) -> str:
+        reason = self.reason.rstrip(".")  # the sentences below add their own full stop
         if self.writing:
             if self.file is None:
-                return tr("Cannot write the file: {reason}.").format(reason=self.reason)
+                return tr("Cannot write the file: {reason}.").format(reason=reason)
             return tr(
                 "Cannot write “{file}”: {reason}. Any existing file was left as it was."
-            ).format(file=self.file.name, reason=self.reason)
+            ).format(file=self.file.name, reason=reason)
         if self.file is None:
-            return tr("{reason}. Nothing was changed.").format(reason=_capitalised(self.reason))
+            return tr("{reason}. Nothing was changed.").format(reason=_capitalised(reason))
         return tr("Cannot open “{file}”: {reason}. Nothing was changed.").format(
-            file=self.file.name, reason=self.reason
+            file=self.file.name, reason=reason
         )
 
     def for_file(self, file: Path) -> ExchangeError:
@@ -73,10 +75,7 @@ def _location(loc: Sequence[int | str]) -> str:
 
 
 def _problem_text(error: dict[str, Any]) -> str:
-    message = str(error.get("msg", ""))
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if message.startswith(prefix):
-            message = message[len(prefix) :]
+    message = problem_text(error).rstrip(".") if error.get("msg") else ""
     return message[:1].lower() + message[1:] if message else tr("invalid value")
 
 

@@ -170,7 +170,7 @@ def _dossier(
 
     headings = [b for b in writer.blocks[body_start:] if isinstance(b, Heading)]
     toc = TableOfContents(
-        tr("Contents"),
+        tr("Table of contents"),
         tuple(TocEntry(h.level, h.text, h.anchor) for h in headings if h.level <= 2),
     )
     front: list[Block] = [toc, PageBreak()]

@@ -48,6 +48,9 @@ _MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "date_parsing": lambda c: tr("Enter a date."),
     "date_from_datetime_parsing": lambda c: tr("Enter a date."),
     "missing": lambda c: tr("This value is required."),
+    "extra_forbidden": lambda c: tr("This is not a field MC Designer knows."),
+    "bool_parsing": lambda c: tr("Enter yes or no."),
+    "string_type": lambda c: tr("Enter a text."),
 }
 
 

@@ -22,7 +22,7 @@ from mcdesigner.checks import SEVERITIES, Issue, Readiness
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, display_order, path_label
 from mcdesigner.formdefs.labels import humanize
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import tr, tr_n
 from mcdesigner.model.fieldpath import PathError, Segment, get_value, parse_path
 
 #: Badge of a section whose required fields are all filled and that has no error.
@@ -93,11 +93,9 @@ def badge_for(section_id: str, readiness: Readiness, issues: Iterable[Issue]) ->
 def counts_phrase(counts: dict[str, int]) -> str:
     """``3 errors, 1 warning, 2 advice`` (singular and plural through :func:`tr`)."""
     errors, warnings, advice = (counts.get(s, 0) for s in SEVERITIES)
-    error_text = tr("1 error", "checks-ui") if errors == 1 else tr("{n} errors", "checks-ui")
-    warning_text = (
-        tr("1 warning", "checks-ui") if warnings == 1 else tr("{n} warnings", "checks-ui")
-    )
-    advice_text = tr("{n} advice", "checks-ui")
+    error_text = tr_n("{n} error", "{n} errors", errors)
+    warning_text = tr_n("{n} warning", "{n} warnings", warnings)
+    advice_text = tr_n("{n} piece of advice", "{n} pieces of advice", advice)
     return ", ".join(
         (
             error_text.format(n=errors),

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from mcdesigner.checks import SEVERITIES, Issue, Readiness
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms
+from mcdesigner.i18n import tr_n
 from mcdesigner.ui.checks.grouping import SectionIssues, count_by_severity, group_issues
 from mcdesigner.ui.checks.icons import READY_COLOUR, SEVERITY_COLOURS, severity_icon
 from mcdesigner.ui.checks.issue_delegate import (
@@ -313,11 +314,11 @@ class IssuesPanel(QWidget):
 
     def _severity_name(self, severity: str, number: int, *, lower: bool = False) -> str:
         if severity == "error":
-            text = self.tr("1 error") if number == 1 else self.tr("{n} errors")
+            text = tr_n("{n} error", "{n} errors", number)
         elif severity == "warning":
-            text = self.tr("1 warning") if number == 1 else self.tr("{n} warnings")
+            text = tr_n("{n} warning", "{n} warnings", number)
         else:
-            text = self.tr("{n} advice")
+            text = tr_n("{n} piece of advice", "{n} pieces of advice", number)
         return text.format(n=number)
 
     def _plural(self, severity: str) -> str:

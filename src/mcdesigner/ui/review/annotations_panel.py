@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
+from mcdesigner.i18n import tr_n
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation
 from mcdesigner.operations import Store, StoreError
 from mcdesigner.review.merge import orphaned
-from mcdesigner.ui.review.common import ERROR_COLOUR, muted, plain_label
+from mcdesigner.ui.review.common import ERROR_COLOUR, muted, plain_label, thread_status
 from mcdesigner.ui.review.thread_view import ThreadView
 
 #: Item data roles of the thread list.
@@ -316,9 +317,9 @@ class AnnotationsPanel(QWidget):
     def _thread_entry(self, row: _Row) -> QTreeWidgetItem:
         annotation = row.annotation
         item = QTreeWidgetItem()
-        status = self.tr("Open") if annotation.status == "open" else self.tr("Resolved")
+        status = thread_status(annotation.status)
         count = len(annotation.comments)
-        comments = self.tr("1 comment") if count == 1 else self.tr("{n} comments").format(n=count)
+        comments = tr_n("{n} comment", "{n} comments", count).format(n=count)
         parts = [status, comments]
         if annotation.comments:
             last = annotation.comments[-1]

@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
+from mcdesigner.i18n import tr
+
 #: Background colours of the kinds of change (light, so black text stays readable).
 CHANGE_COLOURS: dict[str, str] = {
     "changed": "#ffe8a3",  # amber
@@ -15,6 +17,11 @@ CHANGE_COLOURS: dict[str, str] = {
 }
 #: Text colour of warnings and refusals.
 ERROR_COLOUR = "#b71c1c"
+
+
+def thread_status(status: str) -> str:
+    """A comment thread's state as a reader sees it: unresolved or resolved."""
+    return tr("Unresolved") if status == "open" else tr("Resolved")
 
 
 def translate(context: str, text: str) -> str:

@@ -34,6 +34,7 @@ from mcdesigner.ui.review.common import (
     ERROR_COLOUR,
     muted,
     plain_label,
+    thread_status,
 )
 
 #: Most characters a comment may hold (the model's limit).
@@ -249,7 +250,7 @@ class ThreadView(QWidget):
         if self._annotation is None:
             detail = self.tr("New comment thread")
         else:
-            status = self.tr("Open") if self._annotation.status == "open" else self.tr("Resolved")
+            status = thread_status(self._annotation.status)
             detail = " · ".join(part for part in (section, status) if part)
         if section and self._annotation is None:
             detail = f"{section} · {detail}"
