@@ -82,7 +82,8 @@ def _elm_vocabulary(vocab_id: str, language: str) -> Vocabulary:
     except FileNotFoundError:
         raise KeyError(f"unknown vocabulary {vocab_id!r} (no file {path})") from None
     terms = tuple(
-        Term(t["uri"], _vocabulary_text(t["label"]), t.get("notation", "")) for t in data["terms"]
+        Term(entry["uri"], _vocabulary_text(entry["label"]), entry.get("notation", ""))
+        for entry in data["terms"]
     )
     return Vocabulary(vocab_id, _vocabulary_text(data["label"]), data["scheme"], terms)
 

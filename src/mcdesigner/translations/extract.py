@@ -34,6 +34,8 @@ KEYWORDS: dict[str, Any] = {
     "tr_n": (1, 2),
     "translate": (2,),
     "_vocabulary_text": (1,),
+    "_tr": (1,),
+    "t": (1,),
 }
 
 #: Areas in the order a text shared by several is assigned; first match of the path wins.

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesigner.i18n import tr
 from mcdesigner.model.standards import ESG_BY_NUMBER
 from mcdesigner.widgets.computed_view import ComputedLabel
 from mcdesigner.widgets.contract import FieldEditor
@@ -190,7 +191,7 @@ class ItemCard(ItemView):
         standard = getattr(item, "standard", None)
         info = ESG_BY_NUMBER.get(standard) if isinstance(standard, str) else None
         if info is not None:
-            self.note.setText(info.focus)
+            self.note.setText(tr(info.focus))
             self.note.setVisible(True)
         if self.buttons is not None:
             self.buttons.set_position(index, count)
