@@ -6,16 +6,22 @@ from functools import cache
 from typing import Any
 
 from mcdesigner.formdefs.definitions import FieldDef
+from mcdesigner.i18n import current_language
 from mcdesigner.model.vocabularies import get_vocabulary
 
 
-@cache
 def term_options(vocab_id: str) -> tuple[tuple[str, str], ...]:
     """Every term of a vocabulary with a label that also shows a short code (``German (de)``).
 
     Short notations (country, language, ISCED-F codes) are shown so users can type them to
     search; long opaque notations are left out. Labels that occur twice get their code too.
+    The labels are in the language in use.
     """
+    return _term_options(vocab_id, current_language())
+
+
+@cache
+def _term_options(vocab_id: str, language: str) -> tuple[tuple[str, str], ...]:
     vocab = get_vocabulary(vocab_id)
     counts: dict[str, int] = {}
     for term in vocab.terms:
