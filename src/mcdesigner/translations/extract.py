@@ -12,6 +12,7 @@ what is missing) and by the test that fails when a text has no translation.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import tomllib
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog as PoCatalog
-from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from mcdesigner.paths import data_root
@@ -101,18 +101,39 @@ def placeholders(text: str) -> list[str]:
 # ---------------------------------------------------------------------------
 # Sources
 # ---------------------------------------------------------------------------
+def _called_name(node: ast.Call) -> str:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):
+        return node.func.attr
+    return ""
+
+
+def _constant_text(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _calls_in(source: str) -> Iterator[tuple[str, str | None, int]]:
+    """``(text, plural, line)`` of every translation call in ``source``, f-strings included."""
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        spec = KEYWORDS.get(_called_name(node))
+        if spec is None or len(node.args) < max(spec):
+            continue
+        texts = [_constant_text(node.args[index - 1]) for index in spec]
+        if texts[0] is None:
+            continue
+        plural = texts[1] if len(texts) > 1 else None
+        yield texts[0], plural, node.lineno
+
+
 def _python_messages(root: Path) -> Iterator[tuple[str, str | None, str, int]]:
     for path in sorted((root / "src" / "mcdesigner").rglob("*.py")):
         relative = path.relative_to(root).as_posix()
-        for line, message, _comments, _context in extract_from_file(
-            "python", str(path), keywords=KEYWORDS
-        ):
-            if isinstance(message, tuple):
-                singular, plural = message[0], message[1] if len(message) > 1 else None
-                if singular:
-                    yield singular, plural, relative, line
-            elif message:
-                yield message, None, relative, line
+        for text, plural, line in _calls_in(path.read_text(encoding="utf-8")):
+            if text:
+                yield text, plural, relative, line
 
 
 def _strings_of(data: Any, keys: frozenset[str], inside_choices: bool = False) -> Iterator[str]:
