@@ -214,6 +214,16 @@ def _declared_texts() -> Iterator[tuple[str, str]]:
     for _field, what in quality._INDICATOR_PARTS:
         yield what, source(quality)
     yield credential_readiness.ELM, source(credential_readiness)
+    from mcdesigner.checks import bloom
+    from mcdesigner.cli import COMMANDS
+    from mcdesigner.export import context as export_context
+
+    for text in bloom.LEVEL_NAMES.values():
+        yield text, source(bloom)
+    for text in export_context._DOCUMENT_TITLES.values():
+        yield text, source(export_context)
+    for command in COMMANDS:
+        yield command.help, source(inspect.getmodule(command.run))
     for text in FEED_LABELS.values():
         yield text, source(feeds)
     for kind in registered():

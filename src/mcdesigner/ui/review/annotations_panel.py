@@ -290,9 +290,15 @@ class AnnotationsPanel(QWidget):
         if not annotations:
             self.summary_label.setText(self.tr("No comments yet."))
         else:
+            resolved = len(annotations) - open_count
             self.summary_label.setText(
-                self.tr("{open} open, {resolved} resolved").format(
-                    open=open_count, resolved=len(annotations) - open_count
+                self.tr("{open}, {resolved}").format(
+                    open=tr_n("{n} unresolved thread", "{n} unresolved threads", open_count).format(
+                        n=open_count
+                    ),
+                    resolved=tr_n("{n} resolved thread", "{n} resolved threads", resolved).format(
+                        n=resolved
+                    ),
                 )
             )
         groups: dict[str, QTreeWidgetItem] = {}
