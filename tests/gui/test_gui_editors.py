@@ -158,6 +158,25 @@ def test_numbers_show_group_separators_and_refuse_a_misplaced_one(qtbot: Any) ->
     assert "separator in the wrong place" in (places.input_error() or "")
 
 
+def test_numbers_follow_the_language_in_use(qtbot: Any) -> None:
+    from mcdesigner.translations import use_language
+
+    use_language("es")
+    credits = make(qtbot, "certified.ects_credits", NumberEditor)
+    seen: list[Any] = []
+    credits.value_changed.connect(seen.append)
+    qtbot.keyClicks(credits.line, "150,50")
+    assert seen[-1] == 150.5
+    credits.set_value(1234.5)
+    assert credits.line.text() == "1.234,5"
+
+    places = make(qtbot, "general.places", NumberEditor)
+    qtbot.keyClicks(places.line, "150,50")
+    # A whole-number field never turns "150,50" into 15050: it says what is wrong.
+    assert places.value() is None
+    assert "1.200" in (places.input_error() or "")
+
+
 def test_dates_follow_the_language_in_use(qtbot: Any) -> None:
     from mcdesigner.translations import use_language
 

@@ -172,3 +172,27 @@ def test_a_second_start_on_a_locked_database_says_so_and_quits(
     assert app_module.main([]) == 1
     assert "already running" in shown[0]
     assert shown[1] == "Quit"
+
+
+def test_the_language_is_chosen_in_the_preferences_and_shows_from_the_next_start(
+    qtbot: Any, window: Any
+) -> None:
+    dialog = PreferencesDialog(window.preferences, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert names == ["As the system (English)", "English", "Español"]
+    assert not dialog.language_note.isVisible()
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    assert dialog.language_note.isVisible()
+    assert "next time it starts" in dialog.language_note.text()
+    dialog.accept()
+    saved = dialog.result_preferences
+    assert saved is not None and saved.language == "es"
+    assert window.apply_preferences(saved)
+    stored, _problem = load_preferences()
+    assert stored.language == "es"
+
+    from mcdesigner.translations import choose_language
+
+    assert choose_language(stored.language) == ("es", [])
