@@ -25,7 +25,17 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ("model", "checks", "storage", "exchange", "export", "credential", "review", "operations")
+CORE = (
+    "model",
+    "fieldtypes",
+    "checks",
+    "storage",
+    "exchange",
+    "export",
+    "credential",
+    "review",
+    "operations",
+)
 
 _STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped"}
 _STATUS.update({36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout"})

@@ -246,3 +246,23 @@ def test_a_spanish_proposal_document_has_spanish_headings_dates_and_amounts(
     assert " €" in text and re.search(r"\d{1,3}(\.\d{3})*,\d{2}\s€", text)
     assert re.search(r"\d{1,2} de [a-z]+ de 20\d\d", text)
     assert _english_in(text, load_example()) == []
+
+
+def test_a_document_can_be_written_in_spanish_while_messages_stay_english(
+    stored_example: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mcdesigner.cli import main
+    from test_export_support import pdf_text
+
+    db, proposal_id = stored_example
+    out = tmp_path / "propuesta.pdf"
+    arguments = ["--db", str(db), "export", proposal_id, "--document", "proposal", "--to", "pdf"]
+    assert main([*arguments, "-o", str(out), "--lang", "es"]) == 0
+    assert capsys.readouterr().out.startswith("Wrote ")  # the messages stay English
+    text = pdf_text(out)
+    assert "Propuesta de microcredencial" in text
+    assert "Micro-credential proposal" not in text
+    assert tr("Preferences") == "Preferences"  # and so does the rest of the application
+
+    assert main([*arguments, "-o", str(out), "--lang", "xx"]) == 1
+    assert "“xx”" in capsys.readouterr().err

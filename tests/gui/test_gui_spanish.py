@@ -148,6 +148,16 @@ def test_every_section_page_reads_in_spanish(
     assert _untranslated(shown, english_sources) == []
 
 
+def test_qts_own_buttons_read_in_spanish(spanish: None, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(box)
+    assert sorted(button.text() for button in box.buttons()) == ["Cancelar", "Guardar"]
+
+
 def test_every_dialog_reads_in_spanish(
     spanish: None, qtbot: Any, open_window: Any, english_sources: set[str]
 ) -> None:
