@@ -91,6 +91,7 @@ def test_values_checked_cover_every_section(rich: Proposal) -> None:
     sections = {path.split(".")[0].split("[")[0] for path, _ in every_value(rich)}
     assert sections == {
         "general",
+        "languages",
         "certified",
         "rights",
         "academic",

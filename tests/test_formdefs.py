@@ -7,6 +7,7 @@ import datetime as dt
 import textwrap
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -307,7 +308,8 @@ def test_fields_come_in_display_order(forms: FormSet) -> None:
     )
     assert paths[-1].startswith("self_assessment.")
     general = forms.section("general")
-    assert [f.path for f in general.fields()] == [p for p in paths if p.startswith("general.")]
+    in_general = ("general.", "languages.")
+    assert [f.path for f in general.fields()] == [p for p in paths if p.startswith(in_general)]
 
 
 def test_self_assessment_is_a_fixed_list_titled_by_standard(forms: FormSet) -> None:
@@ -763,3 +765,26 @@ def test_a_reference_list_must_say_what_it_points_to(tmp_path: Path) -> None:
     error = _error(tmp_path)
     assert error.field == "academic.assessments[].outcome_ids"
     assert "items_from" in error.problem
+
+
+def test_the_forms_list_every_text_written_in_every_language() -> None:
+    """The decision field by field is written in the forms: ``translated = true``."""
+    import tomllib
+
+    from mcdesigner.model.translations import translated_schema_paths
+    from mcdesigner.paths import forms_dir
+
+    listed: set[str] = set()
+
+    def walk(table: dict[str, Any]) -> None:
+        for field_table in table.get("fields", []):
+            if field_table.get("translated") is True:
+                listed.add(field_table["path"])
+        for group in table.get("groups", []):
+            walk(group)
+
+    for path in sorted(forms_dir().glob("*.toml")):
+        walk(tomllib.loads(path.read_text(encoding="utf-8")))
+    assert listed == set(translated_schema_paths(Proposal))
+    assert "certified.learning_outcomes[].text" in listed
+    assert "financial.revenues[].description" not in listed  # internal texts stay in one

@@ -60,7 +60,7 @@ def _broken_step(conn: sqlite3.Connection) -> None:
 # ---------------------------------------------------------------------- layout migrations
 def test_fresh_database_gets_the_whole_layout(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        assert store.schema_version() == schema.latest_version() == 1
+        assert store.schema_version() == schema.latest_version() == 2
         assert store.integrity_ok()
     columns = [row[1] for row in raw(db_path, "PRAGMA table_info(proposals)")]
     assert columns == [
@@ -85,7 +85,7 @@ def test_fresh_database_gets_the_whole_layout(db_path: Path) -> None:
 def test_empty_file_is_treated_as_new(db_path: Path) -> None:
     db_path.write_bytes(b"")
     with Store.open(db_path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == 2
 
 
 def test_older_layout_is_upgraded_after_a_backup(
@@ -99,19 +99,19 @@ def test_older_layout_is_upgraded_after_a_backup(
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, _add_pinned_column])
     with Store.open(db_path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == 3
         assert store.get(proposal.id) == proposal
         assert store.get_hash(proposal.id) == saved
         assert len(store.list_revisions(proposal.id)) == 1
     assert "pinned" in [row[1] for row in raw(db_path, "PRAGMA table_info(proposals)")]
 
     [backup] = list_backups(db_path)
-    assert "before-upgrade-from-version-1" in backup.name
-    assert raw(backup, "PRAGMA user_version") == [(1,)]
+    assert "before-upgrade-from-version-2" in backup.name
+    assert raw(backup, "PRAGMA user_version") == [(2,)]
     assert raw(backup, "SELECT title FROM proposals") == [("Written by version one",)]
 
     with Store.open(db_path) as again:  # already current: no second backup
-        assert again.schema_version() == 2
+        assert again.schema_version() == 3
     assert len(list_backups(db_path)) == 1
 
 
@@ -124,7 +124,7 @@ def test_failed_upgrade_leaves_the_old_version(
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, _broken_step])
     with pytest.raises(StoreError, match="upgrade the database"):
         Store.open(db_path)
-    assert raw(db_path, "PRAGMA user_version") == [(1,)]
+    assert raw(db_path, "PRAGMA user_version") == [(2,)]
     assert "pinned" not in [row[1] for row in raw(db_path, "PRAGMA table_info(proposals)")]
     monkeypatch.undo()
     with Store.open(db_path) as store:
@@ -210,30 +210,7 @@ def test_every_read_goes_through_the_document_hook(
         revision = store.add_revision(proposal.id, "r")
         store.get(proposal.id)
         store.get_revision(revision.id)
-    assert seen == [1, 1]
-
-
-def test_older_document_schema_is_upgraded_on_read(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    proposal = Proposal()
-    proposal.general.title = "Upgraded title"
-    with Store.open(db_path) as store:
-        store.save(proposal)
-    old = proposal.model_dump(mode="json")
-    old["schema_version"] = 0
-    old["general"]["name"] = old["general"].pop("title")  # how "version 0" called it
-    store_raw_document(db_path, proposal.id, old)
-
-    def rename_name_to_title(data: dict[str, Any]) -> dict[str, Any]:
-        data["general"]["title"] = data["general"].pop("name")
-        return data
-
-    with Store.open(db_path) as store:
-        with pytest.raises(StoreError, match="no upgrade from document schema 0"):
-            store.get(proposal.id)
-        monkeypatch.setitem(documents.DOCUMENT_MIGRATIONS, 0, rename_name_to_title)
-        assert store.get(proposal.id) == proposal
+    assert seen == [2, 2]
 
 
 def test_document_from_a_newer_version_is_left_alone(db_path: Path) -> None:

@@ -16,8 +16,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from mcdesigner.exchange.errors import ExchangeError, shown, summarise_validation_error
 from mcdesigner.exchange.strict_json import dump_json, load_json_strict
 from mcdesigner.i18n import tr
+from mcdesigner.model.hashing import content_hash, document_hash
 from mcdesigner.model.proposal import SCHEMA_VERSION, Proposal
 from mcdesigner.model.review import Annotation, Review
+from mcdesigner.model.upgrade import upgrade_document
 
 PROPOSAL_MEMBER = "proposal.json"
 ANNOTATIONS_MEMBER = "annotations.json"
@@ -56,12 +58,32 @@ def check_schema_version(raw: Any, *, what: str) -> None:
 
 def parse_proposal(data: bytes, *, what: str, description: str) -> Proposal:
     """A validated proposal from the JSON member ``what`` (``description`` names it in words)."""
+    return parse_proposal_document(data, what=what, description=description)[0]
+
+
+def parse_proposal_document(data: bytes, *, what: str, description: str) -> tuple[Proposal, str]:
+    """The proposal of member ``what`` and the content hash of the document as written.
+
+    A document of an earlier schema is upgraded (see :mod:`mcdesigner.model.upgrade`); its
+    hash is that of the document it was written as, so the hashes recorded for it by the
+    version that wrote it (manifest, revisions, reviews) still match.
+    """
     raw = load_json_strict(data, what=what)
     check_schema_version(raw, what=description)
     try:
-        return Proposal.model_validate(raw)
+        upgraded = upgrade_document(raw) if isinstance(raw, dict) else raw
+        proposal = Proposal.model_validate(upgraded)
     except ValidationError as problem:
         raise ExchangeError(summarise_validation_error(problem, what=description)) from None
+    except ValueError as problem:  # a malformed schema_version
+        raise ExchangeError(
+            tr("{what} has an unreadable format version: {detail}").format(
+                what=description, detail=problem
+            )
+        ) from None
+    if upgraded is raw:
+        return proposal, content_hash(proposal)
+    return proposal, document_hash(raw)
 
 
 def _parse_list(data: bytes, adapter: TypeAdapter[list[T]], *, what: str) -> list[T]:

@@ -37,7 +37,7 @@ from mcdesigner.exchange.members import (
     dump_models,
     dump_proposal,
     parse_annotations,
-    parse_proposal,
+    parse_proposal_document,
     parse_reviews,
     require,
 )
@@ -91,7 +91,7 @@ def _index_entry(revision: RevisionEntry) -> RevisionIndexEntry:
             label=revision.label,
             kind=revision.kind,
             created_at=revision.created_at,
-            content_hash=revision.content_hash,
+            content_hash=content_hash(revision.proposal),
         )
     except ValidationError as problem:
         raise ExchangeError(
@@ -101,12 +101,12 @@ def _index_entry(revision: RevisionEntry) -> RevisionIndexEntry:
         ) from None
 
 
-def _check_revision(revision: RevisionEntry, proposal_id: str) -> None:
+def _check_revision(revision: RevisionEntry, proposal_id: str, written_hash: str) -> None:
     if revision.proposal.id != proposal_id:
         raise ExchangeError(
             tr("revision “{id}” is of another proposal").format(id=shown(revision.id))
         )
-    if content_hash(revision.proposal) != revision.content_hash:
+    if written_hash != revision.content_hash:
         raise ExchangeError(
             tr("revision “{id}” does not match its recorded content hash").format(
                 id=shown(revision.id)
@@ -131,7 +131,9 @@ def _proposal_members(bundle: ProposalBundle) -> dict[str, bytes]:
         raise ExchangeError(tr("two revisions share the id “{id}”").format(id=shown(twice[0])))
     members[REVISIONS_INDEX] = dump_models(index)
     for revision in bundle.revisions:
-        _check_revision(revision, proposal_id)
+        # A revision upgraded from an earlier schema is written in the current one, and the
+        # index records the hash of the document as written (see _index_entry).
+        _check_revision(revision, proposal_id, revision.content_hash)
         members[revision_member(revision.id)] = dump_proposal(revision.proposal)
     return members
 
@@ -195,7 +197,7 @@ def _read_revisions(members: dict[str, bytes], proposal_id: str) -> tuple[Revisi
     revisions = []
     for entry in index:
         description = tr("revision “{id}”").format(id=entry.id)
-        proposal = parse_proposal(
+        proposal, written_hash = parse_proposal_document(
             members[revision_member(entry.id)],
             what=revision_member(entry.id),
             description=description,
@@ -208,18 +210,18 @@ def _read_revisions(members: dict[str, bytes], proposal_id: str) -> tuple[Revisi
             content_hash=entry.content_hash,
             proposal=proposal,
         )
-        _check_revision(revision, proposal_id)
+        _check_revision(revision, proposal_id, written_hash)
         revisions.append(revision)
     return tuple(revisions)
 
 
 def _bundle_from_members(manifest: ProposalManifest, members: dict[str, bytes]) -> ProposalBundle:
-    proposal = parse_proposal(
+    proposal, written_hash = parse_proposal_document(
         require(members, PROPOSAL_MEMBER), what=PROPOSAL_MEMBER, description=tr("the proposal")
     )
     if proposal.id != manifest.proposal_id:
         raise ExchangeError(tr("the proposal's id does not match the id in the manifest"))
-    if content_hash(proposal) != manifest.content_hash:
+    if written_hash != manifest.content_hash:
         raise ExchangeError(tr("the proposal does not match the content hash in the manifest"))
     annotations = parse_annotations(require(members, ANNOTATIONS_MEMBER), proposal_id=proposal.id)
     reviews = parse_reviews(require(members, REVIEWS_MEMBER), proposal_id=proposal.id)

@@ -49,6 +49,8 @@ class FieldDef:
     feeds: tuple[str, ...] = ()
     visible_if: Condition | None = None
     items_from: str | None = None  # for id lists: the list schema path the ids point into
+    #: Written in every language of the proposal (see :mod:`mcdesigner.model.translations`).
+    translated: bool = False
 
     @property
     def on_credential(self) -> bool:

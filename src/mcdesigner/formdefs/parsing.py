@@ -19,11 +19,12 @@ from mcdesigner.formdefs.tables import Table
 from mcdesigner.i18n import tr
 from mcdesigner.model.fieldpath import FieldShape, PathError, describe, schema_path
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.translations import translated_schema_paths
 from mcdesigner.model.vocabularies import get_vocabulary, vocabulary_ids
 
 FIELD_KEYS = {
     "path", "label", "help", "required", "widget", "placeholder", "vocabulary",
-    "choices", "feeds", "reference", "visible_if", "items_from", "type",
+    "choices", "feeds", "reference", "visible_if", "items_from", "type", "translated",
 }  # fmt: skip
 GROUP_KEYS = {
     "id", "title", "help", "path", "item_label", "layout", "min_items", "fields",
@@ -152,6 +153,7 @@ def parse_field(table: Table, ctx: SectionContext, group_id: str, scope: str | N
     widget = located.optional_text("widget")
     if widget is not None and (problem := kind.hint_problem(widget)) is not None:
         located.fail(problem)
+    translated = _translated(located, path)
     items_from = located.optional_text("items_from")
     if kind.item_references:
         if items_from is None:
@@ -178,7 +180,23 @@ def parse_field(table: Table, ctx: SectionContext, group_id: str, scope: str | N
         feeds=parse_feeds(located),
         visible_if=parse_condition(located, scope),
         items_from=items_from,
+        translated=translated,
     )
+
+
+def _translated(table: Table, path: str) -> bool:
+    """Whether the field is written in every language; a ``translated`` key must agree."""
+    in_model = schema_path(path) in translated_schema_paths(Proposal)
+    if "translated" in table.data and table.flag("translated") != in_model:
+        if in_model:
+            table.fail(
+                _t(
+                    "the model writes this text in every language of the proposal: remove "
+                    "'translated = false'"
+                )
+            )
+        table.fail(_t("the model does not translate this value: remove 'translated'"))
+    return in_model
 
 
 def _type_of(table: Table, shape: FieldShape) -> FieldType:

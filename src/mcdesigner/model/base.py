@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated
 
@@ -44,6 +45,15 @@ Count = Annotated[int, Field(ge=0, le=10_000_000)]
 Percent = Annotated[float, Field(ge=0, le=100), PERCENT]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), decimal_places=2)]
 Units = Annotated[float, Field(ge=0, le=1_000_000)]
+
+
+@dataclass(frozen=True, slots=True)
+class Translated:
+    """Annotation marker: the text is written in every language of the proposal."""
+
+
+#: Marks a text field as translated (see :mod:`mcdesigner.model.translations`).
+TRANSLATED = Translated()
 
 
 class Strict(BaseModel):

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from mcdesigner.model.base import Item, new_id
 from mcdesigner.model.fieldpath import PathError, get_value, set_value
 from mcdesigner.model.proposal import iter_items
+from mcdesigner.model.translations import set_translation
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,27 @@ class MoveItem:
         return self.list_path
 
 
-Edit = SetValue | InsertItem | RemoveItem | MoveItem
+@dataclass(frozen=True)
+class SetTranslation:
+    """Replace the text at ``path`` in ``language`` ("" removes the translation).
+
+    For the main language this is the field itself (as :class:`SetValue`).
+    """
+
+    language: str
+    path: str
+    value: str
+
+    def apply(self, root: BaseModel) -> SetTranslation:
+        old = set_translation(root, self.language, self.path, self.value)
+        return SetTranslation(self.language, self.path, old)
+
+    @property
+    def touched(self) -> str:
+        return self.path
+
+
+Edit = SetValue | InsertItem | RemoveItem | MoveItem | SetTranslation
 
 
 _Item = TypeVar("_Item", bound=Item)

@@ -32,7 +32,8 @@ _SEGMENT = re.compile(r"^([a-z_][a-z0-9_]*)(?:\[([A-Za-z0-9_.-]*)\])?$")
 _SEPARATOR = re.compile(r"\.(?![^\[]*\])")
 
 #: Kinds of value: a registered field type's name (see :mod:`mcdesigner.fieldtypes`), or
-#: ``"items"`` (a list of items) and ``"object"`` (a value with fields of its own).
+#: ``"items"`` (a list of items), ``"object"`` (a value with fields of its own) and
+#: ``"translations"`` (the texts in further languages, see :mod:`mcdesigner.model.translations`).
 FieldKind = str
 
 
@@ -200,6 +201,8 @@ def shape_of(annotation: Any, field_meta: list[Any] | None = None) -> FieldShape
         if elem_base is str:
             return FieldShape("refs")
         raise PathError(f"unsupported list element type {elem!r}")
+    if get_origin(base) is dict:
+        return FieldShape("translations")
     if get_origin(base) is Literal:
         return FieldShape("choice", choices=tuple(get_args(base)), nullable=nullable)
     if isinstance(base, type) and issubclass(base, BaseModel):

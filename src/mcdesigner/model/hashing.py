@@ -18,6 +18,15 @@ def canonical_json(proposal: Proposal) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def document_hash(data: dict[str, object]) -> str:
+    """SHA-256 of a proposal document as plain JSON data (e.g. one of an earlier schema).
+
+    For the JSON of a current proposal it equals :func:`content_hash`.
+    """
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def content_hash(proposal: Proposal) -> str:
     """SHA-256 of the canonical JSON, as 64 hex digits."""
     return hashlib.sha256(canonical_json(proposal).encode("utf-8")).hexdigest()

@@ -21,6 +21,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from mcdesigner.model.base import (
     MAX_ITEMS,
+    TRANSLATED,
     Count,
     Credits,
     Email,
@@ -35,10 +36,11 @@ from mcdesigner.model.base import (
     new_proposal_id,
 )
 from mcdesigner.model.text import LongText, ParagraphText, ShortText
+from mcdesigner.model.translations import ProposalLanguages, TranslationMap, validate_translations
 from mcdesigner.model.vocabularies import COUNTRY, CURRENCY, LANGUAGE, VocabularyRef, in_vocabulary
 
 #: Version of the stored JSON document; bump it with a migration in storage.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 EqfLevel = Annotated[str, VocabularyRef("eqf"), in_vocabulary("eqf")]
 IscedField = Annotated[str, VocabularyRef("isced-f"), in_vocabulary("isced-f")]
@@ -100,9 +102,9 @@ class Contact(Strict):
 class GeneralInformation(Strict):
     """Core facts about the learning offer, for the credential, assessment and publicity."""
 
-    title: ShortText = ""
-    description: LongText = ""
-    rationale: LongText = ""
+    title: Annotated[ShortText, TRANSLATED] = ""
+    description: Annotated[LongText, TRANSLATED] = ""
+    rationale: Annotated[LongText, TRANSLATED] = ""
     awarding_institutions: list[Organisation] = Field(default_factory=list, max_length=MAX_ITEMS)
     partner_institutions: list[Organisation] = Field(default_factory=list, max_length=MAX_ITEMS)
     issuer_countries: list[Country] = Field(default_factory=list, max_length=300)
@@ -110,7 +112,7 @@ class GeneralInformation(Strict):
     fields_of_education: list[IscedField] = Field(default_factory=list, max_length=50)
     keywords: list[ShortText] = Field(default_factory=list, max_length=200)
     target_groups: list[TargetGroup] = Field(default_factory=list, max_length=50)
-    target_group_description: LongText = ""
+    target_group_description: Annotated[LongText, TRANSLATED] = ""
     opportunity_type: OpportunityType | None = None
     learning_setting: LearningSetting | None = None
     learning_schedule: Schedule | None = None
@@ -122,7 +124,7 @@ class GeneralInformation(Strict):
     max_places_per_institution: Count | None = None
     fee: Money | None = None
     currency: Currency = "EUR"
-    prerequisites: LongText = ""
+    prerequisites: Annotated[LongText, TRANSLATED] = ""
     learning_material_formats: ShortText = ""
     registration_link: Link = ""
     contact: Contact = Field(default_factory=Contact)
@@ -134,7 +136,7 @@ class GeneralInformation(Strict):
 class EscoSkill(Item):
     """A link from a learning outcome to an ESCO skill or competence."""
 
-    label: ShortText = ""
+    label: Annotated[ShortText, TRANSLATED] = ""
     uri: Link = ""
 
     @field_validator("uri")
@@ -148,7 +150,7 @@ class EscoSkill(Item):
 class LearningOutcome(Item):
     """One intended learning outcome: what a learner can do after completion."""
 
-    text: ParagraphText = ""
+    text: Annotated[ParagraphText, TRANSLATED] = ""
     skill_type: SkillType | None = None
     esco_skills: list[EscoSkill] = Field(default_factory=list, max_length=100)
 
@@ -167,12 +169,12 @@ class CertifiedData(Strict):
     assessment_types: list[AssessmentType] = Field(default_factory=list, max_length=20)
     modes: list[Mode] = Field(default_factory=list, max_length=10)
     quality_assurance_types: list[QualityAssuranceType] = Field(default_factory=list, max_length=10)
-    quality_assurance_description: LongText = ""
+    quality_assurance_description: Annotated[LongText, TRANSLATED] = ""
     supervision: Supervision | None = None
-    grading_scheme: LongText = ""
+    grading_scheme: Annotated[LongText, TRANSLATED] = ""
     integration: Integration | None = None
-    stackability: LongText = ""
-    further_information: LongText = ""
+    stackability: Annotated[LongText, TRANSLATED] = ""
+    further_information: Annotated[LongText, TRANSLATED] = ""
 
 
 # ---------------------------------------------------------------------------
@@ -181,10 +183,10 @@ class CertifiedData(Strict):
 class Right(Item):
     """An entitlement that holding the credential confers (admission, membership, ...)."""
 
-    title: ShortText = ""
+    title: Annotated[ShortText, TRANSLATED] = ""
     entitlement_type: EntitlementType | None = None
     status: EntitlementStatus | None = None
-    description: LongText = ""
+    description: Annotated[LongText, TRANSLATED] = ""
     limit_organisation: ShortText = ""
     limit_jurisdictions: list[Country] = Field(default_factory=list, max_length=300)
     limit_occupation: ShortText = ""
@@ -196,17 +198,17 @@ class Right(Item):
 class ContentUnit(Item):
     """A unit of the syllabus."""
 
-    title: ShortText = ""
-    description: LongText = ""
+    title: Annotated[ShortText, TRANSLATED] = ""
+    description: Annotated[LongText, TRANSLATED] = ""
     hours: Hours | None = None
 
 
 class LearningActivity(Item):
     """Something learners do, with the student workload it takes."""
 
-    title: ShortText = ""
+    title: Annotated[ShortText, TRANSLATED] = ""
     activity_type: ActivityType | None = None
-    description: LongText = ""
+    description: Annotated[LongText, TRANSLATED] = ""
     hours: Hours | None = None
     taught: bool = Field(False, description="Delivered by teaching staff (contact hours).")
 
@@ -214,10 +216,10 @@ class LearningActivity(Item):
 class Assessment(Item):
     """An assessment component, its weight and the outcomes it evidences."""
 
-    title: ShortText = ""
+    title: Annotated[ShortText, TRANSLATED] = ""
     method: AssessmentType | None = None
     weight: Percent | None = None
-    criteria: LongText = ""
+    criteria: Annotated[LongText, TRANSLATED] = ""
     outcome_ids: list[ItemId] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
@@ -424,9 +426,11 @@ class SelfAssessment(Strict):
 class Proposal(Strict):
     """A complete micro-credential proposal."""
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     id: str = Field(default_factory=new_proposal_id, min_length=1, max_length=64)
     status: ProposalStatus = "draft"
+    languages: ProposalLanguages = Field(default_factory=ProposalLanguages)
+    translations: TranslationMap = Field(default_factory=dict)
     general: GeneralInformation = Field(default_factory=GeneralInformation)
     certified: CertifiedData = Field(default_factory=CertifiedData)
     rights: list[Right] = Field(default_factory=list, max_length=MAX_ITEMS)
@@ -448,6 +452,11 @@ class Proposal(Strict):
             object.__setattr__(self, "__dict__", previous)
             object.__setattr__(self, "__pydantic_fields_set__", fields_set)
             raise
+
+    @field_validator("translations", mode="before")
+    @classmethod
+    def _translations(cls, value: object) -> TranslationMap:
+        return validate_translations(cls, value)
 
     @model_validator(mode="after")
     def _unique_item_ids(self) -> Proposal:

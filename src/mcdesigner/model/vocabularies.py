@@ -24,6 +24,9 @@ from mcdesigner.paths import resources_dir
 COUNTRY = "country"
 LANGUAGE = "language"
 CURRENCY = "currency"
+#: The languages a proposal is written in, by ISO 639-1 code ("en", "es"): the keys of
+#: language maps in credentials, drawn from the same list as :data:`LANGUAGE`.
+CONTENT_LANGUAGE = "content-language"
 
 #: Publications Office authority tables: used to turn codes into URIs for exports.
 AUTHORITY_URIS = {
@@ -135,6 +138,15 @@ def _languages(language: str) -> Vocabulary:
 
 
 @cache
+def _content_languages(language: str) -> Vocabulary:
+    terms = tuple(
+        Term(term.notation, term.label, term.notation) for term in _languages(language).terms
+    )
+    label = _vocabulary_text("Language")
+    return Vocabulary(CONTENT_LANGUAGE, label, AUTHORITY_URIS[LANGUAGE], terms)
+
+
+@cache
 def _currencies(language: str) -> Vocabulary:
     import pycountry
 
@@ -147,7 +159,12 @@ def _currencies(language: str) -> Vocabulary:
     return Vocabulary(CURRENCY, label, AUTHORITY_URIS[CURRENCY], tuple(terms))
 
 
-_CODE_LISTS = {COUNTRY: _countries, LANGUAGE: _languages, CURRENCY: _currencies}
+_CODE_LISTS = {
+    COUNTRY: _countries,
+    LANGUAGE: _languages,
+    CONTENT_LANGUAGE: _content_languages,
+    CURRENCY: _currencies,
+}
 
 
 def get_vocabulary(vocab_id: str) -> Vocabulary:

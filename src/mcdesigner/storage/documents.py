@@ -2,30 +2,26 @@
 
 A proposal is stored as its canonical JSON (see :mod:`mcdesigner.model.hashing`), so the
 stored text hashes to the stored ``content_hash``. Documents written by an older document
-schema go through :func:`migrate_document` before validation; a new document schema adds
-one step to :data:`DOCUMENT_MIGRATIONS`.
+schema go through :func:`migrate_document` (the steps of :mod:`mcdesigner.model.upgrade`)
+before validation. The stored text is upgraded when the proposal is next saved, so the
+revisions and the reviews that name a revision by its hash keep their stored text.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
 
 from mcdesigner.i18n import tr
 from mcdesigner.model.hashing import canonical_json
-from mcdesigner.model.proposal import SCHEMA_VERSION, Proposal
+from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.upgrade import NewerDocument, upgrade_document
 from mcdesigner.storage.errors import StoreError
 
 Document = dict[str, Any]
-DocumentMigration = Callable[[Document], Document]
-
-#: ``{n: step}`` where ``step`` turns a document of schema ``n`` into one of schema ``n + 1``.
-#: Schema 1 is the first stored schema, so there are no steps yet.
-DOCUMENT_MIGRATIONS: dict[int, DocumentMigration] = {}
 
 
 class UnreadableDocument(StoreError):
@@ -33,22 +29,14 @@ class UnreadableDocument(StoreError):
 
 
 def migrate_document(data: Document) -> Document:
-    """Upgrade a stored proposal document to the current schema (identity for schema 1)."""
-    version = data.get("schema_version", 1)
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError(f"schema_version must be a whole number, not {version!r}")
-    if version > SCHEMA_VERSION:
+    """Upgrade a stored proposal document to the current schema (see :mod:`model.upgrade`)."""
+    try:
+        return upgrade_document(data)
+    except NewerDocument as newer:
         raise ValueError(
-            f"it was written by a newer version of the application (document schema {version})"
-        )
-    while version < SCHEMA_VERSION:
-        step = DOCUMENT_MIGRATIONS.get(version)
-        if step is None:
-            raise ValueError(f"there is no upgrade from document schema {version}")
-        data = step(data)
-        version += 1
-        data["schema_version"] = version
-    return data
+            f"it was written by a newer version of the application (document schema "
+            f"{newer.version})"
+        ) from None
 
 
 def encode_proposal(proposal: Proposal) -> tuple[str, str]:

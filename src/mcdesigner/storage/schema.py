@@ -90,8 +90,20 @@ def _create_v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _proposal_languages_v2(conn: sqlite3.Connection) -> None:
+    """Version 2: proposals are written in several languages (document schema 2).
+
+    The tables keep their layout. Stored version 1 documents are upgraded when read and
+    rewritten when next saved (see :mod:`mcdesigner.model.upgrade`), so revisions keep the
+    text and hash that reviews refer to. The version number tells earlier releases that
+    this database now holds documents they cannot read, so they refuse it as a whole with
+    their "newer version" message instead of failing proposal by proposal.
+    """
+    conn.execute("SELECT count(*) FROM proposals").fetchone()
+
+
 #: Ordered migration steps; ``MIGRATIONS[n]`` upgrades version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1]
+MIGRATIONS: list[Migration] = [_create_v1, _proposal_languages_v2]
 
 
 def latest_version() -> int:
