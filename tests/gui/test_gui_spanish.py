@@ -168,3 +168,13 @@ def test_every_dialog_reads_in_spanish(
         shown |= _open_and_read(qtbot, getattr(actions, name))
     assert shown, "no dialog opened"
     assert _untranslated(shown, english_sources) == []
+
+
+def test_a_new_proposal_made_in_spanish_is_written_in_spanish(
+    spanish: None, open_window: Any
+) -> None:
+    window = open_window()
+    window.library_actions.new()
+    assert window.session is not None
+    assert window.session.proposal.languages.main == "es"
+    assert window.session.proposal.languages.others == ()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mcdesigner.checks import CheckSettings
 from mcdesigner.model.base import new_proposal_id
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary
 from mcdesigner.operations.completeness import record_completeness
 from mcdesigner.storage import RevisionInfo, Store
 
@@ -36,6 +37,19 @@ def save_proposal(store: Store, proposal: Proposal, *, expected_hash: str | None
     stored); a different stored hash raises ``EditConflict`` and nothing is written.
     """
     return store.save(proposal, expected_hash=expected_hash)
+
+
+def blank_proposal(*, currency: str, language: str) -> Proposal:
+    """A new, empty proposal written in ``language`` (when it is a language of the list).
+
+    The interface language is the natural main language of a new proposal: a Spanish
+    user's proposals are written in Spanish until they say otherwise.
+    """
+    proposal = Proposal()
+    proposal.general.currency = currency
+    if language in get_vocabulary(CONTENT_LANGUAGE):
+        proposal.languages.main = language
+    return proposal
 
 
 def create_proposal(store: Store, proposal: Proposal, settings: CheckSettings) -> str:

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from mcdesigner.checks import CheckSettings
 from mcdesigner.examples import ExampleError, new_from_example
+from mcdesigner.i18n import current_language
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.operations import ProposalExists, Store, StoreError
-from mcdesigner.operations.proposals import create_proposal, duplicate_proposal
+from mcdesigner.operations.proposals import blank_proposal, create_proposal, duplicate_proposal
 from mcdesigner.operations.trash import (
     delete_for_good,
     library_list,
@@ -108,8 +109,10 @@ class LibraryActions(QObject):
                 self._error(self.tr("Could not load the example"), str(error))
                 return None
         else:
-            proposal = Proposal()
-            proposal.general.currency = self.window.preferences.default_currency
+            proposal = blank_proposal(
+                currency=self.window.preferences.default_currency,
+                language=current_language(),
+            )
         return self._store_and_open(proposal)
 
     def duplicate(self, proposal_id: str) -> str | None:
