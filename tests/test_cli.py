@@ -20,8 +20,10 @@ from mcdesigner.exchange import (
     write_proposal_file,
 )
 from mcdesigner.model import Annotation, Comment, Proposal, Review
+from mcdesigner.model.edits import SetTranslation, apply_edit
 from mcdesigner.model.hashing import content_hash
 from mcdesigner.model.proposal import LearningOutcome, StaffMember
+from mcdesigner.storage import Store
 
 MOMENT = dt.datetime(2025, 5, 2, 10, 0, tzinfo=dt.UTC)
 
@@ -275,3 +277,29 @@ def test_show_prints_numbers_money_and_dates_as_documents_do(
     assert any(line.endswith(": 1,250.50 EUR") for line in lines)
     assert any(line.endswith(": 10 May 2026") for line in lines)
     assert "1200" not in out and "2.0" not in out
+
+
+def test_show_prints_the_translations_after_the_main_text(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    proposal = Proposal(id="b1lingual")
+    proposal.languages.further = ["es"]
+    proposal.general.title = "Open data for libraries"
+    proposal.general.description = "A short course."
+    proposal.certified.learning_outcomes = [LearningOutcome(id="lo1", text="Clean a dataset.")]
+    apply_edit(proposal, SetTranslation("es", "general.title", "Datos abiertos para bibliotecas"))
+    apply_edit(
+        proposal,
+        SetTranslation(
+            "es", "certified.learning_outcomes[lo1].text", "Depurar un conjunto de datos."
+        ),
+    )
+    with Store.open(db_path) as store:
+        store.save(proposal)
+    assert run(db_path, "show", "b1lingual") == 0
+    out = capsys.readouterr().out
+    assert "Main language: English" in out and "Further languages: Spanish" in out
+    spanish = out[out.index("Translation: Spanish") :]
+    assert "Title: Datos abiertos para bibliotecas" in spanish
+    assert "Learning outcome 1 › " in spanish and "Depurar un conjunto de datos." in spanish
+    assert "(1 text not translated yet)" in spanish  # the description

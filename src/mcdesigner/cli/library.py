@@ -44,9 +44,12 @@ from mcdesigner.formdefs import (
 )
 from mcdesigner.formdefs.labels import humanize
 from mcdesigner.formdefs.values import guessed_shape, shape_at, value_text
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import tr, tr_n
 from mcdesigner.model.base import Item
+from mcdesigner.model.fieldpath import get_value, parse_path
 from mcdesigner.model.proposal import Proposal, iter_items
+from mcdesigner.model.translations import translated_paths
+from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary
 from mcdesigner.operations.files import export_proposal_file, import_proposal_file
 from mcdesigner.storage import DB_ENV_VAR, ProposalExists, ProposalSummary
 
@@ -162,7 +165,7 @@ class ProposalText:
     are available, so the text reads like the editor; values left empty are skipped.
     """
 
-    _SKIPPED = frozenset({"schema_version", "id", "status"})
+    _SKIPPED = frozenset({"schema_version", "id", "status", "translations"})
     _IN_ITEM_TITLE = frozenset({"self_assessment.entries[].standard"})
 
     def __init__(self, proposal: Proposal, forms: FormSet | None) -> None:
@@ -186,9 +189,56 @@ class ProposalText:
             if body:
                 body.extend(self._computed(name))
             yield from body or ["  " + tr("(nothing filled in yet)")]
+        yield from self._translations()
+
+    def _translations(self) -> Iterator[str]:
+        """The texts in each further language, field by field, after the main text."""
+        names = get_vocabulary(CONTENT_LANGUAGE)
+        for language in self.proposal.languages.others:
+            title = tr("Translation: {language}").format(language=names.label_of(language))
+            yield ""
+            yield title
+            yield "-" * len(title)
+            texts = self.proposal.translations.get(language, {})
+            shown = [path for path in translated_paths(self.proposal) if texts.get(path)]
+            for path in shown:
+                yield f"  {self._path_title(path)}: {texts[path]}"
+            missing = sum(
+                1
+                for path in translated_paths(self.proposal)
+                if not texts.get(path) and get_value(self.proposal, path)
+            )
+            if missing:
+                yield "  " + tr_n(
+                    "({count} text not translated yet)",
+                    "({count} texts not translated yet)",
+                    missing,
+                ).format(count=missing)
+
+    def _path_title(self, path: str) -> str:
+        """``Learning outcome 2 › Statement`` for a field path with item ids."""
+        parts: list[str] = []
+        node: Any = self.proposal
+        schema = ""
+        for segment in parse_path(path):
+            schema = f"{schema}.{segment.name}" if schema else segment.name
+            node = getattr(node, segment.name)
+            if segment.item is not None:
+                index = next(i for i, item in enumerate(node) if item.id == segment.item)
+                node = node[index]
+                group = self.forms.group_for_list(schema) if self.forms is not None else None
+                if group is not None and group.item_label:
+                    parts.append(f"{group.item_label} {index + 1}")
+                else:
+                    parts.append(self._item_title(schema, node, index))
+                schema += "[]"
+        parts.append(self._label(schema))
+        return " › ".join(parts)
 
     # -- labels ------------------------------------------------------------
     def _section_title(self, name: str) -> str:
+        if name == "languages":  # a group of the General information form
+            return tr("Languages of this proposal")
         if self.forms is not None:
             try:
                 return self.forms.section(name).title
