@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from mcdesigner.exchange import ProposalBundle, read_proposal_file, write_proposal_file
-from mcdesigner.model.edits import SetTranslation, apply_edit
+from mcdesigner.model.edits import RemoveItem, SetTranslation, apply_edit
 from mcdesigner.model.fieldpath import PathError
 from mcdesigner.model.proposal import LearningOutcome, Proposal
 from mcdesigner.model.text import SHORT_TEXT_MAX
@@ -119,3 +119,18 @@ def test_translations_survive_the_store_and_a_proposal_file(tmp_path: Path) -> N
     # Release 1 refuses a document of this schema with its "newer version" message.
     assert written["schema_version"] == 2
     assert written["languages"] == {"main": "es", "further": ["en", "es"], "issued_in": ["en"]}
+
+
+def test_a_removed_items_translation_is_not_written_but_comes_back_with_undo(
+    tmp_path: Path,
+) -> None:
+    proposal = bilingual()
+    path = "certified.learning_outcomes[lo1].text"
+    apply_edit(proposal, SetTranslation("en", path, "Assess the ethical risks."))
+    undo = apply_edit(proposal, RemoveItem("certified.learning_outcomes", "lo1"))
+    out = tmp_path / "sent.mcproposal"
+    write_proposal_file(out, ProposalBundle(proposal=proposal))
+    with zipfile.ZipFile(out) as archive:
+        assert b"Assess the ethical risks." not in archive.read("proposal.json")
+    apply_edit(proposal, undo)
+    assert translation(proposal, "en", path) == "Assess the ethical risks."

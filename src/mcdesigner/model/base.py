@@ -72,3 +72,22 @@ class Item(Strict):
     """An element of a repeatable list; its id lets comments and diffs point at it."""
 
     id: ItemId = Field(default_factory=new_id)
+
+
+def iter_items(model: Strict) -> list[Item]:
+    """Every list item inside ``model``, depth first (used for id checks and lookups)."""
+    found: list[Item] = []
+    _collect(model, found)
+    return found
+
+
+def _collect(model: Strict, found: list[Item]) -> None:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, list):
+            for element in value:
+                if isinstance(element, Item):
+                    found.append(element)
+                    _collect(element, found)
+        elif isinstance(value, Strict):
+            _collect(value, found)

@@ -17,7 +17,13 @@ import typing
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    ValidationError,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from mcdesigner.model.base import (
     MAX_ITEMS,
@@ -35,8 +41,16 @@ from mcdesigner.model.base import (
     Units,
     new_proposal_id,
 )
+from mcdesigner.model.base import (
+    iter_items as iter_items,
+)
 from mcdesigner.model.text import LongText, ParagraphText, ShortText
-from mcdesigner.model.translations import ProposalLanguages, TranslationMap, validate_translations
+from mcdesigner.model.translations import (
+    ProposalLanguages,
+    TranslationMap,
+    kept_translations,
+    validate_translations,
+)
 from mcdesigner.model.vocabularies import COUNTRY, CURRENCY, LANGUAGE, VocabularyRef, in_vocabulary
 
 #: Version of the stored JSON document; bump it with a migration in storage.
@@ -458,6 +472,10 @@ class Proposal(Strict):
     def _translations(cls, value: object) -> TranslationMap:
         return validate_translations(cls, value)
 
+    @field_serializer("translations")
+    def _kept_translations(self, _value: TranslationMap) -> TranslationMap:
+        return kept_translations(self)
+
     @model_validator(mode="after")
     def _unique_item_ids(self) -> Proposal:
         seen: set[str] = set()
@@ -471,22 +489,3 @@ class Proposal(Strict):
     def display_title(self) -> str:
         """The title, or a placeholder for a proposal that has none yet."""
         return self.general.title or "Untitled proposal"
-
-
-def iter_items(model: Strict) -> list[Item]:
-    """Every list item inside ``model``, depth first (used for id checks and lookups)."""
-    found: list[Item] = []
-    _collect(model, found)
-    return found
-
-
-def _collect(model: Strict, found: list[Item]) -> None:
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, list):
-            for element in value:
-                if isinstance(element, Item):
-                    found.append(element)
-                    _collect(element, found)
-        elif isinstance(value, Strict):
-            _collect(value, found)

@@ -163,13 +163,13 @@ class LanguageText:
 
 
 def _languages_of(proposal: BaseModel) -> ProposalLanguages:
-    languages = proposal.languages
+    languages = proposal.__dict__["languages"]
     assert isinstance(languages, ProposalLanguages)
     return languages
 
 
 def _translations_of(proposal: BaseModel) -> TranslationMap:
-    translations: TranslationMap = proposal.translations
+    translations: TranslationMap = proposal.__dict__["translations"]
     return translations
 
 
@@ -258,3 +258,25 @@ def set_translation(proposal: BaseModel, language: str, path: str, text: str) ->
         if not texts:
             del translations[language]
     return old
+
+
+def kept_translations(proposal: BaseModel) -> TranslationMap:
+    """The translations of texts the proposal still has (what is stored and sent).
+
+    Removing a list item leaves its translations in memory, so undoing the removal brings
+    them back; they are not written, so a deleted text never travels in a file.
+    """
+    kept: TranslationMap = {}
+    for language, texts in _translations_of(proposal).items():
+        present = {path: text for path, text in texts.items() if _exists(proposal, path)}
+        if present:
+            kept[language] = present
+    return kept
+
+
+def _exists(proposal: BaseModel, path: str) -> bool:
+    try:
+        get_value(proposal, path)
+    except PathError:
+        return False
+    return True
