@@ -5,6 +5,10 @@ added and removed field or list item is listed under its section with the old va
 the left and the new one on the right, coloured by kind (changed amber, added green,
 removed red, reordered lists blue). Items are matched by id, so an edited learning
 outcome shows as changed even when the list was reordered too.
+
+A proposal written in several languages shows each changed translation as a row of its
+own, the language named after the field ("Title (Spanish)"). The language filter shows
+only the rows about texts in one language (all languages written in either version).
 """
 
 from __future__ import annotations
@@ -38,12 +42,20 @@ from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.operations import RevisionInfo, Store, StoreError
 from mcdesigner.operations.proposals import keep_revision
-from mcdesigner.review.compare import Change, compare
+from mcdesigner.review.compare import (
+    Change,
+    change_language,
+    compare,
+    labelled_in,
+    language_name,
+)
 from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, plain_label
 from mcdesigner.ui.review.labels import format_value, order_text
 
 #: Combo data of the "Current version" entry.
 CURRENT = ""
+#: Language filter data of "All languages".
+ALL_LANGUAGES = ""
 #: Table columns.
 KIND_COLUMN, FIELD_COLUMN, OLD_COLUMN, NEW_COLUMN = range(4)
 
@@ -58,6 +70,8 @@ class CompareRow:
     old: str
     new: str
     path: str
+    #: The language of the text the row is about ("" when it is about no one language).
+    language: str = ""
 
 
 class CompareDialog(QDialog):
@@ -83,6 +97,7 @@ class CompareDialog(QDialog):
         self._current = current
         self._forms = forms or default_forms()
         self._rows: list[CompareRow] = []
+        self._shown: list[CompareRow] = []
         self._build()
         self._load_revisions()
         self.resize(980, 640)
@@ -103,11 +118,19 @@ class CompareDialog(QDialog):
         pick.addWidget(self.old_combo, 0, 1)
         pick.addWidget(new_label, 0, 2)
         pick.addWidget(self.new_combo, 0, 3)
+        self.language_combo = QComboBox(self)
+        self.language_combo.setAccessibleName(self.tr("Show the differences in"))
+        self.language_combo.setToolTip(self.tr("Show only the changes of texts in one language"))
+        language_label = QLabel(self.tr("&Language:"), self)
+        language_label.setBuddy(self.language_combo)
+        pick.addWidget(language_label, 0, 4)
+        pick.addWidget(self.language_combo, 0, 5)
         pick.setColumnStretch(1, 1)
         pick.setColumnStretch(3, 1)
         layout.addLayout(pick)
         self.old_combo.currentIndexChanged.connect(self.refresh)
         self.new_combo.currentIndexChanged.connect(self.refresh)
+        self.language_combo.currentIndexChanged.connect(self._show_rows)
 
         legend = QHBoxLayout()
         for kind, text in self._kind_labels().items():
@@ -210,20 +233,55 @@ class CompareDialog(QDialog):
         except StoreError as error:
             self._show_error(str(error))
             self._rows = []
-            self._fill_table()
+            self._show_rows()
             return
         self._rows = self._make_rows(old, new, compare(old, new, self._forms))
+        self._fill_languages(old, new)
+        self._show_rows()
+
+    def _fill_languages(self, old: Proposal, new: Proposal) -> None:
+        """Offer every language written in either version, keeping the one chosen."""
+        chosen = self.language_combo.currentData()
+        languages = list(dict.fromkeys((*old.languages.written, *new.languages.written)))
+        combo = self.language_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All languages"), ALL_LANGUAGES)
+        for language in languages:
+            combo.addItem(language_name(language), language)
+        index = combo.findData(chosen) if chosen else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def language(self) -> str:
+        """The language the rows are filtered by ("" for all languages)."""
+        return str(self.language_combo.currentData() or ALL_LANGUAGES)
+
+    def set_language(self, language: str) -> None:
+        """Show only the rows in ``language`` ("" for all); unknown languages show all."""
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(language), 0))
+
+    def _show_rows(self) -> None:
+        language = self.language()
+        self._shown = [r for r in self._rows if not language or r.language == language]
         self._fill_table()
+        old_id = self.old_combo.currentData()
         if self.old_combo.count() == 1:
             self.summary_label.setText(
                 self.tr("No saved revisions yet: use “Save revision…” to keep one.")
             )
-        elif old_id == new_id:
+        elif old_id == self.new_combo.currentData():
             self.summary_label.setText(self.tr("Both sides show the same version."))
-        elif not self._rows:
+        elif not self._shown and language:
+            self.summary_label.setText(
+                self.tr("No differences in {language}.").format(language=language_name(language))
+            )
+        elif not self._shown:
             self.summary_label.setText(self.tr("No differences."))
         else:
-            counts = {kind: sum(1 for r in self._rows if r.kind == kind) for kind in CHANGE_COLOURS}
+            counts = {
+                kind: sum(1 for r in self._shown if r.kind == kind) for kind in CHANGE_COLOURS
+            }
             labels = self._kind_labels()
             self.summary_label.setText(
                 ", ".join(f"{labels[k].lower()}: {n}" for k, n in counts.items() if n)
@@ -250,15 +308,21 @@ class CompareDialog(QDialog):
                     else format_value(forms, new, change.path, change.new)
                 )
             row = CompareRow(
-                change.kind, info.section_title, info.label, old_text, new_text, change.path
+                change.kind,
+                info.section_title,
+                labelled_in(info.label, change.language),
+                old_text,
+                new_text,
+                change.path,
+                change_language(change, old, new),
             )
             keyed.append(((info.sort_key, position), row))  # document order
         keyed.sort(key=lambda pair: pair[0])
         return [row for _, row in keyed]
 
     def rows(self) -> list[CompareRow]:
-        """The differences listed, in display order."""
-        return list(self._rows)
+        """The differences listed (in the language chosen), in display order."""
+        return list(self._shown)
 
     def _fill_table(self) -> None:
         labels = self._kind_labels()
@@ -267,7 +331,7 @@ class CompareDialog(QDialog):
         section = None
         header_font = QFont(self.table.font())
         header_font.setBold(True)
-        for row in self._rows:
+        for row in self._shown:
             if row.section != section:
                 section = row.section
                 index = self.table.rowCount()
