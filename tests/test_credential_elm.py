@@ -485,3 +485,46 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         export_credential(complete_proposal(), "elm", target)
     assert target.read_text(encoding="utf-8") == "previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["credential.jsonld"]
+
+
+# ---------------------------------------------------------------------------
+# Language maps
+# ---------------------------------------------------------------------------
+def test_the_example_credential_speaks_english_and_spanish() -> None:
+    proposal = complete_example()
+    assert proposal.languages.credential == ("en", "es")
+    document = to_elm(proposal)
+    qualification = document["credentialSubject"]["hasClaim"]["specifiedBy"]
+    assert set(qualification["title"]) == {"en", "es"}
+    assert qualification["title"]["es"] == "Hacia un marco de microcredenciales INGENIUM"
+    assert set(qualification["description"]) == {"en", "es"}
+    outcomes = qualification["learningOutcome"]
+    assert len(outcomes) == len(proposal.certified.learning_outcomes) > 0
+    for outcome in outcomes:
+        assert set(outcome["title"]) == {"en", "es"}
+    display = document["displayParameter"]
+    assert [c["id"] for c in display["language"]] == [LANGUAGE + "ENG", LANGUAGE + "SPA"]
+    assert display["primaryLanguage"]["id"] == LANGUAGE + "ENG"
+    assert [d["language"]["id"] for d in display["individualDisplay"]] == [
+        LANGUAGE + "ENG",
+        LANGUAGE + "SPA",
+    ]
+    if ELM_REFERENCE.is_dir():
+        assert validate_elm(document) == []
+
+
+def test_a_language_map_claims_only_the_languages_that_have_the_text() -> None:
+    proposal = complete_proposal()
+    proposal.languages.further = ["es", "fr"]
+    proposal.languages.issued_in = ["en", "es", "fr"]
+    proposal.translations = {"es": {"general.title": "Diseño de microcredenciales conjuntas"}}
+    qualification = to_elm(proposal)["credentialSubject"]["hasClaim"]["specifiedBy"]
+    assert qualification["title"] == {
+        "en": "Designing joint micro-credentials",
+        "es": "Diseño de microcredenciales conjuntas",
+    }
+    assert set(qualification["description"]) == {"en"}  # not translated: English only
+    # A further language the credential is not issued in stays out of it.
+    proposal.languages.issued_in = ["en"]
+    qualification = to_elm(proposal)["credentialSubject"]["hasClaim"]["specifiedBy"]
+    assert qualification["title"] == {"en": "Designing joint micro-credentials"}

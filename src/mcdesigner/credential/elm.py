@@ -57,12 +57,17 @@ _BASE64 = "http://data.europa.eu/snb/encoding/6146cde7dd"
 _FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type"
 
 
-def to_elm(proposal: Proposal, *, text_language: str = "en") -> JsonDict:
+def to_elm(proposal: Proposal, *, text_language: str | None = None) -> JsonDict:
     """The credential template of ``proposal`` as a JSON-LD dictionary.
 
-    ``text_language`` is the two-letter tag of the language the proposal is written in; it
-    tags every text. The same proposal always gives the same document.
+    ``text_language`` is the two-letter tag of the proposal's main language (by default the
+    one it declares); it tags every text. The texts written in further languages the
+    credential is issued in (``proposal.languages.credential``) join their language maps,
+    and the display parameter lists every such language. The same proposal always gives
+    the same document.
     """
+    if text_language is None:
+        text_language = proposal.languages.main
     if language_code_for_tag(text_language) is None:
         raise ValueError(f"{text_language!r} is not a two-letter language tag")
     scope = Scope(proposal, text_language)
@@ -137,38 +142,47 @@ def _assessment(scope: Scope, awarding: JsonDict) -> JsonDict | None:
 
 
 def _display(scope: Scope) -> JsonDict:
-    """How the credential is shown; the issuing system renders the real image."""
-    code = language_code_for_tag(scope.lang)
-    assert code is not None  # checked by to_elm
-    language = language_concept(code)
-    image = {
-        "id": scope.id("mediaObject", "display"),
-        "type": "MediaObject",
-        "title": {scope.lang: PLACEHOLDER},
-        "content": PLACEHOLDER_PNG,
-        "contentEncoding": concept(_BASE64, _ENCODING_SCHEME, "base64"),
-        "contentType": concept(f"{_FILE_TYPES}/PNG", _FILE_TYPES, "PNG"),
-    }
+    """How the credential is shown; the issuing system renders the real image.
+
+    One individual display per language of the credential, the main language first.
+    """
+    languages = []
+    for tag in scope.languages:
+        code = language_code_for_tag(tag)
+        if code is not None:
+            languages.append((tag, language_concept(code)))
+    main = languages[0][1]  # the main language was checked by to_elm
     title = scope.proposal.general.title or tr("Micro-credential")
     return {
         "id": scope.id("displayParameter"),
         "type": "DisplayParameter",
-        "title": {scope.lang: title},
-        "language": [language],
-        "primaryLanguage": language,
-        "individualDisplay": [
+        "title": scope.field("general.title", title),
+        "language": [concept for _, concept in languages],
+        "primaryLanguage": main,
+        "individualDisplay": [_individual(scope, tag, concept) for tag, concept in languages],
+    }
+
+
+def _individual(scope: Scope, tag: str, language: JsonDict) -> JsonDict:
+    key = "" if tag == scope.lang else tag  # the main display keeps its earlier id
+    image = {
+        "id": scope.id("mediaObject", f"display{key}"),
+        "type": "MediaObject",
+        "title": {tag: PLACEHOLDER},
+        "content": PLACEHOLDER_PNG,
+        "contentEncoding": concept(_BASE64, _ENCODING_SCHEME, "base64"),
+        "contentType": concept(f"{_FILE_TYPES}/PNG", _FILE_TYPES, "PNG"),
+    }
+    return {
+        "id": scope.id("individualDisplay", key),
+        "type": "IndividualDisplay",
+        "language": language,
+        "displayDetail": [
             {
-                "id": scope.id("individualDisplay"),
-                "type": "IndividualDisplay",
-                "language": language,
-                "displayDetail": [
-                    {
-                        "id": scope.id("displayDetail"),
-                        "type": "DisplayDetail",
-                        "page": 1,
-                        "image": image,
-                    }
-                ],
+                "id": scope.id("displayDetail", key),
+                "type": "DisplayDetail",
+                "page": 1,
+                "image": image,
             }
         ],
     }

@@ -22,7 +22,9 @@ from mcdesigner.credential.vocab import (
     epass_id,
     lang_map,
 )
+from mcdesigner.model.fieldpath import get_value
 from mcdesigner.model.proposal import Organisation, Proposal
+from mcdesigner.model.translations import translation
 
 #: Value of every field the issuing system must replace when it issues the credential.
 PLACEHOLDER = "TO-BE-FILLED-BY-ISSUER"
@@ -48,6 +50,37 @@ class Scope:
     def text(self, value: str) -> dict[str, str] | None:
         """``value`` as a language map in the proposal's language (``None`` when empty)."""
         return lang_map(value, self.lang)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the credential is issued in, the proposal's main language first."""
+        languages = self.proposal.languages
+        main = (self.lang, languages.main)  # the fields hold the main-language text
+        return (self.lang, *(lang for lang in languages.credential if lang not in main))
+
+    def field(self, path: str, value: str | None = None) -> dict[str, str] | None:
+        """The text at ``path`` as a language map in every language of the credential.
+
+        A language whose translation is missing is left out of the map rather than given
+        the main text under its tag. ``value`` replaces the main-language text (for a
+        text with a fallback, such as an activity's type when it has no title).
+        """
+        found: dict[str, str] = {}
+        for language in self.languages:
+            if language != self.lang:
+                text = translation(self.proposal, language, path)
+            else:
+                text = value if value is not None else str(get_value(self.proposal, path))
+            if text:
+                found[language] = text
+        return found or None
+
+    def field_note(self, key: str, path: str) -> JsonDict | None:
+        """An ELM ``Note`` holding the text at ``path`` in every language of the credential."""
+        literal = self.field(path)
+        if literal is None:
+            return None
+        return {"id": self.id("note", key), "type": "Note", "noteLiteral": literal}
 
     def note(self, key: str, value: str) -> JsonDict | None:
         """An ELM ``Note`` holding ``value`` (``None`` when empty)."""

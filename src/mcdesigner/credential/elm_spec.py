@@ -38,6 +38,9 @@ from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import LearningOutcome, Right
 from mcdesigner.model.vocabularies import COUNTRY
 
+OUTCOMES = "certified.learning_outcomes"
+ACTIVITIES = "academic.activities"
+ASSESSMENTS = "academic.assessments"
 ESCO_OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
 ESCO_OCCUPATIONS_SCHEME = "http://data.europa.eu/esco/concept-scheme/occupations"
 
@@ -50,8 +53,8 @@ def qualification(scope: Scope) -> JsonDict:
         {
             "id": qualification_id(scope),
             "type": "Qualification",
-            "title": scope.text(general.title),
-            "description": scope.text(general.description),
+            "title": scope.field("general.title"),
+            "description": scope.field("general.description"),
             "dcType": _concept_or_none("learning-opportunity", general.opportunity_type),
             "learningOutcome": [_outcome(scope, o) for o in certified.learning_outcomes if o.text],
             "creditPoint": _credit_points(scope),
@@ -67,7 +70,7 @@ def qualification(scope: Scope) -> JsonDict:
             "mode": [vocabulary_concept("learning-assessment", v) for v in certified.modes],
             "learningSetting": _concept_or_none("learning-setting", general.learning_setting),
             "targetGroup": [vocabulary_concept("target-group", v) for v in general.target_groups],
-            "entryRequirement": scope.note("entry-requirement", general.prerequisites),
+            "entryRequirement": scope.field_note("entry-requirement", "general.prerequisites"),
             "maximumDuration": maximum_duration(general.start_date, general.end_date),
             "additionalNote": _qualification_notes(scope),
             "influencedBy": _activities(scope),
@@ -134,12 +137,13 @@ def _qualification_notes(scope: Scope) -> list[JsonDict]:
         integration = tr("Integration: {kind}.").format(kind=kind)
     if certified.stackability:
         integration = f"{integration} {certified.stackability}".strip()
-    return scope.notes(
+    notes = scope.notes(
         ("national-level", national),
         ("target-group", target),
         ("integration", integration),
-        ("further-information", certified.further_information),
     )
+    further = scope.field_note("further-information", "certified.further_information")
+    return [*notes, further] if further is not None else notes
 
 
 def _outcome(scope: Scope, outcome: LearningOutcome) -> JsonDict:
@@ -157,7 +161,7 @@ def _outcome(scope: Scope, outcome: LearningOutcome) -> JsonDict:
         {
             "id": scope.id("learningOutcome", outcome.id),
             "type": "LearningOutcome",
-            "title": scope.text(outcome.text),
+            "title": scope.field(f"{OUTCOMES}[{outcome.id}].text"),
             "dcType": _concept_or_none("skill-type", outcome.skill_type),
             "relatedESCOSkill": [concept(s.uri, ESCO_SKILLS_SCHEME, s.label) for s in linked],
             "additionalNote": scope.notes((f"skills-{outcome.id}", note)),
@@ -179,8 +183,8 @@ def _activities(scope: Scope) -> list[JsonDict]:
                 {
                     "id": scope.id("learningActivitySpec", activity.id),
                     "type": "LearningActivitySpecification",
-                    "title": scope.text(title),
-                    "description": scope.text(activity.description),
+                    "title": scope.field(f"{ACTIVITIES}[{activity.id}].title", title),
+                    "description": scope.field(f"{ACTIVITIES}[{activity.id}].description"),
                     "dcType": _concept_or_none("learning-activity", kind),
                     "volumeOfLearning": (
                         hours_duration(activity.hours) if activity.hours is not None else None
@@ -220,8 +224,8 @@ def assessment_spec(scope: Scope) -> JsonDict | None:
                 {
                     "id": scope.id("learningAssessmentSpec", component.id),
                     "type": "LearningAssessmentSpecification",
-                    "title": scope.text(title),
-                    "description": scope.text(component.criteria),
+                    "title": scope.field(f"{ASSESSMENTS}[{component.id}].title", title),
+                    "description": scope.field(f"{ASSESSMENTS}[{component.id}].criteria"),
                     "dcType": _concept_or_none("assessment", method),
                     "additionalNote": scope.notes((f"weight-{component.id}", weight)),
                 }
@@ -252,7 +256,7 @@ def assessment_spec(scope: Scope) -> JsonDict | None:
             "id": scope.id("gradingScheme"),
             "type": "GradingScheme",
             "title": scope.text(tr("Grading scheme")),
-            "description": scope.text(certified.grading_scheme),
+            "description": scope.field("certified.grading_scheme"),
         }
     return compact(
         {
@@ -298,8 +302,8 @@ def _entitlement(scope: Scope, right: Right) -> JsonDict:
         {
             "id": scope.id("learningEntitlementSpec", right.id),
             "type": "LearningEntitlementSpecification",
-            "title": scope.text(right.title),
-            "description": scope.text(right.description),
+            "title": scope.field(f"rights[{right.id}].title"),
+            "description": scope.field(f"rights[{right.id}].description"),
             "dcType": _concept_or_none("entitlement", right.entitlement_type),
             "entitlementStatus": _concept_or_none("entitlement-status", right.status),
             "limitOccupation": (
@@ -323,7 +327,7 @@ def _accreditations(scope: Scope) -> list[JsonDict]:
                 "type": "Accreditation",
                 "dcType": vocabulary_concept("accreditation", kind),
                 "title": scope.text(label("accreditation", kind)),
-                "description": scope.text(certified.quality_assurance_description),
+                "description": scope.field("certified.quality_assurance_description"),
                 "organisation": holder,
                 "accreditingAgent": agent,
             }
