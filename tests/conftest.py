@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from mcdesigner.storage import Store
+
 
 @pytest.fixture(autouse=True)
 def _private_user_dirs(
@@ -47,3 +49,10 @@ def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def db_path(tmp_path: Path) -> Path:
     """A fresh database location inside the test's temporary folder."""
     return tmp_path / "proposals.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """An open, empty library in the test's temporary folder (a test module may override it)."""
+    with Store.open(db_path) as opened:
+        yield opened

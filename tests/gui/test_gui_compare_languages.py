@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,12 +14,6 @@ from mcdesigner.storage import Store
 from mcdesigner.translations import use_language
 from mcdesigner.ui.review import CompareDialog
 from mcdesigner.ui.translation import install_translators
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "proposals.sqlite3") as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -101,11 +101,15 @@ def _index_entry(revision: RevisionEntry) -> RevisionIndexEntry:
         ) from None
 
 
-def _check_revision(revision: RevisionEntry, proposal_id: str, written_hash: str) -> None:
+def _check_owner(revision: RevisionEntry, proposal_id: str) -> None:
     if revision.proposal.id != proposal_id:
         raise ExchangeError(
             tr("revision “{id}” is of another proposal").format(id=shown(revision.id))
         )
+
+
+def _check_revision(revision: RevisionEntry, proposal_id: str, written_hash: str) -> None:
+    _check_owner(revision, proposal_id)
     if written_hash != revision.content_hash:
         raise ExchangeError(
             tr("revision “{id}” does not match its recorded content hash").format(
@@ -133,7 +137,7 @@ def _proposal_members(bundle: ProposalBundle) -> dict[str, bytes]:
     for revision in bundle.revisions:
         # A revision upgraded from an earlier schema is written in the current one, and the
         # index records the hash of the document as written (see _index_entry).
-        _check_revision(revision, proposal_id, revision.content_hash)
+        _check_owner(revision, proposal_id)
         members[revision_member(revision.id)] = dump_proposal(revision.proposal)
     return members
 

@@ -28,6 +28,7 @@ from mcdesigner.model.base import Strict, Translated
 from mcdesigner.model.fieldpath import (
     PathError,
     describe,
+    exists,
     get_value,
     parse_path,
     schema_path,
@@ -36,6 +37,7 @@ from mcdesigner.model.fieldpath import (
 from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, VocabularyRef, in_vocabulary
 
 ContentLanguage = Annotated[str, VocabularyRef(CONTENT_LANGUAGE), in_vocabulary(CONTENT_LANGUAGE)]
+_LANGUAGE: TypeAdapter[str] = TypeAdapter(ContentLanguage)
 
 #: Most further languages a proposal may be written in.
 MAX_LANGUAGES = 30
@@ -129,10 +131,9 @@ def validate_translations(model: type[BaseModel], value: Any) -> TranslationMap:
     if not isinstance(value, dict):
         raise ValueError("translations are a mapping from language to texts")
     allowed = set(translated_schema_paths(model))
-    languages: TypeAdapter[str] = TypeAdapter(ContentLanguage)
     result: TranslationMap = {}
     for language, texts in value.items():
-        language = languages.validate_python(language)
+        language = _LANGUAGE.validate_python(language)
         if not isinstance(texts, dict):
             raise ValueError(f"the {language} translations are not a mapping from field to text")
         if len(texts) > MAX_TRANSLATED_TEXTS:
@@ -244,7 +245,7 @@ def set_translation(proposal: BaseModel, language: str, path: str, text: str) ->
     if language == _languages_of(proposal).main:
         set_value(proposal, path, text)
         return previous if isinstance(previous, str) else ""
-    language = TypeAdapter(ContentLanguage).validate_python(language)
+    language = _LANGUAGE.validate_python(language)
     cleaned = _adapter(model, schema).validate_python(text)
     translations = _translations_of(proposal)
     texts = translations.get(language, {})
@@ -268,15 +269,7 @@ def kept_translations(proposal: BaseModel) -> TranslationMap:
     """
     kept: TranslationMap = {}
     for language, texts in _translations_of(proposal).items():
-        present = {path: text for path, text in texts.items() if _exists(proposal, path)}
+        present = {path: text for path, text in texts.items() if exists(proposal, path)}
         if present:
             kept[language] = present
     return kept
-
-
-def _exists(proposal: BaseModel, path: str) -> bool:
-    try:
-        get_value(proposal, path)
-    except PathError:
-        return False
-    return True
