@@ -14,7 +14,7 @@ NOT_EDITED: dict[str, str] = {
     "id": "identifier of the proposal, set when it is created",
     "status": "changed by the review workflow, not typed in",
     "self_assessment.entries[].standard": "fixed: one entry per ESG standard",
-    "translations": "edited field by field in the Translations view, not in a form",
+    "translations": "texts in further languages, kept beside their fields, not a form field",
 }
 
 
