@@ -53,6 +53,9 @@ class Issue:
     message: str
     reference: str
     group: str = ""
+    # The proposal language of the text the issue is about (ISO 639-1); "" when the issue
+    # concerns the field itself (its main-language text or a value that has no language).
+    language: str = ""
 
 
 @dataclass(frozen=True)

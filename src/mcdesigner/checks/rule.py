@@ -30,6 +30,7 @@ class Finding:
     message: str
     reference: str = ""
     group: str = ""
+    language: str = ""  # the language of the text found wanting, "" for the field itself
 
 
 CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
@@ -82,6 +83,7 @@ class Rule:
                     message=finding.message,
                     reference=tr(finding.reference or self.reference),
                     group=finding.group or credential_group(finding.path, section, forms),
+                    language=finding.language,
                 )
             )
         return issues
