@@ -35,6 +35,10 @@ ALIGNMENT_TARGET_TYPES = {
     "ceasn:Competency", "ceterms:Credential", "CFItem", "CFRubric", "CFRubricCriterion",
     "CFRubricCriterionLevel", "CTDL",
 }  # fmt: skip
+OB3_CONTEXT_URLS = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
 _URI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$")
 _LANGUAGE = re.compile(r"^[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
 
@@ -51,8 +55,16 @@ def achievement_problems(doc: dict[str, Any]) -> list[str]:
         if not isinstance(obj.get(key), str) or not obj[key]:
             problems.append(f"{where}.{key} must be a non-empty string")
 
-    if not all(isinstance(c, str) for c in doc.get("@context", [])) or not doc.get("@context"):
-        problems.append("@context must be a list of URIs")
+    # VC Data Model 2.0 and OB 3.0: the VC context, then the OB context, then further
+    # context URLs or context objects (such as a default ``@language``).
+    context = doc.get("@context", [])
+    if not isinstance(context, list) or context[:2] != OB3_CONTEXT_URLS:
+        problems.append("@context must start with the VC 2.0 and OB 3.0 context URLs")
+    elif not all(isinstance(c, str | dict) for c in context[2:]):
+        problems.append("@context must hold URLs or context objects")
+    language = next((c["@language"] for c in context[2:] if isinstance(c, dict)), None)
+    if language is not None and not _LANGUAGE.match(str(language)):
+        problems.append("@language must be a BCP 47 language code")
     if not _URI.match(str(doc.get("id", ""))):
         problems.append("id must be a URI")
     if "Achievement" not in _types(doc.get("type", [])):
@@ -102,7 +114,11 @@ def test_checker_rejects_what_the_specification_forbids() -> None:
     broken["criteria"] = {}
     broken["alignment"] = [{"type": ["Alignment"], "targetName": "x", "targetUrl": "not a url"}]
     del broken["name"]
-    assert len(achievement_problems(broken)) == 6
+    broken["@context"] = [*OB3_CONTEXT_URLS, {"@language": "English"}]
+    assert len(achievement_problems(broken)) == 7
+    assert achievement_problems(dict(good, **{"@context": OB3_CONTEXT_URLS[::-1]})) == [
+        "@context must start with the VC 2.0 and OB 3.0 context URLs"
+    ]
 
 
 @pytest.mark.parametrize("make", [complete_proposal, complete_example])
@@ -113,10 +129,7 @@ def test_complete_data_gives_a_valid_achievement(make: Any) -> None:
 def test_achievement_carries_the_certified_data() -> None:
     proposal = complete_proposal()
     doc = to_ob3(proposal)
-    assert doc["@context"] == [
-        "https://www.w3.org/ns/credentials/v2",
-        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-    ]
+    assert doc["@context"] == [*OB3_CONTEXT_URLS, {"@language": "en"}]
     assert doc["type"] == ["Achievement"]
     assert doc["achievementType"] == "MicroCredential"
     assert doc["name"] == proposal.general.title
@@ -200,3 +213,29 @@ def test_any_titled_and_described_proposal_gives_a_valid_achievement(proposal: P
 def test_export_writes_the_achievement(tmp_path: Path) -> None:
     target = export_credential(complete_proposal(), "ob3", tmp_path / "badge.json")
     assert json.loads(target.read_text(encoding="utf-8")) == to_ob3(complete_proposal())
+
+
+def test_a_spanish_proposal_is_a_spanish_badge() -> None:
+    """The badge holds the main-language texts, tagged with that language throughout."""
+    proposal = complete_proposal()
+    proposal.languages.main = "es"
+    proposal.languages.further = ["en"]
+    proposal.general.title = "Relaciones colaborativas en la empresa"
+    doc = to_ob3(proposal)
+    assert achievement_problems(doc) == []
+    assert doc["@context"][-1] == {"@language": "es"}
+    assert doc["inLanguage"] == "es"
+    assert doc["name"] == "Relaciones colaborativas en la empresa"
+    narrative = doc["criteria"]["narrative"]
+    assert "## Resultados de aprendizaje" in narrative
+    assert "## Learning outcomes" not in narrative
+
+
+def test_the_badge_keeps_the_main_language_whatever_the_interface_language() -> None:
+    from mcdesigner.translations import language_scope
+
+    proposal = complete_proposal()
+    with language_scope("es"):
+        doc = to_ob3(proposal)
+    assert doc["inLanguage"] == "en"
+    assert "## Learning outcomes" in doc["criteria"]["narrative"]

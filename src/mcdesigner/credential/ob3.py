@@ -5,9 +5,15 @@ The same certified data as the ELM export, in the 1EdTech vocabulary: ECTS credi
 to ``alignment``, and the learning outcomes, workload, assessment and rights to the
 Markdown ``criteria.narrative``. Skills without an ESCO link are named in the narrative,
 since an alignment needs a target URL.
+
+An Open Badge holds one language: the texts are the proposal's main-language texts, the
+JSON-LD context sets that language as ``@language`` and ``inLanguage`` names it. The
+narrative's headings are written in that language too where the interface has it.
 """
 
 from __future__ import annotations
+
+from contextlib import AbstractContextManager, nullcontext
 
 from mcdesigner.credential.gaps import awarding_country
 from mcdesigner.credential.vocab import (
@@ -16,13 +22,13 @@ from mcdesigner.credential.vocab import (
     compact,
     country_alpha2,
     label,
-    language_tag,
     number_text,
     stable_uuid,
 )
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Organisation, Proposal
 from mcdesigner.model.vocabularies import COUNTRY, LANGUAGE
+from mcdesigner.translations import available_languages, language_scope
 
 #: JSON-LD contexts of an Open Badges 3.0 document.
 OB3_CONTEXT = [
@@ -32,21 +38,28 @@ OB3_CONTEXT = [
 _EQF_FRAMEWORK = "European Qualifications Framework"
 
 
+def written_in(language: str) -> AbstractContextManager[None]:
+    """Headings in ``language`` when the interface has it, else in the current language."""
+    return language_scope(language) if language in available_languages() else nullcontext()
+
+
 def to_ob3(proposal: Proposal) -> JsonDict:
     """The Open Badges 3.0 ``Achievement`` describing ``proposal``'s micro-credential."""
     general = proposal.general
     certified = proposal.certified
-    first_language = general.languages[0] if general.languages else None
+    main = proposal.languages.main
     bodies = [org for org in general.awarding_institutions if org.name]
+    with written_in(main):
+        narrative = criteria_narrative(proposal)
     return compact(
         {
-            "@context": list(OB3_CONTEXT),
+            "@context": [*OB3_CONTEXT, {"@language": main}],
             "id": f"urn:uuid:{stable_uuid(proposal, 'ob3-achievement')}",
             "type": ["Achievement"],
             "achievementType": "MicroCredential",
             "name": general.title or None,
             "description": general.description or None,
-            "criteria": {"narrative": criteria_narrative(proposal)},
+            "criteria": {"narrative": narrative},
             "creditsAvailable": (
                 float(certified.ects_credits) if certified.ects_credits is not None else None
             ),
@@ -54,7 +67,7 @@ def to_ob3(proposal: Proposal) -> JsonDict:
                 ", ".join(label("isced-f", v) for v in general.fields_of_education) or None
             ),
             "alignment": _alignments(proposal),
-            "inLanguage": language_tag(first_language) if first_language else None,
+            "inLanguage": main,
             "tag": list(general.keywords),
             "creator": _profile(proposal, bodies[0]) if bodies else None,
         }
