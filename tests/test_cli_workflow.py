@@ -141,7 +141,40 @@ def test_revisions_and_compare(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "~ " in out and "certified.learning_outcomes[lo3].text" in out
 
 
+def test_compare_names_the_language_of_a_changed_translation(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "revisions", "example", "--save", "Before edits") == 0
+    with Store.open(db) as store:
+        proposal = store.get("example-ingenium-mc-framework")
+        path = "certified.learning_outcomes[lo3].text"
+        assert proposal.translations["es"][path]
+        proposal.translations["es"][path] = "Seleccionar las herramientas digitales adecuadas."
+        store.save(proposal, expected_hash=store.get_hash(proposal.id))
+        (revision,) = store.list_revisions(proposal.id)
+    capsys.readouterr()
+    assert run(db, "compare", "example", revision.id[:8]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"~ Outcome (Spanish)  [{path}]"]
+
+
 def test_rules_lists_the_catalogue(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(db, "rules") == 0
     out = capsys.readouterr().out
     assert "outcome.vague-verb" in out and "ESG" in out
+
+
+def test_compare_speaks_the_language_of_the_messages(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "revisions", "example", "--save", "Before edits") == 0
+    with Store.open(db) as store:
+        proposal = store.get("example-ingenium-mc-framework")
+        path = "certified.learning_outcomes[lo3].text"
+        proposal.translations["es"][path] = "Seleccionar las herramientas digitales adecuadas."
+        store.save(proposal, expected_hash=store.get_hash(proposal.id))
+        (revision,) = store.list_revisions(proposal.id)
+    capsys.readouterr()
+    assert run(db, "--lang", "es", "compare", "example", revision.id[:8]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith("~ ") and "(español)" in line and "Outcome" not in line

@@ -109,5 +109,5 @@ def test_unchanged_translations_and_a_proposal_in_one_language_show_nothing() ->
 
 def test_the_language_in_the_label_is_named_in_the_interface_language() -> None:
     use_language("es")
-    assert labelled_in("Título", "es") == "Título (Español)"
-    assert labelled_in("Título", "en") == "Título (Inglés)"
+    assert labelled_in("Título", "es") == "Título (español)"
+    assert labelled_in("Título", "en") == "Título (inglés)"

@@ -164,6 +164,6 @@ def _spanish_rows(qtbot: Any, store: Store, proposal: Proposal) -> None:
     dialog = _dialog(qtbot, store, proposal)
     assert dialog.language_combo.itemText(0) == "Todos los idiomas"
     (row,) = dialog.rows()
-    assert row.label == "Título (Español)"
+    assert row.label == "Título (español)"
     dialog.set_language("fr")
-    assert dialog.summary_label.text() == "No hay diferencias en Francés."
+    assert dialog.summary_label.text() == "No hay diferencias en francés."

@@ -22,7 +22,7 @@ from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.status import STATUS_LABELS
 from mcdesigner.operations.reviews import export_review, import_review
 from mcdesigner.operations.workflow import change_status
-from mcdesigner.review.compare import compare
+from mcdesigner.review.compare import compare, labelled_in
 from mcdesigner.review.workflow import TransitionRefused, allowed_transitions
 from mcdesigner.settings import load_preferences
 from mcdesigner.storage import Store
@@ -194,6 +194,7 @@ def run_compare(args: argparse.Namespace) -> int:
     for change in changes:
         element = forms.element(schema_path(change.path))
         label = getattr(element, "label", None) or getattr(element, "title", None) or change.path
+        label = labelled_in(tr(label), change.language)
         out(f"{symbols[change.kind]} {label}  [{change.path}]")
     return 0
 

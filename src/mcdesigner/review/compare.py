@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel
 
 from mcdesigner.fieldtypes import field_type, is_registered
 from mcdesigner.formdefs import FormSet
-from mcdesigner.i18n import tr
+from mcdesigner.i18n import current_language, tr
 from mcdesigner.model.base import Item
 from mcdesigner.model.fieldpath import PathError, describe, schema_path
 from mcdesigner.model.translations import ProposalLanguages, translated_paths, translation
@@ -81,15 +82,26 @@ def change_language(change: Change, old: BaseModel, new: BaseModel) -> str:
 
 
 def language_name(code: str) -> str:
-    """The name of the language ``code`` in the interface language ("Spanish")."""
+    """The name of the language ``code`` in the interface language, as a list shows it
+    ("Spanish", "Español")."""
     return get_vocabulary(CONTENT_LANGUAGE).label_of(code)
+
+
+def language_in_text(code: str) -> str:
+    """The name of the language ``code`` as a sentence writes it: "Spanish" in English,
+    "español" in Spanish (CLDR's own spelling, not capitalised for a list)."""
+    try:
+        name = Locale.parse(current_language()).languages.get(code)
+    except (UnknownLocaleError, ValueError):
+        name = None
+    return name if name and current_language() != "en" else language_name(code)
 
 
 def labelled_in(label: str, language: str) -> str:
     """``label`` naming ``language`` too ("Title (Spanish)"); as it is for no language."""
     if not language:
         return label
-    return tr("{field} ({language})").format(field=label, language=language_name(language))
+    return tr("{field} ({language})").format(field=label, language=language_in_text(language))
 
 
 def _languages(root: BaseModel) -> ProposalLanguages | None:

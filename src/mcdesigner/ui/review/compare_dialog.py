@@ -47,6 +47,7 @@ from mcdesigner.review.compare import (
     change_language,
     compare,
     labelled_in,
+    language_in_text,
     language_name,
 )
 from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, plain_label
@@ -274,7 +275,7 @@ class CompareDialog(QDialog):
             self.summary_label.setText(self.tr("Both sides show the same version."))
         elif not self._shown and language:
             self.summary_label.setText(
-                self.tr("No differences in {language}.").format(language=language_name(language))
+                self.tr("No differences in {language}.").format(language=language_in_text(language))
             )
         elif not self._shown:
             self.summary_label.setText(self.tr("No differences."))
