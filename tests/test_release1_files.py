@@ -60,7 +60,11 @@ def test_a_release_1_database_is_upgraded_after_a_backup_and_reads_the_same(
         assert review.summary == "Buena base." and review.reviewer == "Revisora"
         [revision] = store.list_revisions(PROPOSAL_ID)
         assert store.get_revision(revision.id).general.title == TITLE
-    assert _user_version(db) == 2
+        # The library search knows the release 1 texts without any of them being saved.
+        assert store.search_proposals("etica docencia") == [PROPOSAL_ID]
+        assert store.search_proposals("principios ÉTICOS critic") == [PROPOSAL_ID]
+        assert store.search_proposals("blockchain") == []
+    assert _user_version(db) == 3
     [backup] = list_backups(db)
     assert "before-upgrade-from-version-1" in backup.name
     assert _user_version(backup) == 1

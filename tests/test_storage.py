@@ -424,7 +424,7 @@ def test_lock_is_held_across_processes_and_freed_on_death(db_path: Path) -> None
             holder.kill()  # no clean close: the kernel must release the lock
             holder.wait()
     with Store.open(db_path, exclusive=True) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == 3
 
 
 # ---------------------------------------------------------------------- damaged rows, faults

@@ -60,7 +60,7 @@ def _broken_step(conn: sqlite3.Connection) -> None:
 # ---------------------------------------------------------------------- layout migrations
 def test_fresh_database_gets_the_whole_layout(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        assert store.schema_version() == schema.latest_version() == 2
+        assert store.schema_version() == schema.latest_version() == 3
         assert store.integrity_ok()
     columns = [row[1] for row in raw(db_path, "PRAGMA table_info(proposals)")]
     assert columns == [
@@ -75,7 +75,14 @@ def test_fresh_database_gets_the_whole_layout(db_path: Path) -> None:
         "document",
     ]
     tables = {row[0] for row in raw(db_path, "SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"proposals", "revisions", "annotations", "reviews", "status_events"} <= tables
+    assert {
+        "proposals",
+        "revisions",
+        "annotations",
+        "reviews",
+        "status_events",
+        "proposal_search",
+    } <= tables
     indexes = {row[0] for row in raw(db_path, "SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"proposals_by_change", "revisions_by_proposal", "annotations_by_proposal"} <= indexes
     assert raw(db_path, "PRAGMA application_id") == [(schema.APPLICATION_ID,)]
@@ -85,7 +92,7 @@ def test_fresh_database_gets_the_whole_layout(db_path: Path) -> None:
 def test_empty_file_is_treated_as_new(db_path: Path) -> None:
     db_path.write_bytes(b"")
     with Store.open(db_path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == schema.latest_version() == 3
 
 
 def test_older_layout_is_upgraded_after_a_backup(
@@ -99,19 +106,19 @@ def test_older_layout_is_upgraded_after_a_backup(
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, _add_pinned_column])
     with Store.open(db_path) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == 4
         assert store.get(proposal.id) == proposal
         assert store.get_hash(proposal.id) == saved
         assert len(store.list_revisions(proposal.id)) == 1
     assert "pinned" in [row[1] for row in raw(db_path, "PRAGMA table_info(proposals)")]
 
     [backup] = list_backups(db_path)
-    assert "before-upgrade-from-version-2" in backup.name
-    assert raw(backup, "PRAGMA user_version") == [(2,)]
+    assert "before-upgrade-from-version-3" in backup.name
+    assert raw(backup, "PRAGMA user_version") == [(3,)]
     assert raw(backup, "SELECT title FROM proposals") == [("Written by version one",)]
 
     with Store.open(db_path) as again:  # already current: no second backup
-        assert again.schema_version() == 3
+        assert again.schema_version() == 4
     assert len(list_backups(db_path)) == 1
 
 
@@ -124,7 +131,7 @@ def test_failed_upgrade_leaves_the_old_version(
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, _broken_step])
     with pytest.raises(StoreError, match="upgrade the database"):
         Store.open(db_path)
-    assert raw(db_path, "PRAGMA user_version") == [(2,)]
+    assert raw(db_path, "PRAGMA user_version") == [(3,)]
     assert "pinned" not in [row[1] for row in raw(db_path, "PRAGMA table_info(proposals)")]
     monkeypatch.undo()
     with Store.open(db_path) as store:

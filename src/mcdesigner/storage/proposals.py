@@ -17,6 +17,7 @@ from mcdesigner.storage.records import (
     optional_from_text,
     to_text,
 )
+from mcdesigner.storage.search import SEARCH, forget_proposal, match_query
 from mcdesigner.storage.sql import (
     PROPOSAL_DOCUMENT,
     PROPOSAL_FOUND,
@@ -54,6 +55,20 @@ class ProposalRecords(StoreCore):
         if not rows:
             raise self._not_found(proposal_id)
         return _summary(rows[0])
+
+    def search_proposals(self, typed: str, *, include_deleted: bool = False) -> list[str]:
+        """The ids of the proposals whose texts hold every word typed, best match first.
+
+        Searches every text of a proposal (title, description, outcomes, staff, budget
+        lines, ... and their translations), ignoring case and accents; the last word also
+        matches the start of a word. Nothing typed matches nothing.
+        """
+        query = match_query(typed)
+        if not query:
+            return []
+        trash = "" if include_deleted else "AND p.deleted_at IS NULL"
+        rows = self._read(SEARCH.format(trash=trash), (query,), tr("search the proposals"))
+        return [str(row["id"]) for row in rows]
 
     def get(self, proposal_id: str) -> Proposal:
         """The stored proposal (also one in the trash).
@@ -129,6 +144,7 @@ class ProposalRecords(StoreCore):
             for table in ("revisions", "annotations", "reviews", "status_events"):
                 conn.execute(f"DELETE FROM {table} WHERE proposal_id = ?", (proposal_id,))
             conn.execute("DELETE FROM proposals WHERE id = ?", (proposal_id,))
+            forget_proposal(conn, proposal_id)
 
     def set_completeness(self, proposal_id: str, percent: float) -> None:
         """Record the completeness percentage shown in the list (does not reorder the list)."""

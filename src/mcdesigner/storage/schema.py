@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from mcdesigner.storage.search import create_index
+
 #: Written into the file header (``PRAGMA application_id``) to recognise our databases.
 APPLICATION_ID = 0x4D434431  # "MCD1"
 
@@ -102,8 +104,16 @@ def _proposal_languages_v2(conn: sqlite3.Connection) -> None:
     del conn  # no layout change: only the recorded version moves
 
 
+def _library_search_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: a full-text index of the proposals' texts for the library search.
+
+    Filled from the stored documents as they are, so it needs no document upgrade.
+    """
+    create_index(conn)
+
+
 #: Ordered migration steps; ``MIGRATIONS[n]`` upgrades version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1, _proposal_languages_v2]
+MIGRATIONS: list[Migration] = [_create_v1, _proposal_languages_v2, _library_search_v3]
 
 
 def latest_version() -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.storage.search import index_proposal
 
 #: The small columns of a proposal row, enough for the list of proposals.
 SUMMARY_COLUMNS = (
@@ -38,6 +39,7 @@ def insert_proposal(
             text,
         ),
     )
+    index_proposal(conn, proposal.id, text)
 
 
 def update_proposal(
@@ -56,6 +58,7 @@ def update_proposal(
         f"document = ?{trash} WHERE id = ?",
         (proposal.general.title, proposal.status, moment, content_hash, text, proposal.id),
     )
+    index_proposal(conn, proposal.id, text)
 
 
 def insert_revision(
