@@ -3,6 +3,7 @@ import and export of proposal files (nothing lost on a bad file)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from gui.gui_helpers import editor, stored
+from gui.gui_helpers import editor, stored, type_text
 from mcdesigner.storage import Store
+from mcdesigner.translations import use_language
 from mcdesigner.ui.ops import running_ops
+from mcdesigner.ui.translation import install_translators
 
 pytestmark = pytest.mark.gui
 
@@ -225,3 +228,54 @@ def test_export_to_an_unwritable_place_reports_and_keeps_the_proposal(
     assert dialogs and dialogs[-1][0] == "critical"
     assert "x.mcproposal" in dialogs[-1][1]
     assert window.session is not None
+
+
+def test_search_finds_words_in_any_text_and_says_when_nothing_matches(
+    qtbot: Any, window: Any
+) -> None:
+    """ "ESCO" is only in the example's texts, "educación" only in its Spanish translation."""
+    window.actions_.new_blank.trigger()
+    window.show_library()
+    panel = window.library
+    assert len(titles(window)) == 2
+    assert "ESCO" not in titles(window)[0] + titles(window)[1]
+    type_text(panel.search, "ESCO")
+    assert titles(window) == ["Towards INGENIUM Micro-credentials Framework"]
+    assert not panel.no_matches.isVisibleTo(panel)
+    panel.search.clear()
+    type_text(panel.search, "MICROCREDENCIALES conjuntas")
+    assert titles(window) == ["Towards INGENIUM Micro-credentials Framework"]
+    panel.search.clear()
+    type_text(panel.search, "xylophone")
+    assert titles(window) == []
+    assert panel.no_matches.isVisibleTo(panel)
+    assert panel.no_matches.text() == "No proposal matches “xylophone”."
+    panel.search.clear()
+    assert len(titles(window)) == 2
+    assert not panel.no_matches.isVisibleTo(panel)
+
+
+@pytest.fixture
+def spanish(qapp: Any) -> Iterator[None]:
+    use_language("es")
+    install_translators(qapp)
+    yield
+    use_language("en")
+    install_translators(qapp)
+
+
+def test_search_in_spanish_ignores_accents_and_speaks_spanish(
+    qtbot: Any, spanish: None, open_window: Any
+) -> None:
+    window = open_window()
+    window.show_library()
+    panel = window.library
+    assert panel.search.placeholderText() == "Buscar en títulos y textos (Ctrl+F)"
+    type_text(panel.search, "formación")
+    found = titles(window)
+    panel.search.clear()
+    type_text(panel.search, "formacion")
+    assert titles(window) == found != []
+    panel.search.clear()
+    type_text(panel.search, "ñandú")
+    assert panel.no_matches.text() == "Ninguna propuesta coincide con «ñandú»."

@@ -16,6 +16,16 @@ def library_list(store: Store, *, trash: bool = False) -> list[ProposalSummary]:
     return [s for s in store.list_proposals(include_deleted=True) if s.deleted_at is not None]
 
 
+def search_library(store: Store, typed: str, *, trash: bool = False) -> set[str]:
+    """The ids of the proposals in the library (``trash``: in the trash) whose texts hold
+    every word of ``typed`` (any text, any of its languages; case and accents ignored)."""
+    found = store.search_proposals(typed, include_deleted=trash)
+    if not trash or not found:
+        return set(found)
+    deleted = {s.id for s in store.list_proposals(include_deleted=True) if s.deleted_at}
+    return set(found) & deleted
+
+
 def move_to_trash(store: Store, proposal_id: str) -> ProposalSummary:
     """Move the proposal to the trash and return its list entry as it now is.
 

@@ -7,9 +7,9 @@ restore, import, export) is carried out by :class:`~mcdesigner.ui.library_action
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,38 @@ from mcdesigner.operations import ProposalSummary
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("title", "status", "updated", "complete")
+
+#: Finds the ids of the proposals whose texts match what was typed (``True``: in the trash);
+#: None when the search could not be made (the list then filters titles and status only).
+Searcher = Callable[[str, bool], "set[str] | None"]
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Shows the rows whose title or status contains the search, or whose texts match it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.typed = ""
+        self.matched: set[str] = set()
+
+    def search(self, typed: str, matched: set[str]) -> None:
+        """Filter by ``typed``; ``matched`` are the ids whose full texts match it."""
+        self.beginFilterChange()
+        self.typed, self.matched = typed.strip().casefold(), matched
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not self.typed:
+            return True
+        model = self.sourceModel()
+        if model.index(source_row, 0, source_parent).data(ID_ROLE) in self.matched:
+            return True
+        return any(
+            self.typed in str(model.index(source_row, column, source_parent).data()).casefold()
+            for column in (0, 1)
+        )
 
 
 class LibraryPanel(QWidget):
@@ -56,10 +88,9 @@ class LibraryPanel(QWidget):
         self.model.setHorizontalHeaderLabels(
             [self.tr("Title"), self.tr("Status"), self.tr("Last change"), self.tr("Complete")]
         )
-        self.proxy = QSortFilterProxyModel(self)
+        self.searcher: Searcher | None = None
+        self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._build()
@@ -76,10 +107,16 @@ class LibraryPanel(QWidget):
         top = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("librarySearch")
-        self.search.setPlaceholderText(self.tr("Search titles and status (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search titles and texts (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search proposals"))
+        self.search.setToolTip(
+            self.tr(
+                "Finds the proposals that contain every word you type, in any of their "
+                "texts and languages; capitals and accents do not matter."
+            )
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(lambda _text: self._apply_search())
         top.addWidget(self.search, 1)
         self.trash_toggle = QPushButton(self.tr("Trash"), self)
         self.trash_toggle.setCheckable(True)
@@ -90,6 +127,11 @@ class LibraryPanel(QWidget):
 
         self._build_table()
         column.addWidget(self.table, 1)
+        self.no_matches = QLabel(self)
+        self.no_matches.setObjectName("libraryNoMatches")
+        self.no_matches.setWordWrap(True)
+        self.no_matches.setVisible(False)
+        column.addWidget(self.no_matches)
 
         self.undo_bar = QWidget(self)
         undo_row = QHBoxLayout(self.undo_bar)
@@ -177,8 +219,27 @@ class LibraryPanel(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         for summary in summaries:
             self.model.appendRow(self._row(summary))
+        self._apply_search()
         if selected is not None:
             self.select(selected)
+        self._update_buttons()
+
+    def _apply_search(self) -> None:
+        """Filter the list by the search box, and say so when nothing matches."""
+        typed = self.search.text()
+        matched: set[str] | None = set()
+        if typed.strip() and self.searcher is not None:
+            matched = self.searcher(typed, self.showing_trash)
+        self.proxy.search(typed, matched or set())
+        nothing = bool(typed.strip()) and self.proxy.rowCount() == 0
+        if nothing:
+            where = (
+                self.tr("No proposal in the trash matches “{text}”.")
+                if self.showing_trash
+                else self.tr("No proposal matches “{text}”.")
+            )
+            self.no_matches.setText(where.format(text=typed.strip()))
+        self.no_matches.setVisible(nothing)
         self._update_buttons()
 
     def _row(self, summary: ProposalSummary) -> list[QStandardItem]:

@@ -23,6 +23,7 @@ from mcdesigner.operations.trash import (
     library_list,
     move_to_trash,
     restore_from_trash,
+    search_library,
 )
 from mcdesigner.settings import Preferences
 from mcdesigner.ui.ops import Op
@@ -79,6 +80,7 @@ class LibraryActions(QObject):
         panel.export_requested.connect(self.export_file)
         panel.undo_delete_requested.connect(self.undo_delete)
         panel.trash_changed.connect(lambda _on: self.refresh())
+        panel.searcher = self.search
 
     @property
     def store(self) -> Store:
@@ -98,6 +100,20 @@ class LibraryActions(QObject):
             self._error(self.tr("Could not list the proposals"), str(error))
             return
         panel.set_proposals(summaries)
+
+    def search(self, typed: str, trash: bool) -> set[str] | None:
+        """The ids of the proposals whose texts match ``typed``; None if the store failed
+        (the list then matches titles and status only, and the status bar says why)."""
+        try:
+            return search_library(self.store, typed, trash=trash)
+        except StoreError as error:
+            self.window.statusBar().showMessage(
+                self.tr("The full-text search is not available: {reason}").format(
+                    reason=str(error)
+                ),
+                8000,
+            )
+            return None
 
     # ------------------------------------------------------------------ creating
     def new(self, from_example: bool = False) -> str | None:
