@@ -303,3 +303,19 @@ def test_show_prints_the_translations_after_the_main_text(
     assert "Title: Datos abiertos para bibliotecas" in spanish
     assert "Learning outcome 1 › " in spanish and "Depurar un conjunto de datos." in spanish
     assert "(1 text not translated yet)" in spanish  # the description
+
+
+def test_list_search_keeps_the_proposals_whose_texts_match(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(imported, "list", "--search", "hands-on OPEN dat") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "Data Literacy for Librarians" in lines[1]
+    assert run(imported, "list", "--search", "hands-on OPEN dat", "--json") == 0
+    assert [e["title"] for e in json.loads(capsys.readouterr().out)] == [
+        "Data Literacy for Librarians"
+    ]
+    assert run(imported, "list", "--search", "xylophone") == 0
+    assert capsys.readouterr().out.strip() == "No proposal matches “xylophone”."
+    assert run(imported, "list", "--search", "xylophone", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -60,6 +60,12 @@ from mcdesigner.storage import DB_ENV_VAR, ProposalExists, ProposalSummary
 def add_list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=tr("print the list as JSON"))
     parser.add_argument("--all", action="store_true", help=tr("include proposals in the trash"))
+    parser.add_argument(
+        "--search",
+        metavar="WORDS",
+        default=None,
+        help=tr("only the proposals whose texts hold every one of these words"),
+    )
 
 
 def _summary_json(summary: ProposalSummary) -> dict[str, Any]:
@@ -78,8 +84,14 @@ def _summary_json(summary: ProposalSummary) -> dict[str, Any]:
 def run_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         summaries = store.list_proposals(include_deleted=args.all)
+        if args.search is not None:
+            found = set(store.search_proposals(args.search, include_deleted=args.all))
+            summaries = [s for s in summaries if s.id in found]
     if args.json:
         out(json_dump([_summary_json(s) for s in summaries]))
+        return 0
+    if not summaries and args.search is not None:
+        out(tr("No proposal matches “{text}”.").format(text=args.search.strip()))
         return 0
     if not summaries:
         out(tr("No proposals yet. Import one with “mcdesigner import FILE”."))
