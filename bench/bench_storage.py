@@ -114,6 +114,39 @@ def bench_listing(folder: Path, listed: int, repeats: int = 5) -> tuple[float, f
     return statistics.median(store_times), statistics.median(bare_times)
 
 
+def plain_scan(conn: sqlite3.Connection, words: list[str]) -> list[str]:
+    """The baseline: every live document read and scanned for every word (case folded)."""
+    rows = conn.execute("SELECT id, document FROM proposals WHERE deleted_at IS NULL")
+    return [i for i, doc in rows if all(w in doc.casefold() for w in words)]
+
+
+def bench_search(folder: Path, repeats: int = 5) -> tuple[float, float, float, float, int]:
+    """Library search over the listing benchmark's library: an up-to-date index, the first
+    search after one proposal changed, and a plain scan of the documents."""
+    path = folder / "listing.sqlite3"
+    typed = "esco joint micro"
+    with Store.open(path) as store:
+        start = time.perf_counter()
+        found = len(store.search_proposals(typed))  # indexes everything saved so far
+        first = time.perf_counter() - start
+        fresh = statistics.median(
+            time_it(functools.partial(store.search_proposals, typed)) for _ in range(repeats)
+        )
+        after_edit = []
+        for n in range(repeats):
+            proposal = store.get(f"p{n:05d}")
+            proposal.general.title += " (edited)"
+            store.save(proposal, expected_hash=store.get_hash(proposal.id))
+            after_edit.append(time_it(functools.partial(store.search_proposals, typed)))
+    conn = sqlite3.connect(path)
+    words = typed.casefold().split()
+    scan = statistics.median(
+        time_it(functools.partial(plain_scan, conn, words)) for _ in range(repeats)
+    )
+    conn.close()
+    return first, fresh, statistics.median(after_edit), scan, found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=1_000)
@@ -131,6 +164,12 @@ def main() -> None:
         print(f"listing {args.listed} proposals (median of 5):")
         print(f"  store {list_s * 1000:.1f} ms, bare select {bare_list_s * 1000:.1f} ms")
         print(f"  ratio store / bare = {list_s / bare_list_s:.2f}")
+        first, fresh, edited, scan, found = bench_search(folder)
+        print(f"full-text search of {args.listed} proposals ({found} found, median of 5):")
+        print(f"  first search, indexing all {args.listed}: {first:.2f} s")
+        print(f"  indexed {fresh * 1000:.1f} ms, after one edit {edited * 1000:.1f} ms")
+        print(f"  plain scan of the documents {scan * 1000:.1f} ms")
+        print(f"  ratio search / scan = {fresh / scan:.3f} (after one edit {edited / scan:.3f})")
 
 
 if __name__ == "__main__":

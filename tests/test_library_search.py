@@ -114,8 +114,46 @@ def test_a_version_2_database_gets_its_index_when_opened(db_path: Path) -> None:
         store.save(load_example())
     with sqlite3.connect(db_path) as conn:  # as the previous release left it
         conn.execute("DROP TABLE proposal_search")
+        conn.execute("DROP TABLE search_rows")
         conn.execute("PRAGMA user_version = 2")
     conn.close()
     with Store.open(db_path) as store:
         assert store.schema_version() == 3
         assert store.search_proposals("ESCO") == [EXAMPLE_ID]
+
+
+def _stale(db_path: Path) -> list[tuple[str]]:
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT id FROM search_rows WHERE stale").fetchall()
+    conn.close()
+    return rows
+
+
+def test_a_save_only_marks_the_proposal_and_the_next_search_indexes_it(
+    library: Store, db_path: Path
+) -> None:
+    assert library.search_proposals("stewardship") != []
+    assert _stale(db_path) == []
+    proposal = _proposal("Beekeeping")
+    library.save(proposal)
+    assert _stale(db_path) == [(proposal.id,)]
+    assert library.search_proposals("beekeep") == [proposal.id]
+    assert _stale(db_path) == []
+
+
+def test_a_library_that_cannot_be_written_is_searched_with_the_words_it_has(
+    library: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mcdesigner.storage import StoreError
+
+    [found] = library.search_proposals("stewardship")
+    proposal = library.get(found)
+    proposal.general.title = "Data curation"
+    library.save(proposal, expected_hash=library.get_hash(found))
+
+    def refuse(*_args: object) -> None:
+        raise StoreError("The disk is full.")
+
+    monkeypatch.setattr(type(library), "_writing", refuse)
+    assert library.search_proposals("stewardship") == [found]  # the words indexed before
+    assert library.search_proposals("curation") == []

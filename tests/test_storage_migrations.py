@@ -82,6 +82,7 @@ def test_fresh_database_gets_the_whole_layout(db_path: Path) -> None:
         "reviews",
         "status_events",
         "proposal_search",
+        "search_rows",
     } <= tables
     indexes = {row[0] for row in raw(db_path, "SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"proposals_by_change", "revisions_by_proposal", "annotations_by_proposal"} <= indexes

@@ -9,7 +9,7 @@ from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.storage.core import StoreCore
 from mcdesigner.storage.documents import encode_proposal
-from mcdesigner.storage.errors import EditConflict
+from mcdesigner.storage.errors import EditConflict, StoreError
 from mcdesigner.storage.records import (
     ProposalSummary,
     from_text,
@@ -17,7 +17,13 @@ from mcdesigner.storage.records import (
     optional_from_text,
     to_text,
 )
-from mcdesigner.storage.search import SEARCH, forget_proposal, match_query
+from mcdesigner.storage.search import (
+    SEARCH,
+    SEARCH_STALE,
+    forget_proposal,
+    match_query,
+    refresh_index,
+)
 from mcdesigner.storage.sql import (
     PROPOSAL_DOCUMENT,
     PROPOSAL_FOUND,
@@ -66,9 +72,24 @@ class ProposalRecords(StoreCore):
         query = match_query(typed)
         if not query:
             return []
+        self._refresh_search()
         trash = "" if include_deleted else "AND p.deleted_at IS NULL"
         rows = self._read(SEARCH.format(trash=trash), (query,), tr("search the proposals"))
         return [str(row["id"]) for row in rows]
+
+    def _refresh_search(self) -> None:
+        """Index the words of the proposals changed since the last search.
+
+        When the database cannot be written (read-only media, a full disk), the search goes
+        on with the words indexed so far rather than failing.
+        """
+        if not self._read(SEARCH_STALE, (), tr("search the proposals")):
+            return
+        try:
+            with self._writing(tr("search the proposals")) as conn:
+                refresh_index(conn)
+        except StoreError:
+            return
 
     def get(self, proposal_id: str) -> Proposal:
         """The stored proposal (also one in the trash).

@@ -1,9 +1,10 @@
 """Full-text search of the library: the words of every stored proposal in an SQLite FTS5 index.
 
-The index (table ``proposal_search``, created by schema version 3) holds one row per proposal:
-its id and every text of its stored document, in every language it is written in. The
-statements that write proposals keep it in step (:mod:`mcdesigner.storage.sql`), in the same
-transaction as the proposal row. Words match without regard to case or accents
+The index (created by schema version 3) holds one row per proposal with every text of its
+stored document, in every language it is written in. The statements that write proposals
+mark the proposal as changed in the same transaction (:mod:`mcdesigner.storage.sql`); the
+words of changed proposals are indexed when the library is next searched, so an autosave
+costs the same whatever the size of the proposal. Words match without regard to case or accents
 (``unicode61`` with ``remove_diacritics 2``), in any order, the last one also as the start
 of a word, so a search narrows while it is being typed.
 """
@@ -71,36 +72,67 @@ def match_query(typed: str) -> str:
 def create_index(conn: sqlite3.Connection) -> None:
     """Create the index and fill it with every stored proposal (schema version 3).
 
+    ``search_rows`` gives each proposal a stable row number (the FTS rowid) and says
+    whether its indexed words are out of date; ``proposal_search`` holds the words.
     Filling starts from an empty index, so running the step again rebuilds it.
     """
     conn.execute(
+        "CREATE TABLE IF NOT EXISTS search_rows ("
+        "row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stale INTEGER NOT NULL DEFAULT 1)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS search_rows_stale ON search_rows (row) WHERE stale")
+    conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS proposal_search USING fts5("
-        "id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
+        "body, tokenize = 'unicode61 remove_diacritics 2')"
     )
     conn.execute("DELETE FROM proposal_search")
-    rows = conn.execute("SELECT id, document FROM proposals").fetchall()
-    conn.executemany(
-        "INSERT INTO proposal_search (id, body) VALUES (?, ?)",
-        [(row[0], searchable_text(row[1])) for row in rows],
-    )
+    conn.execute("DELETE FROM search_rows")
+    conn.execute("INSERT INTO search_rows (id, stale) SELECT id, 1 FROM proposals")
+    refresh_index(conn)
 
 
-def index_proposal(conn: sqlite3.Connection, proposal_id: str, document: str) -> None:
-    """Put the stored ``document`` of ``proposal_id`` into the index, replacing what was there."""
-    forget_proposal(conn, proposal_id)
+def mark_changed(conn: sqlite3.Connection, proposal_id: str) -> None:
+    """Note that the words of ``proposal_id`` changed; they are indexed at the next search.
+
+    A save so costs one small row, whatever the size of the proposal.
+    """
     conn.execute(
-        "INSERT INTO proposal_search (id, body) VALUES (?, ?)",
-        (proposal_id, searchable_text(document)),
+        "INSERT INTO search_rows (id, stale) VALUES (?, 1) "
+        "ON CONFLICT (id) DO UPDATE SET stale = 1",
+        (proposal_id,),
     )
+
+
+def refresh_index(conn: sqlite3.Connection) -> int:
+    """Index the words of every proposal changed since the last search; returns how many."""
+    rows = conn.execute(
+        "SELECT r.row, p.document FROM search_rows AS r JOIN proposals AS p ON p.id = r.id "
+        "WHERE r.stale"
+    ).fetchall()
+    for row, document in rows:
+        conn.execute("DELETE FROM proposal_search WHERE rowid = ?", (row,))
+        conn.execute(
+            "INSERT INTO proposal_search (rowid, body) VALUES (?, ?)",
+            (row, searchable_text(document)),
+        )
+    conn.execute("UPDATE search_rows SET stale = 0 WHERE stale")
+    return len(rows)
 
 
 def forget_proposal(conn: sqlite3.Connection, proposal_id: str) -> None:
     """Take ``proposal_id`` out of the index (it was removed for good)."""
-    conn.execute("DELETE FROM proposal_search WHERE id = ?", (proposal_id,))
+    found = conn.execute("SELECT row FROM search_rows WHERE id = ?", (proposal_id,)).fetchone()
+    if found is not None:
+        conn.execute("DELETE FROM proposal_search WHERE rowid = ?", (found[0],))
+        conn.execute("DELETE FROM search_rows WHERE row = ?", (found[0],))
 
+
+#: A row when some proposal changed since its words were last indexed.
+SEARCH_STALE = "SELECT 1 AS stale FROM search_rows WHERE stale LIMIT 1"
 
 #: The ids of the proposals whose words match a query, best match first.
 SEARCH = (
-    "SELECT s.id AS id FROM proposal_search AS s JOIN proposals AS p ON p.id = s.id "
-    "WHERE proposal_search MATCH ? {trash} ORDER BY rank"
+    "SELECT r.id AS id FROM proposal_search AS s "
+    "JOIN search_rows AS r ON r.row = s.rowid JOIN proposals AS p ON p.id = r.id "
+    "WHERE proposal_search MATCH ? {trash} ORDER BY s.rank"
 )

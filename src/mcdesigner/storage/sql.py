@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.storage.search import index_proposal
+from mcdesigner.storage.search import mark_changed
 
 #: The small columns of a proposal row, enough for the list of proposals.
 SUMMARY_COLUMNS = (
@@ -39,7 +39,7 @@ def insert_proposal(
             text,
         ),
     )
-    index_proposal(conn, proposal.id, text)
+    mark_changed(conn, proposal.id)
 
 
 def update_proposal(
@@ -58,7 +58,7 @@ def update_proposal(
         f"document = ?{trash} WHERE id = ?",
         (proposal.general.title, proposal.status, moment, content_hash, text, proposal.id),
     )
-    index_proposal(conn, proposal.id, text)
+    mark_changed(conn, proposal.id)
 
 
 def insert_revision(
