@@ -175,6 +175,21 @@ def get_vocabulary(vocab_id: str) -> Vocabulary:
     return _elm_vocabulary(vocab_id, language)
 
 
+def language_in_text(code: str) -> str:
+    """The name of the content language ``code`` as a sentence writes it, in the language in
+    use: "Spanish" in English, "español" in Spanish (CLDR's own spelling; the vocabulary's
+    labels are capitalised to open a list entry)."""
+    language = current_language()
+    if language != "en":
+        try:
+            name = Locale.parse(language).languages.get(code)
+        except (UnknownLocaleError, ValueError):
+            name = None
+        if name:
+            return str(name)
+    return get_vocabulary(CONTENT_LANGUAGE).label_of(code)
+
+
 def vocabulary_ids() -> list[str]:
     """Every vocabulary id the app knows."""
     files = sorted(p.stem for p in (resources_dir() / "vocabularies").glob("*.json"))

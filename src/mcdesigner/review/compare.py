@@ -18,16 +18,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel
 
 from mcdesigner.fieldtypes import field_type, is_registered
 from mcdesigner.formdefs import FormSet
-from mcdesigner.i18n import current_language, tr
+from mcdesigner.i18n import tr
 from mcdesigner.model.base import Item
 from mcdesigner.model.fieldpath import PathError, describe, schema_path
 from mcdesigner.model.translations import ProposalLanguages, translated_paths, translation
-from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary
+from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary, language_in_text
 
 Equality = Callable[[Any, Any], bool]
 
@@ -85,16 +84,6 @@ def language_name(code: str) -> str:
     """The name of the language ``code`` in the interface language, as a list shows it
     ("Spanish", "Español")."""
     return get_vocabulary(CONTENT_LANGUAGE).label_of(code)
-
-
-def language_in_text(code: str) -> str:
-    """The name of the language ``code`` as a sentence writes it: "Spanish" in English,
-    "español" in Spanish (CLDR's own spelling, not capitalised for a list)."""
-    try:
-        name = Locale.parse(current_language()).languages.get(code)
-    except (UnknownLocaleError, ValueError):
-        name = None
-    return name if name and current_language() != "en" else language_name(code)
 
 
 def labelled_in(label: str, language: str) -> str:

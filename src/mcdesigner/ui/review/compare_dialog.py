@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.vocabularies import language_in_text
 from mcdesigner.operations import RevisionInfo, Store, StoreError
 from mcdesigner.operations.proposals import keep_revision
 from mcdesigner.review.compare import (
@@ -47,7 +48,6 @@ from mcdesigner.review.compare import (
     change_language,
     compare,
     labelled_in,
-    language_in_text,
     language_name,
 )
 from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, plain_label
