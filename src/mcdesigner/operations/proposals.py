@@ -27,7 +27,8 @@ class OpenedProposal:
 
 def open_proposal(store: Store, proposal_id: str) -> OpenedProposal:
     """Read the proposal for editing (raises ``ProposalNotFound`` when it is not stored)."""
-    return OpenedProposal(store.get(proposal_id), store.get_hash(proposal_id))
+    proposal, content_hash = store.get_with_hash(proposal_id)
+    return OpenedProposal(proposal, content_hash)
 
 
 def save_proposal(store: Store, proposal: Proposal, *, expected_hash: str | None) -> str:

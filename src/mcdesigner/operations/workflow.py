@@ -28,8 +28,7 @@ def change_status(
     reviewers' comments can always be traced to it. The new status, the revision and the
     history entry are stored in one transaction: if any of them fails, none is kept.
     """
-    proposal = store.get(proposal_id)
-    expected = store.get_hash(proposal_id)
+    proposal, expected = store.get_with_hash(proposal_id)
     issues = run(proposal, settings) if target == "submitted" else []
     new_status = check_transition(proposal.status, target, issues)
     previous = proposal.status

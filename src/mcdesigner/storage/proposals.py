@@ -97,10 +97,20 @@ class ProposalRecords(StoreCore):
         Raises :class:`ProposalNotFound`, or :class:`StoreError` when the stored document is
         damaged or no longer valid (it is then left untouched).
         """
+        return self.get_with_hash(proposal_id)[0]
+
+    def get_with_hash(self, proposal_id: str) -> tuple[Proposal, str]:
+        """The stored proposal and its content hash, read together in one statement.
+
+        Pass the hash back to :meth:`save`: a save by another program after this read is
+        then reported as a conflict, never overwritten. (Reading the document and the hash
+        separately could pair an old document with a newer hash.)
+        """
         rows = self._read(PROPOSAL_DOCUMENT, (proposal_id,), tr("read the proposal"))
         if not rows:
             raise self._not_found(proposal_id)
-        return self._decode(rows[0], tr("proposal {id}").format(id=proposal_id))
+        where = tr("proposal {id}").format(id=proposal_id)
+        return self._decode(rows[0], where), str(rows[0]["content_hash"])
 
     def get_hash(self, proposal_id: str) -> str:
         """The content hash of the stored proposal (pass it back to :meth:`save`)."""
@@ -117,7 +127,7 @@ class ProposalRecords(StoreCore):
         """Store ``proposal`` and return its content hash.
 
         A new proposal needs no ``expected_hash``. For a stored one, ``expected_hash`` must be
-        the hash read with it (:meth:`get_hash`, or the value an earlier :meth:`save`
+        the hash read with it (:meth:`get_with_hash`, or the value an earlier :meth:`save`
         returned); if the stored hash differs, :class:`EditConflict` is raised and nothing is
         written. Saving content identical to the stored content writes nothing.
         """
