@@ -2,9 +2,10 @@
 
 ``"LO3. Students will be able to critically analyse and compare ..."`` is read as: label
 ``LO3.`` and prefix ``Students will be able to`` skipped, adverb ``critically`` skipped,
-main verbs ``analyse`` and ``compare``. Vague openings ("Know", "Be aware of", "Gain an
-understanding of", "Knowledge of") are recognised as such. The result is cached per text,
-so re-checking an unchanged outcome costs a dictionary look-up.
+main verbs ``analyse`` and ``compare``. A verb may be written in its "-ing" form
+("Developing digital content" opens with ``develop``). Vague openings ("Know", "Be aware
+of", "Gain an understanding of", "Knowledge of") are recognised as such. The result is
+cached per text, so re-checking an unchanged outcome costs a dictionary look-up.
 """
 
 from __future__ import annotations
@@ -69,20 +70,26 @@ class OutcomeAnalysis:
     verbs: tuple[str, ...]  # observable verbs of the opening chain, base form, in order
     vague: str  # the vague verb or phrase found in the opening chain, "" when there is none
     vague_level: int  # Bloom level the vague wording most likely stands for (0 when none)
+    # The Bloom levels each verb can express, in the order of ``verbs``; left empty, they
+    # are looked up in the English lists.
+    levels: tuple[frozenset[int], ...] = ()
+
+    def _verb_levels(self) -> tuple[frozenset[int], ...]:
+        return self.levels or tuple(VERB_LEVELS[v] for v in self.verbs)
 
     @property
     def top_level(self) -> int | None:
         """The highest Bloom level the opening verbs can express."""
         if not self.verbs:
             return None
-        return max(max(VERB_LEVELS[v]) for v in self.verbs)
+        return max(max(levels) for levels in self._verb_levels())
 
     @property
     def floor_level(self) -> int | None:
         """The lowest Bloom level the opening verbs can express."""
         if not self.verbs:
             return None
-        return min(min(VERB_LEVELS[v]) for v in self.verbs)
+        return min(min(levels) for levels in self._verb_levels())
 
 
 def strip_framing(text: str) -> str:
@@ -97,9 +104,19 @@ def strip_framing(text: str) -> str:
     return text
 
 
+#: Shortest "-ing" form read as a verb ("using"); shorter words ("thing") are left alone.
+_MIN_ING_LENGTH = 5
+
+
 def _base_forms(word: str) -> tuple[str, ...]:
-    """Candidate base forms of a verb as written (``analyses`` -> ``analyse``)."""
+    """Candidate base forms of a verb as written (``analyses`` -> ``analyse``,
+    ``developing`` -> ``develop``, ``analysing`` -> ``analyse``, ``planning`` -> ``plan``)."""
     forms = [word]
+    if word.endswith("ing") and len(word) >= _MIN_ING_LENGTH:
+        stem = word[:-3]
+        forms += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            forms.append(stem[:-1])
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")
     if word.endswith("es"):
@@ -119,14 +136,23 @@ def action_verb(word: str) -> str | None:
 
 def vague_verb(word: str) -> str | None:
     """The base form of ``word`` when it is a vague verb ("knows" -> "know")."""
-    if word in ("is", "are", "am"):
+    if word in ("is", "are", "am", "being"):
         return "be"
-    if word == "has":
+    if word in ("has", "having"):
         return "have"
     for form in _base_forms(word):
         if form in VAGUE_VERBS:
             return form
     return None
+
+
+def _helper_verb(word: str) -> str:
+    """The base form of ``word`` when it introduces a vague noun or state ("gaining" ->
+    "gain"), else ``word``."""
+    for form in _base_forms(word):
+        if form in NOUN_INTRODUCERS or form in COPULAS:
+            return form
+    return word
 
 
 def _is_adverb(tokens: list[str], index: int) -> bool:
@@ -152,7 +178,7 @@ def _vague_phrase(tokens: list[str], index: int) -> tuple[str, int, int] | None:
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
     if word in VAGUE_NOUNS:
         return word, VAGUE_NOUNS[word], 1
-    base = vague_verb(word) or action_verb(word) or word
+    base = vague_verb(word) or action_verb(word) or _helper_verb(word)
     if base in COPULAS and following in VAGUE_STATES:
         words = [word, following]
         if index + 2 < len(tokens) and tokens[index + 2] in ("of", "with", "to"):
@@ -218,4 +244,5 @@ def analyse_outcome(text: str) -> OutcomeAnalysis:
         if action_verb(candidate) is None and _vague_phrase(tokens, next_index) is None:
             break
         index = next_index
-    return OutcomeAnalysis(first_word, tuple(verbs), vague, vague_level)
+    levels = tuple(VERB_LEVELS[verb] for verb in verbs)
+    return OutcomeAnalysis(first_word, tuple(verbs), vague, vague_level, levels)
