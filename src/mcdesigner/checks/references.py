@@ -29,3 +29,22 @@ BLOOM_EQF = (
 ELM_ENTITLEMENT = (
     "European Learning Model v3, LearningEntitlementSpecification: entitlement type and status"
 )
+ECTS_OUTCOMES_VERBS = (
+    "ECTS Users' Guide 2015: learning outcomes use active verbs that can be observed and"
+    " assessed; verbs read in English (revised Bloom's taxonomy) and in Spanish (ANECA guide"
+    " to writing learning outcomes: infinitives and their usual forms, such as analiza,"
+    " analizará, analizando)"
+)
+ECTS_OUTCOMES_CONCISE_VERBS = (
+    "ECTS Users' Guide 2015: learning outcomes are concise and verifiable; verbs read in"
+    " English and in Spanish (ANECA guide to writing learning outcomes)"
+)
+BLOOM_EQF_VERBS = (
+    "ESG 2015 standard 1.2: Design and approval of programmes (outcomes match the EQF level;"
+    " revised Bloom's taxonomy, with the Spanish verb lists of the ANECA guide to writing"
+    " learning outcomes)"
+)
+ELM_LANGUAGE_MAPS = (
+    "European Learning Model v3: the credential's texts are language maps, one text per"
+    " language the credential is issued in"
+)
