@@ -15,6 +15,7 @@ from mcdesigner.checks.rules import (
     rights,
     self_assessment,
     staff,
+    translations,
     workload,
 )
 
@@ -23,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     *dates.RULES,
     *workload.RULES,
     *outcomes.RULES,
+    *translations.RULES,
     *assessment.RULES,
     *rights.RULES,
     *staff.RULES,
