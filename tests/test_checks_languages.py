@@ -63,6 +63,9 @@ def verb_issues(proposal: Proposal) -> list[str]:
         "Sabrá aplicar la normativa.",
         "Elige y justifica un método.",
         "Construye un prototipo.",
+        "Tomar decisiones fundamentadas.",
+        "Emitir juicios sobre cuestiones éticas.",
+        "Desenvolverse en entornos digitales.",
     ],
 )
 def test_spanish_outcomes_with_good_verbs_in_any_usual_form_get_no_verb_warning(text: str) -> None:

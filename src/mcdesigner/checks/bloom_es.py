@@ -52,7 +52,8 @@ _LEVEL_WORDS: dict[int, str] = {
         "observar recopilar recoger interactuar adoptar promover fomentar incorporar optimizar "
         "automatizar visualizar prever solucionar mitigar prevenir proteger regular formar "
         "consultar abordar leer hablar escuchar dibujar calibrar asistir intervenir "
-        "experimentar elaborar dramatizar emprender atender"
+        "experimentar elaborar dramatizar emprender atender emitir tomar respetar razonar "
+        "asumir aportar desenvolver"
     ),
     ANALYSE: (
         "analizar comparar diferenciar examinar contrastar distinguir organizar categorizar "
@@ -67,7 +68,7 @@ _LEVEL_WORDS: dict[int, str] = {
         "defender calificar priorizar jerarquizar puntuar seleccionar apoyar comprobar validar "
         "verificar sopesar ponderar elegir determinar estimar debatir interpretar reflexionar "
         "moderar certificar aprobar asesorar cuestionar probar contrastar dictaminar revisar "
-        "supervisar monitorizar auditar medir fundamentar discernir"
+        "supervisar monitorizar auditar medir fundamentar discernir emitir tomar razonar"
     ),
     CREATE: (
         "diseñar desarrollar crear formular producir construir proponer planificar integrar "
@@ -137,6 +138,7 @@ _IRREGULAR: dict[str, str] = {
     "decir": "dice dicen dira diran diciendo",
     "percibir": "percibe perciben",
     "conseguir": "consigue consiguen consiguiendo",
+    "desenvolver": "desenvuelve desenvuelven",
 }
 
 #: Verbs whose forms are listed in full (the regular endings would give wrong words:

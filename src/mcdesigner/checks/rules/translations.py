@@ -51,10 +51,11 @@ def missing_translation(context: CheckContext) -> Iterator[Finding]:
     translations = context.proposal.translations
     forms = context.forms
     for path in credential_texts(context):
+        missing = [lang for lang in others if not translations.get(lang, {}).get(path, "").strip()]
+        if not missing:
+            continue
         field = path_label(forms, path, context.proposal) if forms is not None else path
-        for language in others:
-            if translations.get(language, {}).get(path, "").strip():
-                continue
+        for language in missing:
             name = language_in_text(language)
             if language in languages.issued_in:
                 message = tr(
