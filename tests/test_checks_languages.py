@@ -4,6 +4,8 @@ read with their own language's rules, and the credential texts missing in a lang
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mcdesigner.checks import RULES, check, format_rules
 from mcdesigner.checks.outcome_language import OUTCOME_LANGUAGES, outcome_language
@@ -82,6 +84,18 @@ def test_spanish_framing_and_labels_are_removed() -> None:
         strip_framing("Resultado de aprendizaje 3 - Las personas participantes podrán diseñar")
         == "diseñar"
     )
+
+
+@given(st.text(alphabet="aáeéiíoóuúñnrsl ,y", max_size=200) | st.text(max_size=300))
+def test_any_text_can_be_read_in_spanish(text: str) -> None:
+    reading = analyse_es(text)
+
+    assert all(
+        verb in OUTCOME_LANGUAGES["es"].level_verbs[level]
+        for verb, levels in zip(reading.verbs, reading.levels, strict=True)
+        for level in levels
+    )
+    assert reading.first_word == "" or reading.first_word in text.lower()
 
 
 @pytest.mark.parametrize(
