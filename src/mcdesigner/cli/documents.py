@@ -17,7 +17,15 @@ from mcdesigner.checks import (
     format_rules,
     format_text,
 )
-from mcdesigner.cli.common import CliError, Command, check_settings, open_store, out, resolve_id
+from mcdesigner.cli.common import (
+    CliError,
+    Command,
+    check_settings,
+    err,
+    open_store,
+    out,
+    resolve_id,
+)
 from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
@@ -107,7 +115,21 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         dest="document_language",
         metavar="LANG",
         default=None,
-        help=tr("the language of the document (default: the language of the messages)"),
+        help=tr(
+            "the language of the document's labels (default: the content language when"
+            " the application speaks it, else the language of the messages)"
+        ),
+    )
+    parser.add_argument(
+        "--content-lang",
+        dest="content_language",
+        metavar="LANG",
+        default=None,
+        help=tr(
+            "the language of the proposal's texts, one it is written in (default: its main"
+            " language); a text not translated yet is shown in the main language, marked"
+            " (Word and PDF only)"
+        ),
     )
 
 
@@ -129,6 +151,15 @@ def run_export(args: argparse.Namespace) -> int:
     if args.to in ("elm", "ob3"):
         from mcdesigner.credential import CredentialError, export_credential
 
+        if args.content_language is not None:
+            credential_languages = ", ".join(loaded.proposal.languages.credential)
+            err(
+                tr(
+                    "Note: --content-lang applies to Word and PDF documents only; the"
+                    " credential data holds its texts in every language it is issued in"
+                    " ({languages})."
+                ).format(languages=credential_languages)
+            )
         try:
             export_credential(loaded.proposal, args.to, target)
         except CredentialError as problem:
@@ -148,6 +179,7 @@ def run_export(args: argparse.Namespace) -> int:
             annotations=loaded.annotations,
             reviews=loaded.reviews,
             language=document_language(args.document_language),
+            content_language=args.content_language,
         )
     except ExportError as problem:
         raise CliError(str(problem)) from None

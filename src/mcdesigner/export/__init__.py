@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from mcdesigner.atomicfile import atomic_path as atomic_write
 from mcdesigner.export.blocks import DocumentKind, ExportContext
+from mcdesigner.export.content_language import checked_content_language
 from mcdesigner.export.context import DOCUMENTS, build_context, document_title
 from mcdesigner.export.errors import ExportError
 from mcdesigner.i18n import tr
@@ -67,8 +68,13 @@ def export_document(
     progress: Progress | None = None,
     criterion_titles: Mapping[str, str] | None = None,
     settings: CheckSettings | None = None,
+    content_language: str | None = None,
 ) -> Path:
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out`` and return ``out``.
+
+    The proposal's texts are shown in ``content_language`` (None: the proposal's main
+    language), one of the languages it is written in; a text without a translation shows
+    its main-language text, marked. The labels follow the language in use.
 
     For the dossier the completeness checks run here, with ``settings`` (the user's hours
     per ECTS credit and the form set; pass them: ``None`` means the built-in defaults); the
@@ -79,6 +85,7 @@ def export_document(
     was).
     """
     out = _checked_target(document, fmt, out)
+    language = checked_content_language(proposal, content_language)
     report = progress or (lambda _percent, _message: None)
     report(0, tr("Preparing the document"))
     issues, readiness = _dossier_checks(proposal, document, settings, report)
@@ -92,6 +99,7 @@ def export_document(
         reviews=reviews,
         forms=settings.forms if settings is not None else None,
         criterion_titles=criterion_titles,
+        content_language=language,
     )
     report(30, tr("Laying out the document"))
     _write(context, fmt, out, report)

@@ -142,7 +142,11 @@ DocumentKind = Literal["proposal", "self-assessment", "dossier"]
 
 @dataclass(frozen=True, slots=True)
 class ExportContext:
-    """Everything a renderer needs: metadata for headers and the list of blocks."""
+    """Everything a renderer needs: metadata for headers and the list of blocks.
+
+    ``language`` is the language of the proposal's texts (ISO 639-1), the document's
+    language in its metadata.
+    """
 
     document: DocumentKind
     document_title: str
@@ -151,6 +155,7 @@ class ExportContext:
     generated: str
     blocks: tuple[Block, ...]
     keywords: tuple[str, ...] = field(default=())
+    language: str = "en"
 
     def headings(self) -> list[Heading]:
         """Every heading of the document, in order."""

@@ -4,6 +4,10 @@
 * ``self-assessment``: ratings summary and one chapter per ESG 1.1-1.10.
 * ``dossier``: cover, contents, the proposal, the completeness report, the
   self-assessment report, reviewers' annotations and rubric scores.
+
+The proposal's texts are shown in the content language (one of the languages the proposal
+is written in; by default its main language); a text not translated into it shows the
+main-language text, marked, and a legend under the credential legend explains the marker.
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ from mcdesigner.export.blocks import (
     FieldRow,
     Heading,
     PageBreak,
+    Paragraph,
     TableOfContents,
     Title,
     TocEntry,
 )
+from mcdesigner.export.content_language import fallback_legend
 from mcdesigner.export.formatting import safe_text
 from mcdesigner.export.forms import document_forms
 from mcdesigner.export.proposal_blocks import ProposalBlocks
@@ -70,32 +76,36 @@ def build_context(
     forms: FormSet | None = None,
     today: dt.date | None = None,
     criterion_titles: Mapping[str, str] | None = None,
+    content_language: str | None = None,
 ) -> ExportContext:
     """The renderer-neutral document of kind ``document`` for ``proposal``.
 
     ``issues`` and ``readiness`` (from the completeness checks) are used by the dossier
     only; ``forms`` defaults to the bundled form definitions; ``today`` is the date
-    printed as the export date.
+    printed as the export date; ``content_language`` is the language of the proposal's
+    texts (None: its main language; it must be one of ``proposal.languages.written``).
     """
     if document not in DOCUMENTS:
         raise ValueError(f"unknown document kind {document!r}")
     forms = document_forms(forms)
-    values = ValueFormatter(proposal, forms)
+    values = ValueFormatter(proposal, forms, content_language)
     writer = BlockWriter()
     generated = formatter().date(today or dt.date.today())
-    title = safe_text(proposal.display_title)
+    title = values.display_title()
     status = status_label(proposal.status)
     meta = tr("Status: {status} · Exported on {date}").format(status=status, date=generated)
 
     if document == "proposal":
         writer.add(Title(title, document_title(document), meta))
         writer.paragraph(credential_legend(), "legend")
+        legend_at = len(writer.blocks)
         ProposalBlocks(writer, proposal, forms, values).write(level=1)
     elif document == "self-assessment":
         writer.add(Title(title, document_title(document), meta))
+        legend_at = len(writer.blocks)
         SelfAssessmentBlocks(writer, proposal, forms, values).write(level=1)
     else:
-        _dossier(
+        legend_at = _dossier(
             writer,
             proposal,
             forms,
@@ -107,14 +117,18 @@ def build_context(
             generated=generated,
             criterion_titles=criterion_titles,
         )
+    if values.marked:
+        legend = Paragraph(safe_text(fallback_legend(values.language, values.main)), "legend")
+        writer.blocks.insert(legend_at, legend)
     return ExportContext(
         document=document,
         document_title=document_title(document),
-        proposal_title=title,
+        proposal_title=values.plain_title(),
         status=status,
         generated=generated,
         blocks=tuple(writer.blocks),
         keywords=tuple(safe_text(k) for k in proposal.general.keywords if safe_text(k)),
+        language=values.language,
     )
 
 
@@ -130,7 +144,8 @@ def _dossier(
     reviews: list[Review],
     generated: str,
     criterion_titles: Mapping[str, str] | None,
-) -> None:
+) -> int:
+    """Write the dossier; returns where the fallback legend goes (after the credential's)."""
     institutions = "; ".join(
         safe_text(o.name) for o in proposal.general.awarding_institutions if safe_text(o.name)
     )
@@ -143,7 +158,7 @@ def _dossier(
         facts.append(FieldRow(tr("Readiness"), percent(readiness.overall_percent)))
     writer.add(
         Cover(
-            safe_text(proposal.display_title),
+            values.display_title(),
             document_title("dossier"),
             tuple(
                 FieldRow(r.label, r.value or tr("Not provided"), missing=not r.value) for r in facts
@@ -154,6 +169,7 @@ def _dossier(
 
     writer.heading(1, tr("The proposal"), "the-proposal")
     writer.paragraph(credential_legend(), "legend")
+    legend_at = len(writer.blocks)
     ProposalBlocks(writer, proposal, forms, values).write(level=2)
     review = ReviewBlocks(writer, forms, values)
     writer.add(PageBreak())
@@ -175,3 +191,4 @@ def _dossier(
     )
     front: list[Block] = [toc, PageBreak()]
     writer.blocks[body_start:body_start] = front
+    return legend_at + len(front)

@@ -475,7 +475,15 @@ def render_docx(
     properties.keywords = _property_text(", ".join(context.keywords))
     properties.author = ""
     properties.comments = tr("Exported by MC Designer on {date}").format(date=context.generated)
+    properties.language = context.language
+    _set_default_language(document, context.language)
     document.save(str(out))
+
+
+def _set_default_language(document: Any, language: str) -> None:
+    """Spelling and hyphenation of the styles' text in ``language`` (the texts' language)."""
+    for lang in document.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), language)
 
 
 #: python-docx refuses document properties longer than this (the body keeps the full text).

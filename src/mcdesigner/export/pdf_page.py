@@ -80,7 +80,7 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
             author="",
             creator="MC Designer",
             keywords=list(context.keywords),
-            lang="en",
+            lang=context.language,
         )
         self.context = context
         self.layout = layout

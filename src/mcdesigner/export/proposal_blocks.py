@@ -146,7 +146,8 @@ class ProposalBlocks:
     ) -> None:
         for index, item in enumerate(items):
             ids = (*item_ids, item.id)
-            self.writer.paragraph(safe_text(group.item_title(item, index)), "item")
+            item_path = bind(f"{group.path}[]", ids)
+            self.writer.paragraph(self.values.item_title(group, item, index, item_path), "item")
             self.writer.fields(self._rows(group.fields, ids))
             for computed in group.computed:
                 if computed.per_item:

@@ -13,7 +13,7 @@ from mcdesigner.export.blocks import FieldRow, Table
 from mcdesigner.export.formatting import EMPTY_CELL, humanize, safe_text, shorten
 from mcdesigner.export.values import ValueFormatter
 from mcdesigner.export.writer import BlockWriter
-from mcdesigner.formdefs import FormSet, element_label
+from mcdesigner.formdefs import FormSet, GroupDef, element_label
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import EsgEntry, Proposal
 from mcdesigner.model.standards import ESG_BY_NUMBER, RATING_SCALE
@@ -164,13 +164,15 @@ class SelfAssessmentBlocks:
             group = self.forms.group_for_list(path)
             if group is not None:
                 items = self.values.value(path) or []
-                rows.append(FieldRow(group.title, self._list_summary(group, items)))
+                rows.append(FieldRow(group.title, self._list_summary(group, path, items)))
         return rows
 
-    @staticmethod
-    def _list_summary(group: Any, items: list[Any]) -> str:
+    def _list_summary(self, group: GroupDef, path: str, items: list[Any]) -> str:
         if not items:
             return ""
-        titles = [safe_text(group.item_title(item, i)) for i, item in enumerate(items)]
+        titles = [
+            self.values.item_title(group, item, i, f"{path}[{item.id}]")
+            for i, item in enumerate(items)
+        ]
         count = tr("{count} listed").format(count=len(items))
         return shorten(f"{count}: " + "; ".join(t or EMPTY_CELL for t in titles), _EVIDENCE_LIMIT)

@@ -3,7 +3,10 @@
 The committee dossier carries the completeness report, so the checks behind it run with the
 settings passed in (the user's hours per ECTS credit and the form set), the same the editor
 and the submit gate use. The rubric criteria are named by their titles. A document may be
-written in another language than the window's (:func:`in_document_language`).
+written in another language than the window's (:func:`in_document_language`), and show
+the proposal's texts in any of the languages the proposal is written in (its *content
+language*); without a language of their own the labels then follow the content language
+when the interface has it (:func:`labels_language`).
 """
 
 from __future__ import annotations
@@ -43,6 +46,18 @@ def in_document_language(
         yield settings
 
 
+def labels_language(language: str | None, content_language: str | None) -> str | None:
+    """The language of a document's labels: ``language`` when given, else the content
+    language when the interface has a catalogue for it, else None (the language in use)."""
+    if language or not content_language:
+        return language
+    from mcdesigner.translations import available_languages
+    from mcdesigner.translations.languages import normalise
+
+    code = normalise(content_language)
+    return code if code in available_languages() else None
+
+
 def criterion_titles() -> dict[str, str]:
     """Every rubric criterion's title by id (the dossier names criteria by title).
 
@@ -68,14 +83,21 @@ def export_document(
     reviews: Iterable[Review] = (),
     progress: Progress | None = None,
     language: str | None = None,
+    content_language: str | None = None,
 ) -> Path:
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out``; raises ``ExportError``.
 
-    ``language`` is the document's language (None: the language in use).
+    ``language`` is the language of the document's labels (None: see
+    :func:`labels_language`); ``content_language`` the language of the proposal's texts
+    (None: its main language; one it is not written in raises ``ExportError``).
     """
     from mcdesigner.export import export_document as _export_document
+    from mcdesigner.export.content_language import checked_content_language
 
-    with in_document_language(language, settings) as document_settings:
+    # Checked before the labels' language applies: the error is in the messages' language.
+    texts_language = checked_content_language(proposal, content_language)
+    labels = labels_language(language, texts_language if content_language else None)
+    with in_document_language(labels, settings) as document_settings:
         return _export_document(
             proposal,
             document=document,
@@ -86,4 +108,5 @@ def export_document(
             progress=progress,
             criterion_titles=criterion_titles(),
             settings=document_settings,
+            content_language=texts_language,
         )
