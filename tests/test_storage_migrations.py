@@ -90,10 +90,23 @@ def test_fresh_database_gets_the_whole_layout(db_path: Path) -> None:
     assert list_backups(db_path) == []  # nothing to back up in a new database
 
 
-def test_empty_file_is_treated_as_new(db_path: Path) -> None:
+def test_an_empty_file_is_reported_not_initialised(db_path: Path) -> None:
     db_path.write_bytes(b"")
-    with Store.open(db_path) as store:
+    for exclusive in (False, True):
+        with pytest.raises(CorruptDatabase) as caught:
+            Store.open(db_path, exclusive=exclusive)
+        message = str(caught.value)
+        assert f"The proposal database {db_path} is an empty file (0 bytes)" in message
+        assert "Nothing was changed" in message
+        assert db_path.stat().st_size == 0
+
+
+def test_a_database_the_app_creates_itself_starts_empty_and_new(db_path: Path) -> None:
+    with Store.open(db_path, exclusive=True) as store:
         assert store.schema_version() == schema.latest_version() == 3
+        assert store.list_proposals() == []
+    with Store.open(db_path) as again:  # no longer empty
+        assert again.schema_version() == 3
 
 
 def test_older_layout_is_upgraded_after_a_backup(
@@ -169,9 +182,23 @@ def test_file_that_is_not_a_database(db_path: Path, content: bytes) -> None:
     with pytest.raises(CorruptDatabase) as caught:
         Store.open(db_path)
     message = str(caught.value)
-    assert str(db_path) in message
-    assert str(db_path.parent / "backups") in message
+    assert message.startswith(f"The file {db_path} is not a proposal database")
+    assert "backup" not in message  # restoring a backup is no advice for a foreign file
     assert db_path.read_bytes() == content
+
+
+def test_our_database_overwritten_with_other_bytes_is_damaged_and_names_the_backup(
+    db_path: Path,
+) -> None:
+    with Store.open(db_path) as store:
+        store.save(Proposal())
+        backup = store.backup("before the accident")
+    db_path.write_bytes(b"This is a note, not a database.\n" * 40)
+    with pytest.raises(CorruptDatabase) as caught:
+        Store.open(db_path)
+    message = str(caught.value)
+    assert message.startswith(f"The proposal database {db_path} is damaged")
+    assert f"restore the newest backup, {backup.name} of " in message
 
 
 def test_truncated_database_is_reported(db_path: Path) -> None:

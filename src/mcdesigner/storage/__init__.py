@@ -5,7 +5,8 @@ Open it with :meth:`Store.open`; see :mod:`mcdesigner.storage.store` for the gua
 
 from __future__ import annotations
 
-from mcdesigner.storage.backups import KEEP_BACKUPS, list_backups
+from mcdesigner.storage.backup_files import list_backups
+from mcdesigner.storage.backups import KEEP_BACKUPS
 from mcdesigner.storage.documents import UnreadableDocument, migrate_document
 from mcdesigner.storage.errors import (
     CorruptDatabase,

@@ -14,7 +14,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from mcdesigner.storage.errors import backups_dir_for
+from mcdesigner.storage.backup_files import backup_name_prefix, backups_dir_for, list_backups
 from mcdesigner.storage.records import now_utc
 
 #: How many snapshots of one database are kept; older ones are removed after a new one.
@@ -27,11 +27,6 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 def _slug(reason: str) -> str:
     return _SLUG_RE.sub("-", reason.lower()).strip("-")[:40] or "backup"
-
-
-def backup_name_prefix(db_path: Path) -> str:
-    """Every snapshot of ``db_path`` starts with this text."""
-    return f"{db_path.stem}-"
 
 
 def write_backup(conn: sqlite3.Connection, db_path: Path, reason: str, keep: int) -> Path:
@@ -66,17 +61,6 @@ def write_backup(conn: sqlite3.Connection, db_path: Path, reason: str, keep: int
     _fsync_dir(folder)
     prune_backups(db_path, keep)
     return target
-
-
-def list_backups(db_path: Path) -> list[Path]:
-    """The snapshots of ``db_path``, oldest first."""
-    folder = backups_dir_for(db_path)
-    if not folder.is_dir():
-        return []
-    prefix = backup_name_prefix(db_path)
-    return sorted(
-        p for p in folder.iterdir() if p.name.startswith(prefix) and p.suffix == ".sqlite3"
-    )
 
 
 def prune_backups(db_path: Path, keep: int) -> None:

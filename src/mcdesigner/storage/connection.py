@@ -8,6 +8,7 @@ existing database is upgraded.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from mcdesigner.storage.errors import (
     SchemaTooNew,
     StoreError,
     corrupt_message,
+    empty_file_advice,
     translate_sqlite_error,
 )
 
@@ -37,6 +39,42 @@ def connect(path: Path) -> sqlite3.Connection:
         )
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, path, tr("open the database")) from error
+
+
+def create_if_missing(path: Path) -> bool:
+    """Create an empty database file at ``path`` unless one exists; True when created here."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise StoreError(
+            tr("Could not create the proposal database {path}: {detail}").format(
+                path=path, detail=error.strerror or error
+            )
+        ) from error
+    os.close(fd)
+    return True
+
+
+def refuse_empty_file(path: Path) -> None:
+    """Raise :class:`CorruptDatabase` when the existing file at ``path`` holds 0 bytes.
+
+    An empty file this application did not just create may be a library whose contents were
+    lost (a failed copy, a disk fault): starting a new library in it would hide that.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # Opening reports what is wrong with it.
+    if size == 0 and path.is_file():
+        raise CorruptDatabase(
+            tr(
+                "The proposal database {path} is an empty file (0 bytes). MC Designer did not "
+                "create it, so it was not started as a new library: its proposals may have "
+                "been lost by a failed copy or a disk fault. Nothing was changed. {advice}"
+            ).format(path=path, advice=empty_file_advice(path))
+        )
 
 
 def int_pragma(conn: sqlite3.Connection, name: str) -> int:
@@ -59,10 +97,10 @@ def check_and_configure(conn: sqlite3.Connection, path: Path) -> int:
         version = int_pragma(conn, "user_version")
         app_id = int_pragma(conn, "application_id")
         table_count = schema_object_count(conn)
-    except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower():
-            raise translate_sqlite_error(error, path, tr("open the database")) from error
-        raise CorruptDatabase(corrupt_message(path, str(error))) from error
+    except sqlite3.Error as error:
+        # A full disk or read-only media also fails here (the first read of a WAL database
+        # creates its shared-memory file): classify it, never call it damage by default.
+        raise translate_sqlite_error(error, path, tr("open the database")) from error
     if app_id not in (0, schema.APPLICATION_ID) or (app_id == 0 and table_count):
         raise CorruptDatabase(
             tr(

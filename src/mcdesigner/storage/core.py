@@ -29,19 +29,20 @@ from mcdesigner.storage.errors import (
     translate_sqlite_error,
 )
 from mcdesigner.storage.location import default_db_path
-from mcdesigner.storage.lock import FileLock, lock_path_for
+from mcdesigner.storage.lock import DatabaseLock, FileKey, file_key, note_closed, note_opened
 from mcdesigner.storage.sql import PROPOSAL_FOUND
 
 
 class StoreCore:
     """The open database, its lock and the helpers every part of the store shares."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DatabaseLock | None) -> None:
         self.path = path
         self.keep_backups = KEEP_BACKUPS
         self._conn: sqlite3.Connection | None = conn
         self._db = Database(conn, execute_plugins=False, recursive_triggers=False)
         self._lock = lock
+        self._file_key: FileKey | None = None
         self._mutex = threading.RLock()
         self._joined = False  # inside transaction(): writes join it instead of committing
 
@@ -50,8 +51,10 @@ class StoreCore:
     def open(cls, path: Path | None = None, *, exclusive: bool = False) -> Self:
         """Open (creating or upgrading if needed) the database at ``path``.
 
-        ``exclusive=True`` (the editor window) also takes the lock file ``<db>.lock``; a
-        second exclusive opener gets :class:`StoreLocked`. Without it (command line) the
+        ``exclusive=True`` (the editor window) also takes the lock (``<db>.lock`` and, on
+        Linux, the database file itself); a second exclusive opener, also through a link,
+        gets :class:`StoreLocked`. An existing empty file is refused, not taken for a new
+        library (:class:`CorruptDatabase`). Without it (command line) the
         store may still read and write, guarded by content hashes.
         """
         db_path = Path(path) if path is not None else default_db_path()
@@ -64,20 +67,27 @@ class StoreCore:
                     "Could not create the folder {folder} for the proposal database: {detail}"
                 ).format(folder=db_path.parent, detail=error.strerror or error)
             ) from error
-        lock = FileLock(lock_path_for(db_path)) if exclusive else None
+        created = connection.create_if_missing(db_path)
+        if not created:
+            connection.refuse_empty_file(db_path)
+        lock = DatabaseLock(db_path) if exclusive else None
         if lock is not None:
             lock.acquire()
+        key = file_key(db_path)
+        note_opened(key)
         conn: sqlite3.Connection | None = None
         try:
             conn = connection.connect(db_path)
             version = connection.check_and_configure(conn, db_path)
             store = cls(db_path, conn, lock)
+            store._file_key = key
             connection.upgrade(conn, db_path, version, store.backup)
         except BaseException:
             if conn is not None:
                 conn.close()
             if lock is not None:
                 lock.release()
+            note_closed(key)
             raise
         return store
 
@@ -91,6 +101,8 @@ class StoreCore:
                 conn.close()
             if self._lock is not None:
                 self._lock.release()
+            if conn is not None:
+                note_closed(self._file_key)
 
     def __enter__(self) -> Self:
         return self
