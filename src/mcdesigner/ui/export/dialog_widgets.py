@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.i18n import current_language
 from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary
 from mcdesigner.translations import available_languages, language_name
 from mcdesigner.ui.export.export_work import CREDENTIALS, DOCUMENT_FORMATS
 
@@ -80,6 +81,7 @@ class ExportDialogWidgets(QDialog):
         )
         language_label = QLabel(self.tr("&Language:"), self)
         language_label.setBuddy(self._language_combo)
+        content_label = self._build_content_language()
         self._create_button = QPushButton(self.tr("&Create"), self)
         self._create_button.setToolTip(self.tr("Create the document and show a preview"))
         self._create_button.setDefault(True)
@@ -94,8 +96,55 @@ class ExportDialogWidgets(QDialog):
         choices.addWidget(language_label)
         choices.addWidget(self._language_combo)
         choices.addSpacing(12)
+        choices.addWidget(content_label)
+        choices.addWidget(self._content_combo)
+        choices.addSpacing(12)
         choices.addWidget(self._create_button)
         return choices
+
+    def _build_content_language(self) -> QLabel:
+        """The chooser of the language of the proposal's texts (shown for several languages)."""
+        self._content_combo = QComboBox(self)
+        self._content_combo.setObjectName("contentLanguage")
+        self._content_combo.setAccessibleName(self.tr("Language of the proposal's texts"))
+        self._content_combo.setToolTip(
+            self.tr(
+                "The language the proposal's texts are shown in; a text not yet translated"
+                " is shown in the main language, marked."
+            )
+        )
+        languages = self._proposal.languages.written
+        for code in languages:
+            self._content_combo.addItem(get_vocabulary(CONTENT_LANGUAGE).label_of(code), code)
+        label = QLabel(self.tr("Con&tent language:"), self)
+        label.setBuddy(self._content_combo)
+        label.setVisible(len(languages) > 1)
+        self._content_combo.setVisible(len(languages) > 1)
+        self._content_combo.currentIndexChanged.connect(self._content_language_changed)
+        return label
+
+    def content_language(self) -> str | None:
+        """The language chosen for the proposal's texts (None: the main language)."""
+        code = self._content_combo.currentData()
+        return str(code) if code and code != self._proposal.languages.main else None
+
+    def _content_language_changed(self) -> None:
+        """The labels follow the content language when the interface speaks it."""
+        index = self._language_combo.findData(self._content_combo.currentData())
+        if index >= 0:
+            self._language_combo.setCurrentIndex(index)
+
+    def _selection_key(self) -> tuple[str, ...]:
+        """What the created document depends on: document, format and both languages."""
+        return tuple(
+            str(combo.currentData())
+            for combo in (
+                self._document_combo,
+                self._format_combo,
+                self._language_combo,
+                self._content_combo,
+            )
+        )
 
     def _build_progress(self) -> QHBoxLayout:
         self._progress = QProgressBar(self)

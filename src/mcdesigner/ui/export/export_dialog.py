@@ -38,6 +38,7 @@ from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
 from mcdesigner.ui.export.dialog_widgets import ExportDialogWidgets
 from mcdesigner.ui.export.export_work import (
+    CREDENTIALS,
     DOCUMENT_FORMATS,
     describe_failure,
     export_work,
@@ -107,7 +108,7 @@ class ExportDialog(ExportDialogWidgets):
         self._job: BackgroundJob | None = None
         self._temp_folder: Path | None = None
         self._output: Path | None = None
-        self._output_key: tuple[str, str] | None = None
+        self._output_key: tuple[str, ...] | None = None
         self._print_pdf: Path | None = None
         self._error = ""
         self._closing = False
@@ -130,6 +131,8 @@ class ExportDialog(ExportDialogWidgets):
         self._close_button.clicked.connect(self.reject)
         self._document_combo.currentIndexChanged.connect(self._document_changed)
         self._format_combo.currentIndexChanged.connect(self._selection_changed)
+        self._language_combo.currentIndexChanged.connect(self._selection_changed)
+        self._content_combo.currentIndexChanged.connect(self._selection_changed)
 
     # -- selection ---------------------------------------------------------------
     def document(self) -> str:
@@ -168,7 +171,7 @@ class ExportDialog(ExportDialogWidgets):
         self._description.setText(self._describe(self.document()))
         if self._state == "running":
             return
-        if self._output_key != (self.document(), self.format()):
+        if self._output_key != self._selection_key():
             self._reset_output()
             self._set_state("idle")
 
@@ -204,6 +207,8 @@ class ExportDialog(ExportDialogWidgets):
         self._document_combo.setEnabled(not running)
         self._format_combo.setEnabled(not running and len(DOCUMENT_FORMATS[self.document()]) > 1)
         self._create_button.setEnabled(not running)
+        self._language_combo.setEnabled(not running)
+        self._content_combo.setEnabled(not running and self.document() not in CREDENTIALS)
         self._save_button.setEnabled(ready)
         self._print_button.setEnabled(ready and self.format() in ("pdf", "docx"))
         self._close_button.setText(self.tr("Cancel") if running else self.tr("Close"))
@@ -291,6 +296,7 @@ class ExportDialog(ExportDialogWidgets):
             criterion_titles=self._criterion_titles,
             settings=self._check_settings,
             language=self.document_language(),
+            content_language=self.content_language(),
         )
         self._run(
             work, lambda result: self._export_finished(document, fmt, Path(result), companion)
@@ -333,7 +339,7 @@ class ExportDialog(ExportDialogWidgets):
             self._show_error(self.tr("The document was not created. Please try again."))
             return
         self._output = path
-        self._output_key = (document, fmt)
+        self._output_key = self._selection_key()
         self._print_pdf = companion
         self._progress.setValue(100)
         status = self.tr("Ready. Nothing is saved until you choose “Save as…”.")

@@ -47,11 +47,13 @@ def export_work(
     criterion_titles: Mapping[str, str] | None = None,
     settings: CheckSettings | None = None,
     language: str | None = None,
+    content_language: str | None = None,
 ) -> Callable[[Report], Path]:
     """The function a background job runs to write ``document`` as ``fmt`` to ``target``.
 
     With ``companion_pdf``, the same document is also written there as PDF (for the
-    preview and printing of a Word export); ``language`` is the document's language.
+    preview and printing of a Word export); ``language`` is the document's language,
+    ``content_language`` that of the proposal's texts (None: the main language).
     """
 
     def work(report: Report) -> Path:
@@ -95,6 +97,7 @@ def export_work(
                         progress=scaled,
                         criterion_titles=criterion_titles,
                         settings=settings,
+                        content_language=content_language,
                     )
         except BaseException:
             # The exporters never leave a partial file; make sure of it for every failure.
