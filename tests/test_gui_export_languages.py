@@ -3,6 +3,8 @@ one first; the labels follow the choice; a one-language proposal shows no choose
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -23,8 +25,9 @@ def _dialog(qtbot: QtBot, proposal: Proposal, document: str = "proposal") -> Exp
     return dialog
 
 
-def _state(dialog: ExportDialog) -> str:
-    return dialog.state
+def _state(dialog: ExportDialog) -> tuple[str, Path | None]:
+    """The dialog's state and created file (read afresh, for the type checker too)."""
+    return dialog.state, dialog.output_path
 
 
 def _close(dialog: ExportDialog) -> None:
@@ -58,7 +61,7 @@ def test_the_chooser_lists_the_proposal_languages_and_writes_the_spanish_texts(
     assert squash("Propuesta de microcredencial") in text
 
     combo.setCurrentIndex(combo.findData("en"))  # another choice discards the document
-    assert _state(dialog) == "idle" and dialog.output_path is None
+    assert _state(dialog) == ("idle", None)
     _close(dialog)
 
 
