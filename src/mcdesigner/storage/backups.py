@@ -38,7 +38,7 @@ def write_backup(conn: sqlite3.Connection, db_path: Path, reason: str, keep: int
     folder.mkdir(parents=True, exist_ok=True)
     stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{backup_name_prefix(db_path)}{stamp}-{_slug(reason)}.sqlite3"
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
     try:
@@ -64,17 +64,49 @@ def write_backup(conn: sqlite3.Connection, db_path: Path, reason: str, keep: int
 
 
 def prune_backups(db_path: Path, keep: int) -> None:
-    """Remove all but the newest ``keep`` snapshots of ``db_path``, and stale partial ones."""
+    """Remove all but the newest ``keep`` snapshots of ``db_path``, and abandoned partial ones."""
     snapshots = list_backups(db_path)
     for old in snapshots[: max(0, len(snapshots) - keep)]:
         with contextlib.suppress(OSError):
             old.unlink()
+    sweep_partials(db_path)
+
+
+def sweep_partials(db_path: Path) -> None:
+    """Remove the half-written snapshots of ``db_path`` whose writer is no longer running.
+
+    Only this application's names are touched: ``<db>-<stamp>-<reason>.sqlite3.<pid>.partial``
+    (and the older ``....sqlite3.partial`` once it is :data:`STALE_PARTIAL_SECONDS` old).
+    """
     folder = backups_dir_for(db_path)
+    if not folder.is_dir():
+        return
+    prefix = backup_name_prefix(db_path)
     cutoff = time.time() - STALE_PARTIAL_SECONDS
-    for partial in folder.glob(f"{backup_name_prefix(db_path)}*.sqlite3.partial"):
+    for partial in folder.glob(f"{prefix}*.sqlite3.partial"):
         with contextlib.suppress(OSError):
             if partial.stat().st_mtime < cutoff:
                 partial.unlink()
+    for partial in folder.glob(f"{prefix}*.sqlite3.*.partial"):
+        pid = partial.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                partial.unlink()
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id is alive (this one included)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # cannot tell: keep the file until it is stale
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, but someone else's
+    return True
 
 
 def _fsync_file(path: Path) -> None:

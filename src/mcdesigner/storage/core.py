@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.storage import connection
-from mcdesigner.storage.backups import KEEP_BACKUPS, write_backup
+from mcdesigner.storage.backups import KEEP_BACKUPS, sweep_partials, write_backup
 from mcdesigner.storage.documents import UnreadableDocument, decode_proposal, text_hash
 from mcdesigner.storage.errors import (
     ProposalNotFound,
@@ -79,6 +79,7 @@ class StoreCore:
         try:
             conn = connection.connect(db_path)
             version = connection.check_and_configure(conn, db_path)
+            sweep_partials(db_path)  # left by a backup that was killed
             store = cls(db_path, conn, lock)
             store._file_key = key
             connection.upgrade(conn, db_path, version, store.backup)
