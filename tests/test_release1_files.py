@@ -18,7 +18,7 @@ from mcdesigner.model.fieldpath import exists, get_value
 from mcdesigner.model.proposal import SCHEMA_VERSION
 from mcdesigner.model.translations import text_in
 from mcdesigner.storage import Store
-from mcdesigner.storage.backups import list_backups
+from mcdesigner.storage.backup_files import list_backups
 
 FIXTURES = Path(__file__).parent / "fixtures" / "v1"
 PROPOSAL_ID = "example-ingenium-mc-framework"

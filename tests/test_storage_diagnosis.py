@@ -32,8 +32,8 @@ def _proposal(title: str, size: int = 0) -> Proposal:
 
 def _sqlite_error(kind: type[sqlite3.Error], text: str, code: int, name: str) -> sqlite3.Error:
     error = kind(text)
-    error.sqlite_errorcode = code  # type: ignore[attr-defined]
-    error.sqlite_errorname = name  # type: ignore[attr-defined]
+    error.sqlite_errorcode = code
+    error.sqlite_errorname = name
     return error
 
 
