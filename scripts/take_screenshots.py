@@ -4,8 +4,10 @@ Runs the app on a temporary database (the bundled example proposal is opened, as
 start) with the xcb platform plugin, and saves ``library.png``, one PNG per section
 (``general.png``, ``certified.png``, ...; the Issues dock beside them), ``issues.png`` (an
 issue selected in the dock and shown beside its field), ``review.png`` (reviewer mode with
-a comment thread) and ``export.png`` (the export dialog previewing the proposal PDF) into
-``docs/screenshots/`` (or the folder given as the first argument)::
+a comment thread), ``translations.png`` (the Translations view, one outcome's Spanish text
+cleared to show how a missing translation is marked) and ``export.png`` (the export dialog
+previewing the proposal PDF) into ``docs/screenshots/`` (or the folder given as the first
+argument); ``--only translations`` takes that one only::
 
     python scripts/take_screenshots.py            # re-runs itself under xvfb-run if needed
     python scripts/take_screenshots.py --lang es docs/screenshots/es   # the window in Spanish
@@ -159,6 +161,21 @@ def _shoot_export(window: object, shoot: Any, wait_for: Any) -> None:
     dialog.reject()
 
 
+def _shoot_translations(window: object, shoot: Any, wait_for: Any) -> None:
+    """The Translations view: the second outcome's translation cleared, the cursor in it."""
+    from mcdesigner.model.edits import SetTranslation
+
+    session = window.session  # type: ignore[attr-defined]
+    outcome = session.proposal.certified.learning_outcomes[1]
+    path = f"certified.learning_outcomes[{outcome.id}].text"
+    session.apply(SetTranslation("es", path, ""), "Translate", None)
+    view = window.editor.translations  # type: ignore[attr-defined]
+    window.go_to_translation("es", path)  # type: ignore[attr-defined]
+    wait_for(lambda: not window.checks.checker.pending)  # type: ignore[attr-defined]
+    view.rows[path].editor.setFocus()
+    shoot("translations")
+
+
 def main(argv: list[str]) -> int:
     _under_xvfb()
     arguments = argv[1:]
@@ -169,6 +186,9 @@ def main(argv: list[str]) -> int:
     global WIDTH, HEIGHT
     if size:
         WIDTH, HEIGHT = (int(n) for n in size.split("x"))
+    only = ""
+    if arguments[:1] == ["--only"] and len(arguments) > 1:
+        only, arguments = arguments[1], arguments[2:]
     out = Path(arguments[0]) if arguments else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     scratch = _private_folders()
@@ -208,6 +228,11 @@ def main(argv: list[str]) -> int:
             time.sleep(0.02)
 
     assert window.session is not None, "the example proposal did not open"
+    if only == "translations":
+        _shoot_translations(window, shoot, wait_for)
+        window.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+        return 0
     _add_other_proposals(window.store)
     window.show_library()
     window.library.select(window.session.proposal_id)
@@ -228,6 +253,7 @@ def main(argv: list[str]) -> int:
         shoot(section_id)
     _shoot_issues(window, shoot)
     _shoot_review(window, shoot)
+    _shoot_translations(window, shoot, wait_for)
     _shoot_export(window, shoot, wait_for)
     window.close()
     shutil.rmtree(scratch, ignore_errors=True)

@@ -145,6 +145,9 @@ def test_every_section_page_reads_in_spanish(
     for section in window.forms.sections:
         window.show_section(section.id)
         shown |= texts_of(window)
+    window.show_translations()  # the Translations view and its guidance
+    shown |= texts_of(window)
+    assert window.editor.translations.count_label.text().endswith("textos traducidos")
     assert _untranslated(shown, english_sources) == []
 
 

@@ -48,6 +48,8 @@ class ActionsHost(Protocol):
 
     def toggle_help(self) -> None: ...
 
+    def show_translations(self) -> bool: ...
+
     def show_shortcuts(self) -> QDialog: ...
 
     def show_about(self) -> None: ...
@@ -70,6 +72,7 @@ class WindowActions:
     find: QAction
     previous_section: QAction
     next_section: QAction
+    show_translations: QAction
     toggle_help: QAction
     toggle_issues: QAction
     toggle_comments: QAction
@@ -177,6 +180,9 @@ def _view_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]
         "next_section": _action(
             frame, tr("&Next section"), lambda: editor.step_section(+1), "Ctrl+PgDown"
         ),
+        "show_translations": _action(
+            frame, tr("&Translations"), window.show_translations, "Ctrl+Shift+T"
+        ),
         "toggle_help": _action(frame, tr("&Guidance panel"), window.toggle_help, "F1"),
         "toggle_issues": _dock_action(
             frame,
@@ -261,6 +267,7 @@ def build_menus(frame: QMainWindow, actions: WindowActions) -> dict[str, QMenu]:
             actions.show_library,
             actions.previous_section,
             actions.next_section,
+            actions.show_translations,
             None,
             actions.toggle_help,
             actions.toggle_issues,

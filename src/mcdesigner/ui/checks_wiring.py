@@ -50,6 +50,8 @@ class ChecksHost(Protocol):
 
     def go_to_path(self, path: str) -> bool: ...
 
+    def go_to_translation(self, language: str, path: str) -> bool: ...
+
 
 class ChecksWiring(QObject):
     """Connects the live checker of the open proposal to the dock, navigator and editor."""
@@ -77,6 +79,7 @@ class ChecksWiring(QObject):
         self.checker.checked.connect(self._on_checked)
         self._navigating = False
         self.panel.navigate_requested.connect(self._go_to_issue)
+        self.panel.translation_requested.connect(self._go_to_translation)
         self.panel.view.clicked.connect(self._clicked)  # a single click is enough
         window.session_opened.connect(self._on_session_opened)
         window.editor.section_changed.connect(self.follow_section)
@@ -158,9 +161,17 @@ class ChecksWiring(QObject):
         finally:
             self._navigating = False
 
+    def _go_to_translation(self, language: str, path: str) -> None:
+        """An issue about a translation was activated: open it in the Translations view."""
+        self._navigating = True
+        try:
+            self.window.go_to_translation(language, path)
+        finally:
+            self._navigating = False
+
     def _clicked(self, index: QModelIndex) -> None:
         if index.data(KIND_ROLE) == "issue":
-            self._go_to_issue(str(index.data(PATH_ROLE)))
+            self.panel.open_issue(index)
 
     def follow_section(self, section_id: str) -> bool:
         """Scroll the issues list to the section shown in the editor (False: no issues there)."""

@@ -5,6 +5,10 @@ edit session: the visible page at once, the others when they are next shown. The
 tells which field has the keyboard focus (for the guidance panel and for commenting), shows
 check results and comment markers inline, and can be made read-only with a banner saying
 why (reviewer mode, a submitted proposal).
+
+After the sections, the navigator offers the Translations view
+(:class:`~mcdesigner.ui.translations_view.TranslationsView`): the proposal's texts in a
+further language beside the main text. Undoing a translation brings that view back.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesigner.formdefs.definitions import FormSet
-from mcdesigner.model.edits import Edit
+from mcdesigner.model.edits import Edit, SetTranslation
 from mcdesigner.ui.field_guards import CommentMenu, commentable_path, lock, unlock
 from mcdesigner.ui.navigator import SectionNavigator
 from mcdesigner.ui.session import EditSession
+from mcdesigner.ui.translations_view import TranslationsView
 from mcdesigner.widgets.contract import FieldEditor, issue_colour, worst_severity
 from mcdesigner.widgets.section_page import SectionPage
 
@@ -48,6 +53,11 @@ class EditorArea(QWidget):
     comment_requested = Signal(str)
     #: An edit was refused because the editor is read-only (carries the reason).
     edit_refused = Signal(str)
+    #: The Translations view is shown (carries the language it shows).
+    translations_shown = Signal(str)
+
+    #: The navigator's id of the Translations view.
+    TRANSLATIONS = "translations"
 
     def __init__(self, forms: FormSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +90,16 @@ class EditorArea(QWidget):
         pages_column.setSpacing(0)
         pages_column.addWidget(self.read_only_banner)
         pages_column.addWidget(self.stack, 1)
+        self.translations = TranslationsView(forms, self._handle_edit, self.stack)
+        self.stack.addWidget(self.translations)
+        self.translations.field_left.connect(self._on_field_left)
+        self.translations.languages_requested.connect(lambda: self.focus_path("languages.further"))
+        self.navigator.add_view(
+            self.TRANSLATIONS,
+            self.tr("Translations"),
+            self.tr("The proposal's texts in its further languages, beside the main text."),
+        )
+        self.navigator.view_selected.connect(self._on_view_selected)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("editorSplitter")
         self.splitter.addWidget(self.navigator)
@@ -112,6 +132,7 @@ class EditorArea(QWidget):
         self.focused_path = None
         for page in self.pages.values():
             page.show_issues([])
+        self.translations.set_issues([])
         self._on_replaced(session.proposal if session else None)
 
     def _handle_edit(self, edit: Edit, description: str, merge_key: str | None) -> str | None:
@@ -133,6 +154,20 @@ class EditorArea(QWidget):
     def _on_changed(self, edit: Edit, source: str | None, force: bool) -> None:
         assert self.session is not None
         self._stale.update(self.pages)
+        main = self.session.proposal.languages.main
+        if isinstance(edit, SetTranslation) and edit.language != main:
+            if force:  # undo/redo of a translation: show it where it was typed
+                self.show_translations(edit.language)
+                self.translations.on_changed(edit, source, force)
+                self.translations.focus_path(edit.touched)
+            else:
+                self.translations.on_changed(edit, source, force)
+            return
+        self.translations.on_changed(edit, source, force)
+        if force and self.translations_in_front():
+            section = self.forms.section_of(edit.touched)
+            if section is not None:
+                self.show_section(section.id)
         if force:
             # Undo/redo: show where the change happened.
             touched = edit.touched
@@ -149,6 +184,7 @@ class EditorArea(QWidget):
 
     def _on_replaced(self, proposal: Any) -> None:
         self._stale.update(self.pages)
+        self.translations.set_proposal(proposal)
         page = self.current_page()
         if page is not None and proposal is not None:
             page.load(proposal)
@@ -196,6 +232,34 @@ class EditorArea(QWidget):
         self.section_changed.emit(section_id)
         return page
 
+    # ------------------------------------------------------------------ translations
+    def show_translations(self, language: str | None = None) -> TranslationsView:
+        """Bring the Translations view to the front (in ``language`` when given)."""
+        view = self.translations
+        if language:
+            view.show_language(language)
+        if self.stack.currentWidget() is not view:
+            self.stack.setCurrentWidget(view)
+        if self.navigator.current_view() != self.TRANSLATIONS:
+            self.navigator.select_view(self.TRANSLATIONS)
+        self.translations_shown.emit(view.current_language())
+        return view
+
+    def translations_in_front(self) -> bool:
+        """Whether the Translations view (rather than a section) is shown."""
+        return self.stack.currentWidget() is self.translations
+
+    def focus_translation(self, language: str, path: str) -> bool:
+        """Show the Translations view in ``language`` with the cursor in the text at ``path``."""
+        if self.session is None or not self.translations.show_language(language):
+            return False
+        self.show_translations()
+        return self.translations.focus_path(path)
+
+    def _on_view_selected(self, view_id: str) -> None:
+        if view_id == self.TRANSLATIONS:
+            self.show_translations()
+
     def step_section(self, delta: int) -> None:
         """Show the previous (-1) or next (+1) section."""
         self.navigator.step(delta)
@@ -219,6 +283,7 @@ class EditorArea(QWidget):
         self._issues = dict(grouped)
         for page in self.pages.values():
             self._show_page_issues(page)
+        self.translations.set_issues(self._check_issues)
 
     def set_check_issues(self, issues: Iterable[Any]) -> None:
         """Show the latest check results inline (together with the comment markers)."""
@@ -252,6 +317,7 @@ class EditorArea(QWidget):
         if changed:
             for page in self.pages.values():
                 self._prepare(page, always=True)
+        self.translations.set_read_only(read_only)
 
     def _prepare(self, page: SectionPage, *, always: bool = False) -> None:
         """Lock or unlock the page and offer comments on its widgets (when they changed)."""
@@ -272,12 +338,15 @@ class EditorArea(QWidget):
         found: dict[str, str] = {}
         for page in self.pages.values():
             found.update(page.input_errors())
+        found.update(self.translations.input_errors())
         return found
 
     # ------------------------------------------------------------------ focus
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or not self.stack.isAncestorOf(new):
             return
+        if self.translations.isAncestorOf(new):
+            return  # a translation: comments and guidance belong to the field itself
         path = commentable_path(new)
         if path is not None:
             self.focused_path = path

@@ -83,6 +83,27 @@ class HelpPanel(QDockWidget):
         items = "".join(f"<li>{html.escape(tip)}</li>" for tip in tips)
         self.browser.setHtml(f"<h3>{html.escape(self.tr('Your proposals'))}</h3><ul>{items}</ul>")
 
+    def show_translations_help(self) -> None:
+        """How the Translations view works (shown while it is in front)."""
+        self.field = None
+        tips = [
+            self.tr(
+                "Each text of the proposal that is printed or goes onto the credential is shown"
+                " in the main language, with its translation beside it."
+            ),
+            self.tr("Choose the language to translate into at the top; paste or type the text."),
+            self.tr(
+                "A text left empty is printed in the main language, marked, and the checks"
+                " report it; it is an error when the credential is issued in that language."
+            ),
+            self.tr(
+                "Translations are saved automatically and can be undone (Ctrl+Z) like any field."
+            ),
+            self.tr("Add or remove languages under General information › Languages."),
+        ]
+        items = "".join(f"<li>{html.escape(tip)}</li>" for tip in tips)
+        self.browser.setHtml(f"<h3>{html.escape(self.tr('Translations'))}</h3><ul>{items}</ul>")
+
     def show_field(self, field: FieldDef) -> None:
         """Show the guidance for ``field``."""
         if field is self.field:

@@ -65,7 +65,7 @@ class MultiLineEditor(FieldEditor):
         self._fitted: tuple[int, int] = (-1, -1)
         self._lines = 0
         self.install(self.box)
-        QTimer.singleShot(0, self._fit_height)
+        QTimer.singleShot(0, self, self._fit_height)  # not run once the editor is gone
 
     def _on_text_changed(self) -> None:
         self._fit_height()

@@ -23,6 +23,7 @@ REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 5
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 6
 COUNTS_ROLE = Qt.ItemDataRole.UserRole + 7  # section: dict severity -> count
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 8
+LANGUAGE_ROLE = Qt.ItemDataRole.UserRole + 9  # issue: language of the text ("" the field)
 
 _PAD = 4
 _ICON = 16

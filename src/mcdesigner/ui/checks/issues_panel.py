@@ -45,6 +45,7 @@ from mcdesigner.ui.checks.issue_delegate import (
     COUNTS_ROLE,
     KIND_ROLE,
     LABEL_ROLE,
+    LANGUAGE_ROLE,
     MESSAGE_ROLE,
     PATH_ROLE,
     REFERENCE_ROLE,
@@ -64,7 +65,8 @@ def _new_row(kind: str) -> QStandardItem:
     item = QStandardItem()
     item.setEditable(False)
     item.setData(kind, KIND_ROLE)
-    for role in (PATH_ROLE, SEVERITY_ROLE, LABEL_ROLE, REFERENCE_ROLE, MESSAGE_ROLE, SECTION_ROLE):
+    roles = (PATH_ROLE, SEVERITY_ROLE, LABEL_ROLE, REFERENCE_ROLE, MESSAGE_ROLE, SECTION_ROLE)
+    for role in (*roles, LANGUAGE_ROLE):
         item.setData("", role)
     item.setData({}, COUNTS_ROLE)
     return item
@@ -101,6 +103,8 @@ class IssuesPanel(QWidget):
 
     #: The user activated an issue: the concrete field path to open (item ids included).
     navigate_requested = Signal(str)
+    #: The user activated an issue about a text in a further language: (language, path).
+    translation_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None, *, forms: FormSet | None = None) -> None:
         super().__init__(parent)
@@ -349,6 +353,7 @@ class IssuesPanel(QWidget):
                 issue = entry.issue
                 row = _new_row("issue")
                 row.setData(issue.path, PATH_ROLE)
+                row.setData(issue.language, LANGUAGE_ROLE)
                 row.setData(group.title, SECTION_ROLE)
                 row.setData(issue.severity, SEVERITY_ROLE)
                 row.setData(entry.label, LABEL_ROLE)
@@ -403,7 +408,16 @@ class IssuesPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         if index.data(KIND_ROLE) == "issue":
-            self.navigate_requested.emit(index.data(PATH_ROLE))
+            self.open_issue(index)
+
+    def open_issue(self, index: QModelIndex) -> None:
+        """Ask to open the field of the issue at ``index`` (its translation, if it is about
+        a text in a further language)."""
+        language = str(index.data(LANGUAGE_ROLE) or "")
+        if language:
+            self.translation_requested.emit(language, str(index.data(PATH_ROLE)))
+        else:
+            self.navigate_requested.emit(str(index.data(PATH_ROLE)))
 
     def _remember_collapsed(self, index: QModelIndex) -> None:
         if index.data(KIND_ROLE) == "section":
