@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QStatusBar, QWidget
 
-from mcdesigner.model.edits import SetValue
+from mcdesigner.model.edits import SetTranslation, SetValue
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.status import status_label
 from mcdesigner.operations import StoreError
@@ -134,7 +134,7 @@ class ReviewWiring(QObject):
         self.update_read_only()
 
     def _on_edit(self, edit: Any, *_args: Any) -> None:
-        if not isinstance(edit, SetValue):
+        if not isinstance(edit, SetValue | SetTranslation):
             # Items were added, removed or moved: thread names and markers may change.
             if self._panel is not None:
                 self._panel.refresh()

@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -53,6 +54,9 @@ from mcdesigner.widgets.undo_keys import UndoKeyRouter
 #: ``handler(edit, description, merge_key) -> None`` on success, else why it was refused.
 EditHandler = Callable[[Edit, str, str | None], str | None]
 
+#: Above this many texts, building the rows shows the busy cursor.
+_BUSY_ROWS = 120
+
 _STYLE = """
 #translationSection { font-weight: bold; font-size: 115%; padding-top: 10px; }
 #translationLabel { font-weight: 600; padding-top: 6px; }
@@ -78,16 +82,10 @@ class TranslationRow:
     main: QLabel
     editor: FieldEditor
     widgets: tuple[QWidget, ...]
-
-    @property
-    def translated(self) -> bool:
-        """Whether the text has a translation in the view's language."""
-        return bool(str(self.editor.value()).strip())
-
-    @property
-    def has_main_text(self) -> bool:
-        """Whether there is a main-language text to translate."""
-        return bool(self.main.property("hasText"))
+    #: Whether there is a main-language text to translate.
+    has_main_text: bool = False
+    #: Whether the text has a translation in the view's language.
+    translated: bool = False
 
 
 class TranslationsView(QWidget):
@@ -257,7 +255,14 @@ class TranslationsView(QWidget):
         paths = tuple(path for path in translated_paths(proposal) if self.forms.field(path))
         shape = (self._language, *paths)
         if shape != self._shape:
-            self._build(paths)
+            busy = len(paths) > _BUSY_ROWS
+            if busy:  # building hundreds of rows takes a moment: say so
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._build(paths)
+            finally:
+                if busy:
+                    QApplication.restoreOverrideCursor()
             self._shape = shape
             force = True
         self._fill(force=force)
@@ -317,6 +322,9 @@ class TranslationsView(QWidget):
             label.setWordWrap(True)
             mark = QLabel(self.tr("Not translated yet"), content)
             mark.setObjectName("translationMark")
+            keep_place = mark.sizePolicy()
+            keep_place.setRetainSizeWhenHidden(True)  # showing it does not move the rows
+            mark.setSizePolicy(keep_place)
             mark.setVisible(False)
             head = QWidget(content)
             head_row = QHBoxLayout(head)
@@ -385,9 +393,11 @@ class TranslationsView(QWidget):
             shown = main_text if main_text.strip() else self.tr("(no text yet)")
             if row.main.text() != shown:
                 row.main.setText(shown)
-            row.main.setProperty("hasText", bool(main_text.strip()))
+            row.has_main_text = bool(main_text.strip())
+            translated = translation(proposal, self._language, row.path)
+            row.translated = bool(translated.strip())
             if force or not row.editor.is_editing():
-                row.editor.set_value(translation(proposal, self._language, row.path))
+                row.editor.set_value(translated)
             self._show_mark(row)
         self._update_count()
 
@@ -400,8 +410,7 @@ class TranslationsView(QWidget):
         if not self._language:
             self.count_label.clear()
             return
-        total = sum(1 for row in self.rows.values() if row.has_main_text)
-        done = sum(1 for row in self.rows.values() if row.has_main_text and row.translated)
+        done, total = self.counts()
         number = formatter().number
         self.count_label.setText(
             self.tr("{done} of {total} texts translated").format(
@@ -436,8 +445,11 @@ class TranslationsView(QWidget):
             self._typing = None
         editor.set_input_error(problem)
         if row is not None:
-            self._show_mark(row)
-            self._update_count()
+            translated = bool(_text(editor.value()).strip()) if problem is None else row.translated
+            if translated != row.translated:
+                row.translated = translated
+                self._show_mark(row)
+                self._update_count()
 
     def _on_left(self, editor: FieldEditor) -> None:
         proposal = self._proposal

@@ -186,19 +186,22 @@ class FieldEditor(QWidget):
     def _render_issues(self) -> None:
         messages = self._messages()
         severity = next((s for s in _SEVERITY_ORDER if any(m[0] == s for m in messages)), None)
-        if severity is None:
-            self._frame.setStyleSheet("")
-            self._message.setVisible(False)
-            self._message.clear()
-        else:
-            colour = _ISSUE_COLOURS[severity]
-            self._frame.setStyleSheet(
-                f"#issueFrame {{ border: 2px solid {colour}; border-radius: 3px; }}"
-            )
-            self._message.setStyleSheet(f"color: {colour};")
-            self._message.setText("\n".join(text for _, text in messages))
-            self._message.setVisible(True)
-        self.setProperty("issueSeverity", severity or "")
+        # Restyle only when it looks different: typing sets "no error" on every key.
+        if messages != getattr(self, "_rendered", None):
+            self._rendered = messages
+            if severity is None:
+                self._frame.setStyleSheet("")
+                self._message.setVisible(False)
+                self._message.clear()
+            else:
+                colour = _ISSUE_COLOURS[severity]
+                self._frame.setStyleSheet(
+                    f"#issueFrame {{ border: 2px solid {colour}; border-radius: 3px; }}"
+                )
+                self._message.setStyleSheet(f"color: {colour};")
+                self._message.setText("\n".join(text for _, text in messages))
+                self._message.setVisible(True)
+            self.setProperty("issueSeverity", severity or "")
         proxy = self.focusProxy()
         if proxy is not None:
             proxy.setToolTip(self._tooltip_text())
