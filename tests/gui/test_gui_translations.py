@@ -13,7 +13,8 @@ from gui.gui_helpers import press, stored, type_text
 from mcdesigner.model.edits import InsertItem, SetTranslation, SetValue
 from mcdesigner.model.proposal import LearningOutcome
 from mcdesigner.ui.main_window import MainWindow
-from mcdesigner.ui.translations_view import TranslationRow, TranslationsView
+from mcdesigner.ui.translation_rows import TranslationRow
+from mcdesigner.ui.translations_view import TranslationsView
 
 pytestmark = pytest.mark.gui
 

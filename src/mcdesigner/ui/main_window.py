@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.editor.edit_refused.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
         self.review.read_only_changed.connect(lambda _locked: self._update_title())
         self.editor.section_changed.connect(self._on_section_changed)
-        self.editor.translations_shown.connect(lambda _lang: self._on_translations_shown())
+        self.editor.translations_shown.connect(lambda _l: self.help_panel.show_translations_help())
         self.banner.reload_requested.connect(self._reload)
         self.banner.copy_requested.connect(self._keep_mine)
         self.banner.retry_requested.connect(self.save_now)
@@ -308,11 +308,8 @@ class MainWindow(QMainWindow):
         return True
 
     def go_to_translation(self, language: str, path: str) -> bool:
-        """Show the text at ``path`` in ``language`` in the Translations view, focused.
-
-        A language that is no further language of the proposal (the main one) opens the
-        field itself.
-        """
+        """Focus the text at ``path`` in ``language`` in the Translations view (the field
+        itself for the main language)."""
         if self.session is None:
             return False
         if language not in self.session.proposal.languages.others:
@@ -320,9 +317,6 @@ class MainWindow(QMainWindow):
         if self.central.currentWidget() is not self.editor_page:
             self.central.setCurrentWidget(self.editor_page)
         return self.editor.focus_translation(language, path)
-
-    def _on_translations_shown(self) -> None:
-        self.help_panel.show_translations_help()
 
     def go_to_path(self, path: str) -> bool:
         """Show the editor at the field (or list item) ``path`` and give it the focus."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -26,29 +25,24 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs.definitions import FormSet
-from mcdesigner.formdefs.labels import describe_path
 from mcdesigner.model.edits import Edit, SetTranslation
 from mcdesigner.model.fieldpath import PathError, get_value
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.translations import translated_paths, translation
 from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary, language_in_text
 from mcdesigner.ui.field_guards import lock, unlock
+from mcdesigner.ui.translation_rows import RowBuilder, TranslationRow, plain_text
 from mcdesigner.widgets.contract import FieldEditor, signals_blocked
-from mcdesigner.widgets.registry import NoEditor, editor_for
 from mcdesigner.widgets.undo_keys import UndoKeyRouter
 
 #: ``handler(edit, description, merge_key) -> None`` on success, else why it was refused.
@@ -65,27 +59,6 @@ _STYLE = """
 #mainText { background: palette(alternate-base); border: 1px solid palette(mid);
             border-radius: 3px; padding: 4px 6px; }
 """
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-@dataclass
-class TranslationRow:
-    """One text of the proposal: its name, its main-language text and its editor."""
-
-    path: str
-    section_id: str
-    label: QLabel
-    mark: QLabel
-    main: QLabel
-    editor: FieldEditor
-    widgets: tuple[QWidget, ...]
-    #: Whether there is a main-language text to translate.
-    has_main_text: bool = False
-    #: Whether the text has a translation in the view's language.
-    translated: bool = False
 
 
 class TranslationsView(QWidget):
@@ -276,98 +249,14 @@ class TranslationsView(QWidget):
     # ------------------------------------------------------------------ building
     def _build(self, paths: Iterable[str]) -> None:
         """Make one row per text, grouped by section in the forms' order."""
-        proposal = self._proposal
-        described = []
-        for path in paths:
-            info = describe_path(self.forms, path, proposal)
-            described.append((info.sort_key, path, info))
-        described.sort(key=lambda entry: entry[0])
-        content = QWidget()
-        content.setObjectName("translationsContent")
-        grid = QGridLayout(content)
-        grid.setContentsMargins(0, 0, 6, 12)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        rows: dict[str, TranslationRow] = {}
-        line = 0
-        section_shown = ""
-        main_name = ""
-        if proposal is not None:
-            main_name = get_vocabulary(CONTENT_LANGUAGE).label_of(proposal.languages.main)
-        if described:
-            for column, name in enumerate((main_name, self.language_box.currentText())):
-                title = QLabel(name, content)
-                title.setObjectName("columnTitle")
-                grid.addWidget(title, line, column)
-            line += 1
-        for _key, path, info in described:
-            field = self.forms.field(path)
-            if field is None:  # pragma: no cover - filtered by refresh
-                continue
-            try:
-                editor = editor_for(field, content)
-            except NoEditor:
-                continue
-            if info.section_id != section_shown:
-                section_shown = info.section_id
-                heading = QLabel(info.section_title, content)
-                heading.setObjectName("translationSection")
-                grid.addWidget(heading, line, 0, 1, 2)
-                line += 1
-            label = QLabel(info.label, content)
-            label.setObjectName("translationLabel")
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            mark = QLabel(self.tr("Not translated yet"), content)
-            mark.setObjectName("translationMark")
-            keep_place = mark.sizePolicy()
-            keep_place.setRetainSizeWhenHidden(True)  # showing it does not move the rows
-            mark.setSizePolicy(keep_place)
-            mark.setVisible(False)
-            head = QWidget(content)
-            head_row = QHBoxLayout(head)
-            head_row.setContentsMargins(0, 0, 0, 0)
-            head_row.addWidget(label, 1)
-            head_row.addWidget(mark, 0, Qt.AlignmentFlag.AlignBottom)
-            grid.addWidget(head, line, 0, 1, 2)
-            line += 1
-            main = QLabel(content)
-            main.setObjectName("mainText")
-            main.setTextFormat(Qt.TextFormat.PlainText)
-            main.setWordWrap(True)
-            main.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            main.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            main.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            main.setAccessibleName(
-                self.tr("{field} in {language}").format(field=info.label, language=main_name)
-            )
-            editor.set_path(path)
-            placeholder = self.tr("Not translated yet: the text in {language} is used").format(
-                language=language_in_text(proposal.languages.main) if proposal else ""
-            )
-            for box in editor.findChildren(QLineEdit) + editor.findChildren(QPlainTextEdit):
-                box.setPlaceholderText(placeholder)
-            editor.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            focus = editor.focusProxy() or editor
-            focus.setAccessibleName(
-                self.tr("{field} in {language}").format(
-                    field=info.label, language=self.language_box.currentText()
-                )
-            )
-            editor.value_changed.connect(
-                lambda value, e=editor, label_text=info.label: self._on_typed(e, value, label_text)
-            )
+        content, rows = RowBuilder(self.forms, self).build(
+            self._proposal, paths, self.language_box.currentText()
+        )
+        for row in rows.values():
+            editor = row.editor
+            editor.value_changed.connect(lambda value, e=editor: self._on_typed(e, value))
             editor.editing_finished.connect(lambda e=editor: self._on_left(e))
-            grid.addWidget(main, line, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(editor, line, 1, Qt.AlignmentFlag.AlignTop)
-            line += 1
             self._undo_router.route(editor)
-            rows[path] = TranslationRow(
-                path, info.section_id, label, mark, main, editor, (head, main, editor)
-            )
-        grid.setRowStretch(line, 1)
         self.rows = rows
         self.scroll_area.setWidget(content)  # deletes the previous rows
         self.content = content
@@ -387,7 +276,7 @@ class TranslationsView(QWidget):
             return
         for row in self.rows.values():
             try:
-                main_text = _text(get_value(proposal, row.path))
+                main_text = plain_text(get_value(proposal, row.path))
             except PathError:  # pragma: no cover - rows follow the proposal's items
                 continue
             shown = main_text if main_text.strip() else self.tr("(no text yet)")
@@ -432,10 +321,11 @@ class TranslationsView(QWidget):
                     widget.setVisible(shown)
 
     # ------------------------------------------------------------------ editing
-    def _on_typed(self, editor: FieldEditor, value: Any, label: str) -> None:
+    def _on_typed(self, editor: FieldEditor, value: Any) -> None:
         row = self.rows.get(editor.path)
+        label = row.label.text() if row is not None else editor.field.label
         description = self.tr("Translate {field}").format(field=label)
-        edit = SetTranslation(self._language, editor.path, _text(value))
+        edit = SetTranslation(self._language, editor.path, plain_text(value))
         self._typing = editor.path
         try:
             problem = self._handler(
@@ -445,7 +335,8 @@ class TranslationsView(QWidget):
             self._typing = None
         editor.set_input_error(problem)
         if row is not None:
-            translated = bool(_text(editor.value()).strip()) if problem is None else row.translated
+            typed = bool(plain_text(editor.value()).strip())
+            translated = typed if problem is None else row.translated
             if translated != row.translated:
                 row.translated = translated
                 self._show_mark(row)
