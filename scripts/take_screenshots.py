@@ -37,7 +37,9 @@ def _under_xvfb() -> None:
     xvfb = shutil.which("xvfb-run")
     if xvfb is None:
         sys.exit("No X display and no xvfb-run: install the xvfb package.")
-    os.execv(xvfb, [xvfb, "-a", "-s", f"-screen 0 {SCREEN}", sys.executable, *sys.argv])
+    size = os.environ.get("MCDESIGNER_SHOT_SIZE", "")
+    screen = f"{size}x24" if size else SCREEN  # a screen as large as the window shot
+    os.execv(xvfb, [xvfb, "-a", "-s", f"-screen 0 {screen}", sys.executable, *sys.argv])
 
 
 def _private_folders() -> Path:
@@ -163,16 +165,16 @@ def _shoot_export(window: object, shoot: Any, wait_for: Any) -> None:
 
 def _shoot_translations(window: object, shoot: Any, wait_for: Any) -> None:
     """The Translations view: the second outcome's translation cleared, the cursor in it."""
-    from mcdesigner.model.edits import SetTranslation
-
     session = window.session  # type: ignore[attr-defined]
     outcome = session.proposal.certified.learning_outcomes[1]
     path = f"certified.learning_outcomes[{outcome.id}].text"
-    session.apply(SetTranslation("es", path, ""), "Translate", None)
     view = window.editor.translations  # type: ignore[attr-defined]
     window.go_to_translation("es", path)  # type: ignore[attr-defined]
+    editor = view.rows[path].editor
+    editor.set_value("")
+    editor.emit_value()  # as if the user had deleted the text
     wait_for(lambda: not window.checks.checker.pending)  # type: ignore[attr-defined]
-    view.rows[path].editor.setFocus()
+    editor.setFocus()
     shoot("translations")
 
 

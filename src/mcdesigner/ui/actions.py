@@ -160,6 +160,9 @@ def _edit_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
     redo = window.undo_group.createRedoAction(frame, tr("&Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    # The toolbar says only "Undo"/"Redo"; the menu and the tooltip name the step.
+    undo.setIconText(tr("Undo"))
+    redo.setIconText(tr("Redo"))
     frame.addAction(undo)
     frame.addAction(redo)
     return {
