@@ -175,6 +175,12 @@ def get_vocabulary(vocab_id: str) -> Vocabulary:
     return _elm_vocabulary(vocab_id, language)
 
 
+def language_label(code: str) -> str:
+    """The name of the content language ``code`` as a list or a heading shows it, in the
+    language in use ("Spanish", "Español")."""
+    return get_vocabulary(CONTENT_LANGUAGE).label_of(code)
+
+
 def language_in_text(code: str) -> str:
     """The name of the content language ``code`` as a sentence writes it, in the language in
     use: "Spanish" in English, "español" in Spanish (CLDR's own spelling; the vocabulary's
@@ -187,7 +193,7 @@ def language_in_text(code: str) -> str:
             name = None
         if name:
             return str(name)
-    return get_vocabulary(CONTENT_LANGUAGE).label_of(code)
+    return language_label(code)
 
 
 def vocabulary_ids() -> list[str]:

@@ -26,7 +26,7 @@ from mcdesigner.i18n import tr
 from mcdesigner.model.base import Item
 from mcdesigner.model.fieldpath import PathError, describe, schema_path
 from mcdesigner.model.translations import ProposalLanguages, translated_paths, translation
-from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary, language_in_text
+from mcdesigner.model.vocabularies import language_in_text
 
 Equality = Callable[[Any, Any], bool]
 
@@ -78,12 +78,6 @@ def change_language(change: Change, old: BaseModel, new: BaseModel) -> str:
         if path == change.path or path.startswith(below):
             return languages.main
     return ""
-
-
-def language_name(code: str) -> str:
-    """The name of the language ``code`` in the interface language, as a list shows it
-    ("Spanish", "Español")."""
-    return get_vocabulary(CONTENT_LANGUAGE).label_of(code)
 
 
 def labelled_in(label: str, language: str) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from mcdesigner.formdefs.definitions import FormSet
 from mcdesigner.formdefs.labels import PathInfo, describe_path
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary, language_in_text
+from mcdesigner.model.vocabularies import language_in_text, language_label
 from mcdesigner.widgets.contract import FieldEditor
 from mcdesigner.widgets.registry import NoEditor, editor_for
 
@@ -78,7 +78,7 @@ class RowBuilder(QObject):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         main = proposal.languages.main if proposal is not None else ""
-        main_name = get_vocabulary(CONTENT_LANGUAGE).label_of(main) if main else ""
+        main_name = language_label(main) if main else ""
         rows: dict[str, TranslationRow] = {}
         line = 0
         if described:

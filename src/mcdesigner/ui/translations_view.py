@@ -39,7 +39,7 @@ from mcdesigner.model.edits import Edit, SetTranslation
 from mcdesigner.model.fieldpath import PathError, get_value
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.translations import translated_paths, translation
-from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary, language_in_text
+from mcdesigner.model.vocabularies import language_in_text, language_label
 from mcdesigner.ui.field_guards import lock, unlock
 from mcdesigner.ui.translation_rows import RowBuilder, TranslationRow, plain_text
 from mcdesigner.widgets.contract import FieldEditor, signals_blocked
@@ -169,11 +169,10 @@ class TranslationsView(QWidget):
         others = self._proposal.languages.others if self._proposal is not None else ()
         shown = tuple(str(self.language_box.itemData(i)) for i in range(self.language_box.count()))
         if shown != others:
-            vocabulary = get_vocabulary(CONTENT_LANGUAGE)
             with signals_blocked(self.language_box):
                 self.language_box.clear()
                 for code in others:
-                    self.language_box.addItem(vocabulary.label_of(code), code)
+                    self.language_box.addItem(language_label(code), code)
                 index = self.language_box.findData(self._language)
                 self.language_box.setCurrentIndex(max(index, 0) if others else -1)
         data = self.language_box.currentData()

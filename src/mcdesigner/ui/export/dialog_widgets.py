@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.i18n import current_language
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary
+from mcdesigner.model.vocabularies import language_label
 from mcdesigner.translations import available_languages, language_name
 from mcdesigner.ui.export.export_work import CREDENTIALS, DOCUMENT_FORMATS
 
@@ -115,7 +115,7 @@ class ExportDialogWidgets(QDialog):
         )
         languages = self._proposal.languages.written
         for code in languages:
-            self._content_combo.addItem(get_vocabulary(CONTENT_LANGUAGE).label_of(code), code)
+            self._content_combo.addItem(language_label(code), code)
         label = QLabel(self.tr("Con&tent language:"), self)
         label.setBuddy(self._content_combo)
         label.setVisible(len(languages) > 1)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.model.vocabularies import language_in_text
+from mcdesigner.model.vocabularies import language_in_text, language_label
 from mcdesigner.operations import RevisionInfo, Store, StoreError
 from mcdesigner.operations.proposals import keep_revision
 from mcdesigner.review.compare import (
@@ -48,7 +48,6 @@ from mcdesigner.review.compare import (
     change_language,
     compare,
     labelled_in,
-    language_name,
 )
 from mcdesigner.ui.review.common import CHANGE_COLOURS, ERROR_COLOUR, plain_label
 from mcdesigner.ui.review.labels import format_value, order_text
@@ -249,7 +248,7 @@ class CompareDialog(QDialog):
         combo.clear()
         combo.addItem(self.tr("All languages"), ALL_LANGUAGES)
         for language in languages:
-            combo.addItem(language_name(language), language)
+            combo.addItem(language_label(language), language)
         index = combo.findData(chosen) if chosen else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
