@@ -159,9 +159,10 @@ def test_achievement_carries_the_certified_data() -> None:
 def test_narrative_lists_outcomes_workload_assessment_and_rights() -> None:
     proposal = complete_proposal()
     narrative = to_ob3(proposal)["criteria"]["narrative"]
+    _tags, shown = _render(narrative)
     for outcome in proposal.certified.learning_outcomes:
         first_line = outcome.text.splitlines()[0]
-        assert first_line in narrative
+        assert first_line in shown  # as read where the badge is shown ("& <ok>" included)
     assert "work in teams" in narrative  # a skill without an ESCO link is still named
     assert "7.5 ECTS," in narrative and "187.5 hours" in narrative
     assessment = get_vocabulary("assessment")
@@ -239,3 +240,64 @@ def test_the_badge_keeps_the_main_language_whatever_the_interface_language() -> 
         doc = to_ob3(proposal)
     assert doc["inLanguage"] == "en"
     assert "## Learning outcomes" in doc["criteria"]["narrative"]
+
+
+# ---------------------------------------------------------------------------
+# The narrative is Markdown: what the author typed is shown, never taken for markup
+# ---------------------------------------------------------------------------
+HOSTILE = [
+    '<img src="/etc/hostname">',
+    "<script>alert(1)</script> and <b>bold</b>",
+    "[a link](javascript:alert(1)) or ![an image](http://example.org/x.png)",
+    "*emphasis* __strong__ `code` ~~gone~~ &amp; &#60;",
+    "# not a heading",
+    "1. not a list\n- nor this\n> nor a quote\n    nor code\n---",
+    "<http://example.org> | a | table |",
+]
+
+
+def _render(markdown: str) -> tuple[set[str], str]:
+    """The HTML elements a CommonMark renderer makes of ``markdown``, and its text."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: set[str] = set()
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            self.tags.add(tag)
+
+        def handle_data(self, data: str) -> None:
+            self.text.append(data)
+
+    reader = Reader()
+    reader.feed(MarkdownIt("commonmark", {"html": True}).render(markdown))
+    return reader.tags, " ".join("".join(reader.text).split())
+
+
+@pytest.mark.parametrize("typed", HOSTILE)
+def test_typed_markup_stays_text_in_the_narrative(typed: str) -> None:
+    proposal = complete_proposal()
+    proposal.certified.learning_outcomes[0].text = "Apply " + typed
+    proposal.certified.grading_scheme = typed
+    proposal.academic.assessments[0].title = typed
+    proposal.rights[0].title = typed
+    proposal.rights[0].description = typed
+    proposal.certified.learning_outcomes[0].esco_skills[0].label = typed
+    tags, text = _render(to_ob3(proposal)["criteria"]["narrative"])
+    # Only the elements the app writes: headings, paragraphs and lists.
+    assert tags <= {"h2", "p", "ol", "ul", "li"}, tags
+    words = " ".join(typed.split())
+    assert text.count(words) >= 5, (words, text)  # every place shows the letters typed
+
+
+def test_a_clean_narrative_reads_as_before() -> None:
+    proposal = complete_proposal()
+    tags, text = _render(to_ob3(proposal)["criteria"]["narrative"])
+    assert {"h2", "ol", "li"} <= tags
+    for outcome in proposal.certified.learning_outcomes:
+        assert " ".join(outcome.text.split()) in text

@@ -4,7 +4,9 @@ The same certified data as the ELM export, in the 1EdTech vocabulary: ECTS credi
 ``creditsAvailable``, the ISCED-F fields to ``fieldOfStudy``, ESCO skills and the EQF level
 to ``alignment``, and the learning outcomes, workload, assessment and rights to the
 Markdown ``criteria.narrative``. Skills without an ESCO link are named in the narrative,
-since an alignment needs a target URL.
+since an alignment needs a target URL. Every text the author typed goes into the narrative
+escaped (:func:`markdown_text`): where a badge is shown, typed HTML, links, images or
+emphasis read as the letters typed, never as markup.
 
 An Open Badge holds one language: the texts are the proposal's main-language texts, the
 JSON-LD context sets that language as ``@language`` and ``inLanguage`` names it. The
@@ -13,6 +15,7 @@ narrative's headings are written in that language too where the interface has it
 
 from __future__ import annotations
 
+import re
 from contextlib import AbstractContextManager, nullcontext
 
 from mcdesigner.credential.gaps import awarding_country
@@ -127,9 +130,24 @@ def _alignments(proposal: Proposal) -> list[JsonDict]:
     return result
 
 
-def _markdown_item(text: str) -> str:
-    """Continuation lines indented so a multi-line text stays one list item."""
-    return text.replace("\n", "\n   ")
+#: Characters that mean something to a Markdown reader anywhere in a line (emphasis, code,
+#: links and images, HTML and entities, tables, strikethrough).
+_INLINE_MARKUP = frozenset("\\`*_[]<>&!|~{}#")
+#: A line opening with one of these, or with "12." / "12)", would start a block.
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that reads as exactly that text: every character a renderer
+    would take for markup is backslash-escaped (so typed HTML, links, images or emphasis
+    stay letters), and continuation lines are indented so a multi-line text stays inside
+    the list item it belongs to."""
+    escaped = "".join(f"\\{char}" if char in _INLINE_MARKUP else char for char in text)
+    lines = [
+        _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line)
+        for line in escaped.split("\n")
+    ]
+    return "\n   ".join(line.strip() for line in lines)
 
 
 def criteria_narrative(proposal: Proposal) -> str:
@@ -142,10 +160,11 @@ def criteria_narrative(proposal: Proposal) -> str:
         lines.append(tr("Learners who earn this micro-credential are able to:"))
         lines.append("")
         for number, outcome in enumerate(outcomes, start=1):
-            lines.append(f"{number}. {_markdown_item(outcome.text)}")
+            lines.append(f"{number}. {markdown_text(outcome.text)}")
             skills = [s.label or s.uri for s in outcome.esco_skills if s.label or s.uri]
             if skills:
-                lines.append(f"   - {tr('Skills')}: {'; '.join(skills)}")
+                named = "; ".join(markdown_text(skill) for skill in skills)
+                lines.append(f"   - {tr('Skills')}: {named}")
         lines.append("")
     lines += _workload_lines(proposal)
     lines += _assessment_lines(proposal)
@@ -178,11 +197,11 @@ def _assessment_lines(proposal: Proposal) -> list[str]:
     for component in proposal.academic.assessments:
         if component.title:
             weight = f" ({number_text(component.weight)} %)" if component.weight is not None else ""
-            lines.append(f"- {component.title}{weight}")
+            lines.append(f"- {markdown_text(component.title)}{weight}")
     if certified.supervision:
         lines.append(f"- {label('supervision-verification', certified.supervision)}")
     if certified.grading_scheme:
-        lines.append(f"- {tr('Grading')}: {_markdown_item(certified.grading_scheme)}")
+        lines.append(f"- {tr('Grading')}: {markdown_text(certified.grading_scheme)}")
     if not lines:
         return []
     return [f"## {tr('Assessment')}", "", *lines, ""]
@@ -193,7 +212,7 @@ def _rights_lines(proposal: Proposal) -> list[str]:
     for right in proposal.rights:
         if not right.title:
             continue
-        details = [right.title]
+        details = [markdown_text(right.title)]
         if right.entitlement_type:
             details.append(label("entitlement", right.entitlement_type))
         if right.status:
@@ -202,7 +221,7 @@ def _rights_lines(proposal: Proposal) -> list[str]:
             details.append(", ".join(label(COUNTRY, c) for c in right.limit_jurisdictions))
         lines.append("- " + " — ".join(details))
         if right.description:
-            lines.append(f"  {_markdown_item(right.description)}")
+            lines.append(f"  {markdown_text(right.description)}")
     if not lines:
         return []
     return [f"## {tr('Rights of the holder')}", "", *lines, ""]
