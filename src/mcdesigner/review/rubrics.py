@@ -120,6 +120,14 @@ def _parse(path: Path) -> Rubric:
     )
 
 
+def load_rubric(path: Path) -> Rubric:
+    """The rubric in the file ``path``; raises :class:`RubricError` naming what is wrong."""
+    try:
+        return _parse(path)
+    except (OSError, UnicodeDecodeError) as error:
+        raise RubricError(f"{path}: {error}") from None
+
+
 def load_rubrics(directory: Path | None = None) -> dict[str, Rubric]:
     """Every rubric in ``directory`` (default ``forms/rubrics``), by id."""
     directory = directory or forms_dir() / "rubrics"
