@@ -1,17 +1,17 @@
 """Generate ``templates/base.docx``, the Word template every exported document starts from.
 
 The template carries the styles (fonts, heading colours, the "MC Table" table style,
-paragraph styles prefixed "MC"), A4 page set-up, and the header and footer with a logo
-placeholder picture and the placeholders ``{title}``, ``{status}``, ``{document}`` and
-``{date}``. An institution can open the generated file in Word, restyle it (and replace
-the logo picture) and save it under the same name; exports pick the changes up.
+paragraph styles prefixed "MC"), A4 page set-up, and the header and footer with the
+placeholders ``{logo}`` (the institution profile's logo; nothing without a profile),
+``{title}``, ``{status}``, ``{document}`` and ``{date}``. An institution can open the
+generated file in Word, restyle it and hand it out in its profile
+(``[documents] word_template``); exports pick the changes up.
 
 Run: ``python scripts/make_docx_template.py`` (writes templates/base.docx).
 """
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
@@ -22,7 +22,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 BODY_FONT = "Calibri"
@@ -159,17 +158,6 @@ def _table_style(doc: object) -> None:
         element.append(conditional)
 
 
-def _logo_png() -> bytes:
-    image = Image.new("RGB", (360, 120), (232, 236, 241))
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, 359, 119), outline=(160, 170, 185), width=3)
-    font = ImageFont.load_default(size=40)
-    draw.text((180, 60), "YOUR LOGO", fill=(90, 100, 115), font=font, anchor="mm")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 def _field(paragraph: object, instruction: str, cached: str) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
@@ -255,7 +243,7 @@ def build() -> object:
     header = section.header.paragraphs[0]
     header.style = doc.styles["MC Header"]
     header.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
-    header.add_run().add_picture(io.BytesIO(_logo_png()), height=Cm(0.8))
+    header.add_run("{logo}")  # the institution profile's logo, or nothing
     header.add_run("  ")
     header.add_run("{title}")
     header.add_run("\t")

@@ -14,11 +14,12 @@ failed export never leaves a half-written document behind.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from mcdesigner.atomicfile import atomic_path as atomic_write
-from mcdesigner.export.blocks import DocumentKind, ExportContext
+from mcdesigner.export.blocks import DocumentKind, ExportContext, Letterhead
 from mcdesigner.export.content_language import checked_content_language
 from mcdesigner.export.context import DOCUMENTS, build_context, document_title
 from mcdesigner.export.errors import ExportError
@@ -28,6 +29,7 @@ from mcdesigner.model.review import Annotation, Review
 
 if TYPE_CHECKING:
     from mcdesigner.checks import CheckSettings, Issue, Readiness
+    from mcdesigner.export.pdf_layout import PdfLayout
 
 Format = Literal["docx", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "pdf")
@@ -40,6 +42,7 @@ __all__ = [
     "ExportContext",
     "ExportError",
     "Format",
+    "Letterhead",
     "Progress",
     "atomic_write",
     "build_context",
@@ -69,8 +72,12 @@ def export_document(
     criterion_titles: Mapping[str, str] | None = None,
     settings: CheckSettings | None = None,
     content_language: str | None = None,
+    letterhead: Letterhead | None = None,
 ) -> Path:
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out`` and return ``out``.
+
+    ``letterhead`` (the institution profile and the author) gives the header's logo, the
+    templates and the document properties; without one, the bundled templates and no logo.
 
     The proposal's texts are shown in ``content_language`` (None: the proposal's main
     language), one of the languages it is written in; a text without a translation shows
@@ -101,6 +108,8 @@ def export_document(
         criterion_titles=criterion_titles,
         content_language=language,
     )
+    if letterhead is not None:
+        context = replace(context, letterhead=letterhead)
     report(30, tr("Laying out the document"))
     _write(context, fmt, out, report)
     report(100, tr("Done"))
@@ -142,6 +151,17 @@ def _dossier_checks(
     return issues, compute_readiness(proposal, issues, settings)
 
 
+def _layout(context: ExportContext) -> PdfLayout:
+    """The PDF layout of the letterhead (or the bundled one), with its logo."""
+    from mcdesigner.export.pdf_layout import load_layout
+
+    letterhead = context.letterhead
+    layout = load_layout(letterhead.pdf_layout)
+    if letterhead.logo is not None and layout.logo is None:
+        layout = replace(layout, logo=letterhead.logo)
+    return layout
+
+
 def _write(context: ExportContext, fmt: Format, out: Path, report: Progress) -> None:
     """Render ``context`` into ``out`` atomically; any failure becomes an :class:`ExportError`."""
     try:
@@ -149,11 +169,12 @@ def _write(context: ExportContext, fmt: Format, out: Path, report: Progress) -> 
             if fmt == "pdf":
                 from mcdesigner.export.pdf_renderer import render_pdf
 
-                render_pdf(context, temporary, progress=report)
+                render_pdf(context, temporary, layout=_layout(context), progress=report)
             else:
                 from mcdesigner.export.docx_renderer import render_docx
 
-                render_docx(context, temporary, progress=report)
+                template = context.letterhead.word_template
+                render_docx(context, temporary, template=template, progress=report)
             report(95, tr("Saving"))
     except ExportError:
         raise

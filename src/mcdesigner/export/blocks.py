@@ -9,6 +9,7 @@ Word file and a PDF of the same proposal always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 #: Marks a field whose value is copied onto the digital credential.
@@ -141,6 +142,22 @@ DocumentKind = Literal["proposal", "self-assessment", "dossier"]
 
 
 @dataclass(frozen=True, slots=True)
+class Letterhead:
+    """Who a document comes from: the institution's profile and the user exporting it.
+
+    ``logo`` goes into the page header (no picture without one); ``word_template`` and
+    ``pdf_layout`` replace the bundled ones; ``author`` and ``institution`` are written in
+    the document's properties.
+    """
+
+    institution: str = ""
+    author: str = ""
+    logo: Path | None = None
+    word_template: Path | None = None
+    pdf_layout: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ExportContext:
     """Everything a renderer needs: metadata for headers and the list of blocks.
 
@@ -156,6 +173,7 @@ class ExportContext:
     blocks: tuple[Block, ...]
     keywords: tuple[str, ...] = field(default=())
     language: str = "en"
+    letterhead: Letterhead = field(default=Letterhead())
 
     def headings(self) -> list[Heading]:
         """Every heading of the document, in order."""

@@ -13,6 +13,7 @@ Import this module only when rendering a Word file: it loads python-docx.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Cm, Emu
 
 from mcdesigner.export.blocks import (
     CREDENTIAL_MARK,
@@ -60,6 +61,8 @@ _ALIGN = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
 }
+#: Height of the institution's logo in the page header.
+LOGO_HEIGHT_CM = 0.8
 _DEFAULT_FILLS = {"header": "DCE6F1", "totals": "F2F2F2", "credential": "FFF2CC", "label": "F7F9FC"}
 _PPR_AFTER_BIDI = (
     "w:adjustRightInd",
@@ -375,6 +378,9 @@ class _Writer:
                     continue
                 for paragraph in _all_paragraphs(part):
                     for run in paragraph.runs:
+                        if run.text == "{logo}":
+                            self._logo(run)
+                            continue
                         text = run.text
                         for key, value in values.items():
                             text = text.replace(key, value)
@@ -384,6 +390,13 @@ class _Writer:
                             run.text = text
                             if has_rtl(text):
                                 self._mark_rtl(paragraph, run, text, whole_paragraph=False)
+
+    def _logo(self, run: Any) -> None:
+        """The institution's logo where the template says ``{logo}`` (nothing without one)."""
+        run.text = ""
+        logo = self.context.letterhead.logo
+        if logo is not None:
+            run.add_picture(str(logo), height=Cm(LOGO_HEIGHT_CM))
 
 
 def _all_paragraphs(part: Any) -> list[Any]:
@@ -470,11 +483,23 @@ def render_docx(
             progress(30 + int(55 * index / total), tr("Writing the Word document"))
     writer.fill_placeholders()
     properties = document.core_properties
+    letterhead = context.letterhead
     properties.title = _property_text(context.proposal_title)
     properties.subject = _property_text(context.document_title)
     properties.keywords = _property_text(", ".join(context.keywords))
-    properties.author = ""
-    properties.comments = tr("Exported by MC Designer on {date}").format(date=context.generated)
+    properties.author = _property_text(letterhead.author)
+    properties.last_modified_by = _property_text(letterhead.author)
+    properties.category = _property_text(letterhead.institution)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    properties.created = now
+    properties.modified = now
+    properties.revision = 1
+    exported = tr("Exported by MC Designer on {date}").format(date=context.generated)
+    if letterhead.institution:
+        exported += " · " + tr("profile of {institution}").format(
+            institution=letterhead.institution
+        )
+    properties.comments = _property_text(exported)
     properties.language = context.language
     _set_default_language(document, context.language)
     document.save(str(out))

@@ -76,8 +76,10 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
             leftMargin=left,
             rightMargin=right,
             title=context.proposal_title,
-            subject=context.document_title,
-            author="",
+            subject=" · ".join(
+                part for part in (context.document_title, context.letterhead.institution) if part
+            ),
+            author=context.letterhead.author,
             creator="MC Designer",
             keywords=list(context.keywords),
             lang=context.language,

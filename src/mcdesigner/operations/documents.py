@@ -6,7 +6,8 @@ and the submit gate use. The rubric criteria are named by their titles. A docume
 written in another language than the window's (:func:`in_document_language`), and show
 the proposal's texts in any of the languages the proposal is written in (its *content
 language*); without a language of their own the labels then follow the content language
-when the interface has it (:func:`labels_language`).
+when the interface has it (:func:`labels_language`). Documents carry the letterhead of the
+institution profile in use and the user's name as their author (:func:`letterhead`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,32 @@ from mcdesigner.model.review import Annotation, Review
 
 if TYPE_CHECKING:  # the documents package loads when a document is written
     from mcdesigner.checks import CheckSettings
-    from mcdesigner.export import DocumentKind, Format, Progress
+    from mcdesigner.export import DocumentKind, Format, Letterhead, Progress
+
+
+def letterhead(author: str | None = None) -> Letterhead:
+    """The institution profile in use (its logo, templates and name) and the author: the
+    user's name from the Preferences unless ``author`` is given. A damaged profile raises
+    ``ExportError`` saying so (reinstalling it or removing it lets documents be written)."""
+    from mcdesigner.export import ExportError, Letterhead
+    from mcdesigner.profiles import ProfileError, installed_profile
+    from mcdesigner.settings import load_preferences
+
+    if author is None:
+        author = load_preferences()[0].user_name
+    try:
+        profile = installed_profile()
+    except ProfileError as error:
+        raise ExportError(str(error)) from None
+    if profile is None:
+        return Letterhead(author=author)
+    return Letterhead(
+        institution=profile.name,
+        author=author,
+        logo=profile.logo,
+        word_template=profile.word_template,
+        pdf_layout=profile.pdf_layout,
+    )
 
 
 @contextmanager
@@ -109,4 +135,5 @@ def export_document(
             criterion_titles=criterion_titles(),
             settings=document_settings,
             content_language=texts_language,
+            letterhead=letterhead(),
         )
