@@ -217,3 +217,26 @@ def test_the_profile_command(
     assert code == 0 and "removed" in output
     code, _, error = run("install")
     assert code != 0 and "Give the profile's folder" in error
+
+
+def test_the_profile_sets_the_checks_hours_and_what_new_proposals_start_from(
+    folder: Path,
+) -> None:
+    from mcdesigner.operations.proposals import blank_proposal
+    from mcdesigner.operations.settings import check_settings
+    from mcdesigner.settings import Preferences
+
+    preferences = Preferences(hours_per_credit_min=27, hours_per_credit_max=30)
+    assert check_settings(preferences, None).hours_per_credit_min == 27
+    assert blank_proposal(currency="USD", language="en").general.awarding_institutions == []
+    install_profile(folder)
+    settings = check_settings(preferences, None)
+    assert (settings.hours_per_credit_min, settings.hours_per_credit_max) == (25, 25)
+    proposal = blank_proposal(currency="USD", language="es")
+    assert proposal.general.currency == "EUR"
+    (institution,) = proposal.general.awarding_institutions
+    assert (institution.name, institution.country, institution.website) == (
+        "Universidad de Oviedo",
+        "ESP",
+        "https://www.uniovi.es",
+    )

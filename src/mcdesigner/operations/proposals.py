@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from mcdesigner.checks import CheckSettings
 from mcdesigner.model.base import new_proposal_id
-from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.proposal import Organisation, Proposal
 from mcdesigner.model.vocabularies import CONTENT_LANGUAGE, get_vocabulary
 from mcdesigner.operations.completeness import record_completeness
+from mcdesigner.operations.settings import institution_defaults
 from mcdesigner.storage import RevisionInfo, Store
 
 
@@ -44,12 +45,22 @@ def blank_proposal(*, currency: str, language: str) -> Proposal:
     """A new, empty proposal written in ``language`` (when it is a language of the list).
 
     The interface language is the natural main language of a new proposal: a Spanish
-    user's proposals are written in Spanish until they say otherwise.
+    user's proposals are written in Spanish until they say otherwise. With an institution
+    profile, the institution is the awarding institution and its currency the currency.
     """
     proposal = Proposal()
     proposal.general.currency = currency
     if language in get_vocabulary(CONTENT_LANGUAGE):
         proposal.languages.main = language
+    profile = institution_defaults()
+    if profile is not None:
+        institution = profile.profile.institution
+        proposal.general.currency = profile.profile.defaults.currency or currency
+        proposal.general.awarding_institutions = [
+            Organisation(
+                name=institution.name, country=institution.country, website=institution.website
+            )
+        ]
     return proposal
 
 
