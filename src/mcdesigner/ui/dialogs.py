@@ -32,13 +32,28 @@ def ask_unsaved(parent: QWidget, doing: str, message: str, *, can_retry: bool) -
     return "discard" if clicked is discard else "cancel"
 
 
+def profile_line() -> str:
+    """Which institution profile is in use, for the About box."""
+    from mcdesigner.operations.profiles import ProfileError, current_profile
+
+    try:
+        installed = current_profile()
+    except ProfileError as error:
+        return str(error)
+    if installed is None:
+        return _tr("No institution profile is installed.")
+    return _tr("Institution profile: {institution}").format(institution=installed.name)
+
+
 def show_about(parent: QWidget) -> None:
-    """Name, version and what the application does."""
+    """Name, version, what the application does, and the institution profile in use."""
     QMessageBox.about(
         parent,
         _tr("About MC Designer"),
         _tr(
             "MC Designer {version}\n\nDraft, check and review micro-credential proposals "
             "offline. Your proposals are stored on this computer only."
-        ).format(version=__version__),
+        ).format(version=__version__)
+        + "\n\n"
+        + profile_line(),
     )

@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
         from mcdesigner.ui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.preferences, self)
+        dialog.profile_changed.connect(lambda: self.checks.apply_preferences(self.preferences))
         if dialog.exec() and dialog.result_preferences is not None:
             self.apply_preferences(dialog.result_preferences)
 

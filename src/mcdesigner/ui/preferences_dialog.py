@@ -1,5 +1,6 @@
 """The Preferences dialog: language, hours per ECTS credit, default currency, your name,
-autosave delay.
+autosave delay, and the institution profile in use (installed or removed at once, since
+it is a file the quality office hands out rather than a choice kept with the others).
 
 The mapping between the dialog and :class:`~mcdesigner.settings.Preferences` is two plain
 functions (:func:`preferences_from_values`, :func:`values_from_preferences`), so it can be
@@ -8,19 +9,24 @@ tested without the dialog. Invalid values keep the dialog open and say what is w
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.i18n import N_, tr
 from mcdesigner.model.validation import problem_text
+from mcdesigner.operations.profiles import ProfileError, current_profile, install, remove
 from mcdesigner.settings import Preferences
 from mcdesigner.translations import available_languages, language_name
 from mcdesigner.translations.languages import resolve_language_or_english
@@ -63,6 +70,9 @@ def preferences_from_values(values: dict[str, Any]) -> tuple[Preferences | None,
 
 class PreferencesDialog(QDialog):
     """Edits a copy of the preferences; :attr:`result_preferences` is set when accepted."""
+
+    #: An institution profile was installed or removed (the checks' hours may change).
+    profile_changed = Signal()
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +110,7 @@ class PreferencesDialog(QDialog):
         self.autosave.setSingleStep(250)
         self.autosave.setSuffix(" ms")
         form.addRow(self.tr("Save automatically after"), self.autosave)
+        form.addRow(self.tr("Institution profile"), self._build_profile_row())
         for row in range(form.rowCount()):
             label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -129,10 +140,98 @@ class PreferencesDialog(QDialog):
         self.buttons = buttons
         column = QVBoxLayout(self)
         column.addLayout(form)
+        column.addWidget(self.profile_note)
         column.addWidget(self.language_note)
         column.addWidget(self.errors)
         column.addWidget(buttons)
         self.set_values(values_from_preferences(prefs))
+        self._show_profile()
+
+    # ------------------------------------------------------------------ profile
+    def _build_profile_row(self) -> QWidget:
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.profile_name = QLabel(row)
+        self.profile_name.setObjectName("profileName")
+        self.profile_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.install_profile = QPushButton(self.tr("&Install…"), row)
+        self.install_profile.setObjectName("installProfile")
+        self.install_profile.clicked.connect(self._install_profile)
+        self.remove_profile = QPushButton(self.tr("Re&move"), row)
+        self.remove_profile.setObjectName("removeProfile")
+        self.remove_profile.clicked.connect(self._remove_profile)
+        line.addWidget(self.profile_name, 1)
+        line.addWidget(self.install_profile)
+        line.addWidget(self.remove_profile)
+        self.profile_note = QLabel(self)
+        self.profile_note.setObjectName("profileNote")
+        self.profile_note.setWordWrap(True)
+        self.profile_note.setTextFormat(Qt.TextFormat.PlainText)
+        return row
+
+    def _show_profile(self) -> None:
+        """Name the profile in use; hours it sets are shown and not editable here."""
+        try:
+            installed = current_profile()
+            problem = ""
+        except ProfileError as error:
+            installed, problem = None, str(error)
+        self.profile_name.setText(installed.name if installed else self.tr("None"))
+        self.remove_profile.setEnabled(installed is not None or bool(problem))
+        defaults = installed.profile.defaults if installed is not None else None
+        hours = [
+            h
+            for h in (
+                (defaults.hours_per_credit_min, defaults.hours_per_credit_max) if defaults else ()
+            )
+            if h
+        ]
+        for box in (self.hours_min, self.hours_max):
+            box.setEnabled(not hours)
+        note = problem
+        if hours and installed is not None:
+            note = self.tr(
+                "The profile of {institution} sets the hours per ECTS credit for the checks."
+            ).format(institution=installed.name)
+        self.profile_note.setText(note)
+        self.profile_note.setVisible(bool(note))
+
+    def _install_profile(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Install an institution profile"),
+            "",
+            self.tr("Institution profiles (*.mcprofile profile.toml)"),
+        )
+        if not chosen:
+            return
+        source = Path(chosen)
+        if source.name == "profile.toml":
+            source = source.parent  # a profile given as its folder
+        try:
+            installed = install(source)
+        except ProfileError as error:
+            QMessageBox.warning(self, self.tr("Profile not installed"), str(error))
+            return
+        self._show_profile()
+        self.profile_changed.emit()
+        QMessageBox.information(
+            self,
+            self.tr("Profile installed"),
+            self.tr("The profile of {institution} is installed and in use.").format(
+                institution=installed.name
+            ),
+        )
+
+    def _remove_profile(self) -> None:
+        try:
+            remove()
+        except ProfileError as error:
+            QMessageBox.warning(self, self.tr("Profile not removed"), str(error))
+            return
+        self._show_profile()
+        self.profile_changed.emit()
 
     def _hours_box(self) -> QDoubleSpinBox:
         box = QDoubleSpinBox(self)
