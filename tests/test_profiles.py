@@ -240,3 +240,20 @@ def test_the_profile_sets_the_checks_hours_and_what_new_proposals_start_from(
         "ESP",
         "https://www.uniovi.es",
     )
+
+
+def test_the_profiles_rubric_is_offered_to_reviewers(folder: Path) -> None:
+    from mcdesigner.operations.profiles import review_rubrics
+
+    bundled = review_rubrics()
+    text = (folder / "rubric.toml").read_text(encoding="utf-8")
+    (folder / "rubric.toml").write_text(
+        text.replace('id = "peer-review"', 'id = "uniovi_review"').replace(
+            'title = "Peer-review rubric"', 'title = "Revisión de la Universidad de Oviedo"'
+        ),
+        encoding="utf-8",
+    )
+    install_profile(folder)
+    offered = review_rubrics()
+    assert set(offered) == {*bundled, "uniovi_review"}
+    assert offered["uniovi_review"].title == "Revisión de la Universidad de Oviedo"

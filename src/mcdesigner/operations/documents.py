@@ -89,10 +89,11 @@ def criterion_titles() -> dict[str, str]:
 
     Empty when the rubrics cannot be read: the dossier then shows the criteria's ids.
     """
-    from mcdesigner.review.rubrics import RubricError, default_rubrics
+    from mcdesigner.operations.profiles import review_rubrics
+    from mcdesigner.review.rubrics import RubricError
 
     try:
-        rubrics = default_rubrics()
+        rubrics = review_rubrics()
     except (RubricError, OSError):
         return {}
     return {c.id: c.title for rubric in rubrics.values() for c in rubric.criteria}

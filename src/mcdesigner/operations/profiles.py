@@ -19,6 +19,7 @@ from mcdesigner.profiles import (
     installed_profile,
     remove_profile,
 )
+from mcdesigner.review.rubrics import Rubric, RubricError, default_rubrics, load_rubric
 
 __all__ = [
     "InstalledProfile",
@@ -28,6 +29,7 @@ __all__ = [
     "install",
     "profile_summary",
     "remove",
+    "review_rubrics",
 ]
 
 
@@ -84,3 +86,17 @@ def profile_summary(installed: InstalledProfile) -> list[ProfileLine]:
         lines.append(ProfileLine(tr("Review rubric"), profile.review.rubric))
     lines.append(ProfileLine(tr("Installed in"), str(installed.folder)))
     return lines
+
+
+def review_rubrics() -> dict[str, Rubric]:
+    """The rubrics reviewers score with: the bundled ones, then the institution's own (it
+    replaces a bundled one of the same id). A damaged profile adds none."""
+    rubrics = dict(default_rubrics())
+    try:
+        installed = installed_profile()
+        if installed is not None and installed.rubric is not None:
+            rubric = load_rubric(installed.rubric)
+            rubrics[rubric.id] = rubric
+    except (ProfileError, RubricError):
+        pass
+    return rubrics

@@ -287,8 +287,14 @@ class ReviewWiring(QObject):
         proposal_id = self._proposal_id()
         if proposal_id is None:
             return None
+        from mcdesigner.operations.profiles import review_rubrics
+
         dialog = RubricDialog(
-            self.window.store, proposal_id, self.window.preferences.user_name, self.frame
+            self.window.store,
+            proposal_id,
+            self.window.preferences.user_name,
+            self.frame,
+            rubrics=review_rubrics(),
         )
         dialog.review_saved.connect(
             lambda _review: self.window.statusBar().showMessage(
