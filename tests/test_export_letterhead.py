@@ -86,3 +86,23 @@ def test_documents_name_their_author_dates_and_profile(tmp_path: Path, profile: 
     assert metadata is not None
     assert metadata.author == "Ana Fernández"
     assert "Universidad de Oviedo" in (metadata.subject or "")
+
+
+def test_word_updates_the_dossiers_contents_with_page_numbers_on_opening(tmp_path: Path) -> None:
+    out = tmp_path / "dossier.docx"
+    export_document(
+        new_from_example(), document="dossier", fmt="docx", out=out, settings=CheckSettings()
+    )
+    with zipfile.ZipFile(out) as archive:
+        settings = archive.read("word/settings.xml").decode("utf-8")
+        assert b"TOC \\o" in archive.read("word/document.xml")
+    assert '<w:updateFields w:val="true"/>' in settings
+    # In the order Word's schema gives the settings: before the compatibility settings.
+    if "<w:compat" in settings:
+        assert settings.index("<w:updateFields") < settings.index("<w:compat")
+    proposal = tmp_path / "proposal.docx"  # no contents: nothing to update
+    export_document(
+        new_from_example(), document="proposal", fmt="docx", out=proposal, settings=CheckSettings()
+    )
+    with zipfile.ZipFile(proposal) as archive:
+        assert b"updateFields" not in archive.read("word/settings.xml")

@@ -129,6 +129,7 @@ class _Writer:
         self.fills = _fills(document)
         section = document.sections[0]
         self.text_width = int(section.page_width - section.left_margin - section.right_margin)
+        self.has_contents = False
         self.complex_font = self._complex_font()
         self._bookmark_id = 0
         self.bookmarks: dict[str, str] = {}
@@ -262,13 +263,14 @@ class _Writer:
     def contents(self, block: TableOfContents) -> None:
         """A Word TOC field whose stored result lists the headings as links.
 
-        Word can refresh it (with page numbers) through "Update field"; until then, and in
-        other programs, the stored links are shown.
+        The document asks Word to update its fields when it is opened, so Word shows the
+        list with its page numbers at once; other programs show the stored links.
         """
         self.add_text(self.doc, block.title, "MC Contents Title")
         entries = list(block.entries)
         if not entries:
             return
+        self.has_contents = True
         paragraphs = []
         for entry in entries:
             paragraph = self.paragraph(self.doc, f"TOC {min(entry.level, 2)}")
@@ -482,6 +484,8 @@ def render_docx(
         if progress is not None and index % 25 == 0:
             progress(30 + int(55 * index / total), tr("Writing the Word document"))
     writer.fill_placeholders()
+    if writer.has_contents:
+        _update_fields_on_open(document)
     properties = document.core_properties
     letterhead = context.letterhead
     properties.title = _property_text(context.proposal_title)
@@ -503,6 +507,31 @@ def render_docx(
     properties.language = context.language
     _set_default_language(document, context.language)
     document.save(str(out))
+
+
+#: Settings that come after ``w:updateFields`` in a Word settings part.
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+    "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)  # fmt: skip
+
+
+def _update_fields_on_open(document: Any) -> None:
+    """Ask Word to update the fields (the contents and its page numbers) on opening."""
+    settings = document.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    later = {qn(f"w:{name}") for name in _SETTINGS_AFTER_UPDATE_FIELDS}
+    following = next((child for child in settings if child.tag in later), None)
+    if following is not None:
+        following.addprevious(update)  # the schema's order of settings
+    else:
+        settings.append(update)
 
 
 def _set_default_language(document: Any, language: str) -> None:
