@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mcdesigner.i18n import N_, tr
 from mcdesigner.paths import resources_dir
 
 #: Every ESCO skill address starts with this.
@@ -30,6 +31,22 @@ _SKILL_TYPES = {"s": SKILL, "k": KNOWLEDGE, "sk": f"{SKILL} {KNOWLEDGE}"}
 #: Where the bundled data lives.
 RESOURCE: Path = resources_dir() / "esco" / "skills.json.gz"
 _FORMAT = 1
+#: The European Learning Model's concepts for ESCO's skill types and reuse levels.
+SKILL_TYPE_CONCEPTS = {
+    SKILL: "http://data.europa.eu/snb/skill-type/skill",
+    KNOWLEDGE: "http://data.europa.eu/snb/skill-type/knowledge",
+}
+REUSE_LEVEL_PREFIX = "http://data.europa.eu/snb/skill-reuse-level/"
+#: ESCO's skill types and reuse levels in words (translated when shown).
+_WORDS = {
+    SKILL: N_("skill or competence"),
+    KNOWLEDGE: N_("knowledge"),
+    f"{SKILL} {KNOWLEDGE}": N_("skill or competence, and knowledge"),
+    "transversal": N_("transversal"),
+    "cross-sector": N_("cross-sector"),
+    "sector-specific": N_("sector-specific"),
+    "occupation-specific": N_("occupation-specific"),
+}
 
 
 class EscoDataError(Exception):
@@ -51,6 +68,25 @@ class Skill:
     def label(self, language: str) -> str:
         """The preferred label in ``language`` when ESCO has one, else the English one."""
         return self.labels.get(language) or self.labels.get("en", "")
+
+    @property
+    def skill_type_concept(self) -> str | None:
+        """The ELM skill-type concept of the skill (``None`` for both types or a group)."""
+        return SKILL_TYPE_CONCEPTS.get(self.skill_type)
+
+    @property
+    def reuse_level_concept(self) -> str | None:
+        """The ELM skill-reuse-level concept of the skill (``None`` for a group)."""
+        return REUSE_LEVEL_PREFIX + self.reuse_level if self.reuse_level else None
+
+    @property
+    def kind_text(self) -> str:
+        """Skill type and reuse level in words ("skill or competence, transversal"), or
+        "skill group"."""
+        if self.group:
+            return tr("skill group")
+        parts = [tr(_WORDS.get(v, v)) for v in (self.skill_type, self.reuse_level) if v]
+        return ", ".join(parts)
 
     def description_start(self, length: int = 120) -> str:
         """The description cut at a word boundary to at most ``length`` characters."""
