@@ -190,3 +190,13 @@ def test_the_wheel_configuration_ships_the_resource() -> None:
     included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     assert included["resources"] == "mcdesigner/data/resources"
     assert RESOURCE.is_relative_to(resources_dir())
+
+
+def test_the_about_box_names_the_esco_source_version_and_licence() -> None:
+    from mcdesigner.ui.dialogs import about_text
+
+    text = about_text()
+    assert esco.VERSION == esco.catalog().version
+    for fact in ("ESCO v1.0 series", "European Commission", "© European Union", "2011/833/EU"):
+        assert fact in text
+    assert text.startswith("MC Designer ")

@@ -28,6 +28,8 @@ LANGUAGES: tuple[str, ...] = ("en", "es", "fr")
 SKILL = "skill/competence"
 KNOWLEDGE = "knowledge"
 _SKILL_TYPES = {"s": SKILL, "k": KNOWLEDGE, "sk": f"{SKILL} {KNOWLEDGE}"}
+#: The version of the bundled ESCO data (the About box names it without reading the data).
+VERSION = "v1.0 series"
 #: Where the bundled data lives.
 RESOURCE: Path = resources_dir() / "esco" / "skills.json.gz"
 _FORMAT = 1
