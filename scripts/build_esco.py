@@ -7,7 +7,9 @@ The folder holds the ESCO CSV files ``skills_en-us.csv``, ``skills_es.csv``,
 competence, the part of its address after ``http://data.europa.eu/esco/skill/``, its skill
 type and reuse level, its preferred and alternative labels in English, Spanish and French
 and its English description; skill groups are kept so their addresses are known. The app
-reads only the compressed JSON file (see :mod:`mcdesigner.esco.data`).
+reads only the compressed JSON file (see :mod:`mcdesigner.esco.data`). The weights the
+outcome suggestions rank by are computed from it once here and written beside it
+(``labels.json.gz``, ``suggestions.json.gz``, see :mod:`mcdesigner.esco.prebuilt`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,12 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "resources" / "esco" / "skills.json.gz"
+from mcdesigner.esco import prebuilt
+from mcdesigner.esco.data import RESOURCE, read_catalog
+from mcdesigner.esco.label_index import label_phrases
+from mcdesigner.esco.suggestions import encode_postings, weighted_postings
+
+OUT = RESOURCE
 PREFIX = "http://data.europa.eu/esco/skill/"
 LANGUAGES = {"en": "skills_en-us.csv", "es": "skills_es.csv", "fr": "skills_fr.csv"}
 GROUPS = "skillGroups_en.csv"
@@ -114,6 +121,18 @@ def main(argv: list[str]) -> None:
     skills = content["skills"]
     assert isinstance(skills, list)
     print(f"{OUT}: {len(skills)} skills, {OUT.stat().st_size / 1e6:.1f} MB")
+    # Label forms and suggestion weights take seconds to compute: they ship ready-made.
+    data = read_catalog(OUT)
+    stamp = prebuilt.fingerprint(OUT.read_bytes())
+    phrases = label_phrases(data)
+    prebuilt.LABELS.write_bytes(prebuilt.encode(phrases, stamp))
+    postings = weighted_postings(data)
+    prebuilt.SUGGESTIONS.write_bytes(prebuilt.encode(encode_postings(postings), stamp))
+    for path, what in (
+        (prebuilt.LABELS, f"{len(phrases)} labels"),
+        (prebuilt.SUGGESTIONS, f"{len(postings)} terms"),
+    ):
+        print(f"{path}: {what}, {path.stat().st_size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

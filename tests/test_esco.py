@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 import mcdesigner.esco as esco
+from mcdesigner.esco import prebuilt
 from mcdesigner.esco.data import RESOURCE, EscoDataError, read_catalog
+from mcdesigner.esco.label_index import LabelIndex, label_phrases
+from mcdesigner.esco.suggestions import SuggestionIndex, decode_postings, weighted_postings
 from mcdesigner.esco.text import fold, phrase, spelling, words
 from mcdesigner.paths import resources_dir
 
@@ -29,7 +32,7 @@ def test_the_resource_holds_every_skill_and_stays_small() -> None:
     data = esco.catalog()
     assert len(data.skills) == 13_485
     assert len(data.groups) == 17
-    assert RESOURCE.stat().st_size < 8_000_000
+    assert sum(f.stat().st_size for f in RESOURCE.parent.iterdir()) < 8_000_000
     assert data.version == esco.version() == "v1.0 series"
     source = (RESOURCE.parent / "SOURCE.md").read_text(encoding="utf-8")
     for fact in ("European Commission", "v1.0 series", "source is acknowledged"):
@@ -196,7 +199,31 @@ def test_the_about_box_names_the_esco_source_version_and_licence() -> None:
     from mcdesigner.ui.dialogs import about_text
 
     text = about_text()
-    assert esco.VERSION == esco.catalog().version
+    assert esco.catalog().version == esco.VERSION
     for fact in ("ESCO v1.0 series", "European Commission", "© European Union", "2011/833/EU"):
         assert fact in text
     assert text.startswith("MC Designer ")
+
+
+def test_the_shipped_index_parts_are_those_of_the_shipped_data() -> None:
+    """Fails when the word forms or the ranking changed without running build_esco.py."""
+    stamp = prebuilt.bundled_fingerprint()
+    data = esco.catalog()
+    assert prebuilt.read(prebuilt.LABELS, stamp) == label_phrases(data)
+    shipped = decode_postings(prebuilt.read(prebuilt.SUGGESTIONS, stamp))
+    assert shipped == weighted_postings(data)
+
+
+def test_an_out_of_date_index_part_is_ignored_and_computed_instead(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stale = tmp_path / "labels.json.gz"
+    stale.write_bytes(prebuilt.encode(["nonsense"] * 10, "0:older"))
+    assert prebuilt.read(stale, prebuilt.bundled_fingerprint()) is None
+    assert "out of date" in caplog.text
+    stale.write_bytes(b"damaged")
+    assert prebuilt.read(stale, prebuilt.bundled_fingerprint()) is None
+    index = LabelIndex(esco.catalog(), ["wrong"] * 3)  # not one phrase per label: computed
+    assert index.search("work in teams")[0].skill.address == WORK_IN_TEAMS
+    built = SuggestionIndex(esco.catalog(), None)
+    assert built.suggest("Apply quality standards")[0].label == "apply quality standards"

@@ -27,6 +27,7 @@ import threading
 from dataclasses import dataclass
 from itertools import accumulate
 
+from mcdesigner.esco import prebuilt
 from mcdesigner.esco.data import LANGUAGES, Catalog, Skill, catalog
 from mcdesigner.esco.text import phrase, words
 
@@ -57,42 +58,63 @@ class SearchHit:
     exact: bool  # the whole matched label is the query
 
 
+def labels_of(data: Catalog) -> list[tuple[bool, int, str, str]]:
+    """(preferred, skill position, language, label) of every label, in data order."""
+    raw: list[tuple[bool, int, str, str]] = []
+    for position, skill in enumerate(data.skills):
+        for language in LANGUAGES:
+            preferred = skill.labels.get(language)
+            if preferred:
+                raw.append((True, position, language, preferred))
+            raw.extend((False, position, language, a) for a in skill.alternatives.get(language, ()))
+    return raw
+
+
+def label_phrases(data: Catalog) -> list[str]:
+    """The comparable form (:func:`~mcdesigner.esco.text.phrase`) of every label, in data
+    order: the part of the index ``scripts/build_esco.py`` ships ready-made."""
+    return [phrase(item[3]) for item in labels_of(data)]
+
+
 class LabelIndex:
     """Every label entry and, for each word, the entries holding it (sorted for prefixes)."""
 
-    def __init__(self, data: Catalog) -> None:
-        raw: list[tuple[bool, int, str, str]] = []
-        for position, skill in enumerate(data.skills):
-            for language in LANGUAGES:
-                preferred = skill.labels.get(language)
-                if preferred:
-                    raw.append((True, position, language, preferred))
-                raw.extend(
-                    (False, position, language, a) for a in skill.alternatives.get(language, ())
-                )
-        found = [tuple(words(item[3])) for item in raw]
+    def __init__(self, data: Catalog, phrases: list[str] | None = None) -> None:
+        raw = labels_of(data)
+        if phrases is None or len(phrases) != len(raw):
+            phrases = [phrase(item[3]) for item in raw]
+        found = [tuple(p.split()) for p in phrases]
         order = sorted(
             (n for n in range(len(raw)) if found[n]),
             key=lambda n: (not raw[n][0], len(found[n]), raw[n][1]),
         )
         self.data = data
-        self.entries: tuple[Entry, ...] = tuple(
-            Entry(raw[n][1], raw[n][2], raw[n][0], raw[n][3], found[n], " ".join(found[n]))
-            for n in order
-        )
+        # The entries in index order, as parallel lists (65,000 objects would take longer).
+        self._labels = [raw[n] for n in order]
+        self._words = [found[n] for n in order]
+        self._phrases = [phrases[n] for n in order]
         postings: dict[str, list[int]] = {}
         self.by_phrase: dict[str, list[int]] = {}
-        for number, entry in enumerate(self.entries):
-            for word in set(entry.words):
+        for number, entry_words in enumerate(self._words):
+            for word in set(entry_words):
                 posting = postings.get(word)
                 if posting is None:
                     postings[word] = [number]
                 else:
                     posting.append(number)
-            self.by_phrase.setdefault(entry.phrase, []).append(number)
+        for number, entry_phrase in enumerate(self._phrases):
+            self.by_phrase.setdefault(entry_phrase, []).append(number)
         self.vocabulary: list[str] = sorted(postings)
         self.postings: list[list[int]] = [postings[w] for w in self.vocabulary]
         self._sizes = [0, *accumulate(len(p) for p in self.postings)]
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def entry(self, number: int) -> Entry:
+        """The entry at position ``number`` of the index order."""
+        preferred, skill, language, label = self._labels[number]
+        return Entry(skill, language, preferred, label, self._words[number], self._phrases[number])
 
     def _range(self, prefix: str) -> tuple[int, int]:
         start = bisect.bisect_left(self.vocabulary, prefix)
@@ -111,11 +133,11 @@ class LabelIndex:
         others = [w for w in set(query) if w != seed]
         if not others:
             return candidates
-        entries = self.entries
+        entry_words = self._words
         return [
             n
             for n in candidates
-            if all(any(x.startswith(w) for x in entries[n].words) for w in others)
+            if all(any(x.startswith(w) for x in entry_words[n]) for w in others)
         ]
 
     def search(self, text: str, language: str = "en", limit: int = 20) -> list[SearchHit]:
@@ -128,24 +150,24 @@ class LabelIndex:
         exact = set(self.by_phrase.get(query_phrase, ()))
         pool = set(matching[:RANKED_AT_MOST]) | exact
         whole = set(query)
-        entries = self.entries
+        labels, entry_words, entry_phrases = self._labels, self._words, self._phrases
 
         def rank(number: int) -> tuple[int, int, int, int, int, int, int]:
-            entry = entries[number]
+            found = entry_words[number]
             return (
                 0 if number in exact else 1,
-                0 if entry.phrase.startswith(query_phrase) else 1,
-                0 if whole.issubset(entry.words) else 1,
-                0 if entry.preferred else 1,
-                0 if entry.language == language else 1,
-                len(entry.words),
+                0 if entry_phrases[number].startswith(query_phrase) else 1,
+                0 if whole.issubset(found) else 1,
+                0 if labels[number][0] else 1,
+                0 if labels[number][2] == language else 1,
+                len(found),
                 number,
             )
 
         hits: list[SearchHit] = []
         seen: set[int] = set()
         for number in sorted(pool, key=rank):
-            entry = entries[number]
+            entry = self.entry(number)
             if entry.skill in seen:
                 continue
             seen.add(entry.skill)
@@ -168,7 +190,7 @@ class LabelIndex:
         bundled languages and either spelling; preferred-label matches first."""
         found: list[Skill] = []
         for number in self.by_phrase.get(phrase(label), ()):
-            skill = self.data.skills[self.entries[number].skill]
+            skill = self.data.skills[self._labels[number][1]]
             if skill not in found:
                 found.append(skill)
         return found
@@ -184,5 +206,7 @@ def label_index() -> LabelIndex:
     if _index is None:
         with _lock:
             if _index is None:
-                _index = LabelIndex(catalog())
+                shipped = prebuilt.read(prebuilt.LABELS, prebuilt.bundled_fingerprint())
+                phrases = shipped if isinstance(shipped, list) else None
+                _index = LabelIndex(catalog(), phrases)
     return _index

@@ -24,9 +24,11 @@ import math
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
+from mcdesigner.esco import prebuilt
 from mcdesigner.esco.data import LANGUAGES, Catalog, Skill, catalog
-from mcdesigner.esco.text import WORD, stem, words
+from mcdesigner.esco.text import WORD, fold, spelling, stem, words
 
 PREFERRED_WEIGHT = 2.0
 LABEL_WEIGHT = 3.0
@@ -62,48 +64,101 @@ class Suggestion:
     matched: tuple[str, ...]  # the outcome's words found in the skill, most telling first
 
 
+#: Each folded word's term ("" for a word that does not count), worked out once.
+_TERMS: dict[str, str] = {}
+
+
+def _term(folded: str) -> str:
+    neutral = spelling(folded)
+    term = stem(neutral)
+    if len(term) < 2 or term in STOP_WORDS or neutral in STOP_WORDS:
+        return ""
+    return term
+
+
 def terms(text: str) -> list[str]:
     """The words of ``text`` that count for the suggestions, stemmed, in order."""
-    return [t for t in (stem(w) for w in words(text)) if t not in STOP_WORDS and len(t) > 1]
+    known = _TERMS  # a plain dict: this runs for every label and description of the data
+    found = []
+    for word in WORD.findall(fold(text)):
+        term = known.get(word)
+        if term is None:
+            term = known[word] = _term(word)
+        if term:
+            found.append(term)
+    return found
+
+
+#: For each term, the positions of the skills holding it and its weight in each.
+Postings = dict[str, tuple[list[int], list[float]]]
+
+
+def weighted_postings(data: Catalog) -> Postings:
+    """For each term, the skills holding it with its BM25F weight there (before
+    saturation): label and description counts, each divided by its field's relative
+    length, the label's times :data:`LABEL_WEIGHT`. This is the slow part of building the
+    index (about a second); ``scripts/build_esco.py`` ships it ready-made
+    (:mod:`mcdesigner.esco.prebuilt`)."""
+    label_counts: list[dict[str, float]] = []
+    description_counts: list[Counter[str]] = []
+    for skill in data.skills:
+        counts: dict[str, float] = {}
+        for language in LANGUAGES:
+            for term in terms(skill.labels.get(language, "")):
+                counts[term] = counts.get(term, 0.0) + PREFERRED_WEIGHT
+            for alternative in skill.alternatives.get(language, ()):
+                for term in terms(alternative):
+                    counts[term] = counts.get(term, 0.0) + 1.0
+        label_counts.append(counts)
+        description_counts.append(Counter(terms(skill.description)))
+    total = max(len(data.skills), 1)
+    label_average = sum(sum(c.values()) for c in label_counts) / total or 1.0
+    description_average = sum(sum(c.values()) for c in description_counts) / total or 1.0
+    postings: Postings = {}
+    for position, (labels, description) in enumerate(
+        zip(label_counts, description_counts, strict=True)
+    ):
+        label_norm = 1 - B + B * sum(labels.values()) / label_average
+        description_norm = 1 - B + B * sum(description.values()) / description_average
+        for term in sorted(labels.keys() | description.keys()):
+            weight = (
+                LABEL_WEIGHT * labels.get(term, 0.0) / label_norm
+                + description.get(term, 0) / description_norm
+            )
+            positions, weights = postings.setdefault(term, ([], []))
+            positions.append(position)
+            weights.append(round(weight, 4))
+    return postings
+
+
+def encode_postings(postings: Postings) -> dict[str, list[list[Any]]]:
+    """``postings`` as JSON data, terms sorted."""
+    return {term: [positions, weights] for term, (positions, weights) in sorted(postings.items())}
+
+
+def decode_postings(content: Any) -> Postings | None:
+    """The postings of ready-made JSON data, or ``None`` when it is not well formed."""
+    if not isinstance(content, dict):
+        return None
+    found: Postings = {}
+    for term, pair in content.items():
+        if not (isinstance(pair, list) and len(pair) == 2 and len(pair[0]) == len(pair[1])):
+            return None
+        found[term] = (pair[0], pair[1])
+    return found
 
 
 class SuggestionIndex:
-    """BM25F statistics of every skill: word counts and lengths of its labels and of its
-    description, and how many skills hold each word."""
+    """BM25F statistics of every skill: the weight of each term in each skill holding it,
+    and each term's rarity (inverse document frequency)."""
 
-    def __init__(self, data: Catalog) -> None:
+    def __init__(self, data: Catalog, postings: Postings | None = None) -> None:
         self.data = data
-        label_counts: list[dict[str, float]] = []
-        description_counts: list[Counter[str]] = []
-        for skill in data.skills:
-            counts: dict[str, float] = {}
-            for language in LANGUAGES:
-                for term in terms(skill.labels.get(language, "")):
-                    counts[term] = counts.get(term, 0.0) + PREFERRED_WEIGHT
-                for alternative in skill.alternatives.get(language, ()):
-                    for term in terms(alternative):
-                        counts[term] = counts.get(term, 0.0) + 1.0
-            label_counts.append(counts)
-            description_counts.append(Counter(terms(skill.description)))
+        self.postings = weighted_postings(data) if postings is None else postings
         total = max(len(data.skills), 1)
-        label_average = sum(sum(c.values()) for c in label_counts) / total or 1.0
-        description_average = sum(sum(c.values()) for c in description_counts) / total or 1.0
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for position, (labels, description) in enumerate(
-            zip(label_counts, description_counts, strict=True)
-        ):
-            label_norm = 1 - B + B * sum(labels.values()) / label_average
-            description_norm = 1 - B + B * sum(description.values()) / description_average
-            for term in labels.keys() | description.keys():
-                weight = (
-                    LABEL_WEIGHT * labels.get(term, 0.0) / label_norm
-                    + description.get(term, 0) / description_norm
-                )
-                postings.setdefault(term, []).append((position, weight))
-        self.postings = postings
         self.idf = {
             term: math.log(1 + (total - len(found) + 0.5) / (len(found) + 0.5))
-            for term, found in postings.items()
+            for term, (found, _weights) in self.postings.items()
         }
         self.prior = [REUSE_PRIOR.get(skill.reuse_level, 1.0) for skill in data.skills]
 
@@ -121,7 +176,7 @@ class SuggestionIndex:
             if not found:
                 continue
             idf = self.idf[term]
-            for position, weight in found:
+            for position, weight in zip(*found, strict=True):
                 part = idf * weight / (K1 + weight)
                 scores[position] = scores.get(position, 0.0) + part
                 parts.setdefault(position, []).append((part, shown.get(term, term)))
@@ -142,10 +197,11 @@ _index: SuggestionIndex | None = None
 
 
 def suggestion_index() -> SuggestionIndex:
-    """The suggestion index of the bundled data, built on the first call."""
+    """The suggestion index of the bundled data, read (or built) on the first call."""
     global _index
     if _index is None:
         with _lock:
             if _index is None:
-                _index = SuggestionIndex(catalog())
+                shipped = prebuilt.read(prebuilt.SUGGESTIONS, prebuilt.bundled_fingerprint())
+                _index = SuggestionIndex(catalog(), decode_postings(shipped))
     return _index
