@@ -17,6 +17,7 @@ from mcdesigner.model.proposal import (
     CertifiedData,
     Contact,
     ContentUnit,
+    EscoSkill,
     EsgEntry,
     ExpenditureLine,
     FinancialStatement,
@@ -43,12 +44,46 @@ STATUS = "http://data.europa.eu/snb/entitlement-status/5b8d6b34fb"  # prospectiv
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
+def esco_skill(label: str, address: str, level: str) -> EscoSkill:
+    """A skill linked to ESCO as the ESCO data gives it."""
+    return EscoSkill(
+        label=label,
+        uri=f"http://data.europa.eu/esco/skill/{address}",
+        skill_type="http://data.europa.eu/snb/skill-type/skill",
+        reuse_level=f"http://data.europa.eu/snb/skill-reuse-level/{level}",
+    )
+
+
 def complete_proposal() -> Proposal:
     """A 1-ECTS, EQF 6 proposal that fills every required field and passes every rule."""
     outcomes = [
-        LearningOutcome(id="lo-analyse", text="Analyse the regulations that apply to a course."),
-        LearningOutcome(id="lo-design", text="Design the structure of a joint micro-credential."),
-        LearningOutcome(id="lo-evaluate", text="Evaluate a draft proposal against a rubric."),
+        LearningOutcome(
+            id="lo-analyse",
+            text="Analyse the regulations that apply to a course.",
+            esco_skills=[
+                esco_skill(
+                    "ensure ongoing compliance with regulations",
+                    "1c7c161d-1c78-4098-b28d-147857d44699",
+                    "cross-sector",
+                )
+            ],
+        ),
+        LearningOutcome(
+            id="lo-design",
+            text="Design the structure of a joint micro-credential.",
+            esco_skills=[
+                esco_skill(
+                    "develop curriculum", "7ee872de-db39-4ae3-8e19-75d1a2cdf697", "cross-sector"
+                )
+            ],
+        ),
+        LearningOutcome(
+            id="lo-evaluate",
+            text="Evaluate a draft proposal against a rubric.",
+            esco_skills=[
+                esco_skill("review drafts", "c290c45c-b8da-4517-be4a-b16fdce26cb2", "cross-sector"),
+            ],
+        ),
     ]
     return Proposal(
         id="complete",

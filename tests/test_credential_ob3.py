@@ -177,10 +177,12 @@ def test_narrative_lists_outcomes_workload_assessment_and_rights() -> None:
     assert "2. Establish collaborative relations\n   across partner universities." in narrative
 
 
-def test_example_skills_without_links_are_named_not_aligned() -> None:
+def test_example_skills_are_aligned_when_linked_and_named_either_way() -> None:
     proposal = complete_example()
     doc = to_ob3(proposal)
-    assert all(a.get("targetFramework") != "ESCO" for a in doc.get("alignment", []))
+    linked = {s.uri for o in proposal.certified.learning_outcomes for s in o.esco_skills if s.uri}
+    aligned = {a["targetUrl"] for a in doc["alignment"] if a.get("targetFramework") == "ESCO"}
+    assert aligned == linked and len(linked) == 6  # eight links, two skills twice
     for outcome in proposal.certified.learning_outcomes:
         for skill in outcome.esco_skills:
             assert skill.label in doc["criteria"]["narrative"]

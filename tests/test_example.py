@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import mcdesigner.esco as esco
 from mcdesigner.examples import EXAMPLE_PATH, ExampleError, load_example, new_from_example
 from mcdesigner.model.proposal import Proposal, iter_items
 from mcdesigner.model.vocabularies import get_vocabulary
@@ -122,8 +123,24 @@ def test_learning_outcomes_and_their_esco_skills() -> None:
             "apply system organisational policies",
         ],
     ]
-    # The source names the skills but gives no ESCO addresses: none are made up.
-    assert all(s.uri == "" for o in outcomes for s in o.esco_skills)
+    # The source names the skills but gives no ESCO addresses: the example carries those of
+    # the eight skills whose labels are exactly ESCO labels, each as the bundled ESCO data
+    # gives it; the other five stay for the author.
+    linked = [s for o in outcomes for s in o.esco_skills if s.uri]
+    assert len(linked) == 8
+    for skill in linked:
+        found = esco.lookup(skill.uri)
+        assert found is not None and esco.exact_match(skill.label) == [found]
+        assert skill.skill_type == found.skill_type_concept
+        assert skill.reuse_level == found.reuse_level_concept
+    unlinked = {s.label for o in outcomes for s in o.esco_skills if not s.uri}
+    assert unlinked == {
+        "documenting and recording information",
+        "use ICT resources to solve work related tasks",
+        "digital communication and collaboration",
+        "linking learning outcomes of qualifications with ESCO skills",
+        "evaluate data",
+    }
 
 
 def test_seven_content_units_with_their_sub_items() -> None:

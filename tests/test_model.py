@@ -304,13 +304,27 @@ def test_dangerous_or_malformed_links_are_refused(link: str) -> None:
         Organisation(website=link)
 
 
-def test_esco_links_must_point_at_esco() -> None:
+def test_skill_links_are_web_addresses_of_esco_or_another_framework() -> None:
     uri = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
     assert EscoSkill(label="work in teams", uri=uri).uri == uri
     assert EscoSkill(label="work in teams").uri == ""
-    for bad in ("https://example.org/skill", "javascript:alert(1)"):
+    digcomp = "http://data.europa.eu/snb/dcf/25831c2"
+    assert EscoSkill(label="collaborating through digital technologies", uri=digcomp).uri == digcomp
+    for bad in ("javascript:alert(1)", "data.europa.eu/esco/skill/x", "ftp://example.org/skill"):
         with pytest.raises(ValidationError, match="uri"):
             EscoSkill(uri=bad)
+
+
+def test_a_skill_link_keeps_esco_skill_type_and_reuse_level() -> None:
+    skill = EscoSkill(
+        label="work in teams",
+        skill_type="http://data.europa.eu/snb/skill-type/skill",
+        reuse_level="http://data.europa.eu/snb/skill-reuse-level/transversal",
+    )
+    assert skill.reuse_level == "http://data.europa.eu/snb/skill-reuse-level/transversal"
+    for field in ("skill_type", "reuse_level"):
+        with pytest.raises(ValidationError, match=field):
+            EscoSkill.model_validate({field: "transversal"})
 
 
 # ---------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def test_clicking_an_issue_opens_its_field(qtbot: Any, window: Any) -> None:
 
 def test_list_item_issues_and_advice_are_shown_inline(qtbot: Any, window: Any) -> None:
     _wait_checked(qtbot, window)
-    esco = f"{LO3}.esco_skills[lo3-esco1].uri"
+    esco = f"{LO3}.esco_skills[lo3-esco2].uri"
     assert window.go_to_path(esco)
     field = window.editor.current_page().editor(esco)
     qtbot.waitUntil(lambda: _focus_inside(field))

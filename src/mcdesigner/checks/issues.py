@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mcdesigner.formdefs import FormSet
+from mcdesigner.model.edits import Edit
 
 Severity = Literal["error", "warning", "advice"]
 
@@ -43,6 +44,17 @@ def section_showing(path: str, forms: FormSet | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A change that resolves an issue, for the window to offer as one click (one undo step).
+
+    ``description`` says what applying it does, in the user's language.
+    """
+
+    description: str
+    edit: Edit
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
     """One problem found in a proposal, pointing at the field that needs attention."""
 
@@ -56,6 +68,7 @@ class Issue:
     # The proposal language of the text the issue is about (ISO 639-1); "" when the issue
     # concerns the field itself (its main-language text or a value that has no language).
     language: str = ""
+    fix: Fix | None = None  # a change that resolves the issue, when there is one
 
 
 @dataclass(frozen=True)

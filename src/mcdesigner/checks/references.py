@@ -48,3 +48,11 @@ ELM_LANGUAGE_MAPS = (
     "European Learning Model v3: the credential's texts are language maps, one text per"
     " language the credential is issued in"
 )
+ESCO_SKILLS = (
+    "ESCO (European Skills, Competences, Qualifications and Occupations) skills pillar,"
+    " v1.0 series: every skill has a permanent address and a preferred label"
+)
+ESCO_SUGGESTIONS = (
+    "ESCO skills pillar, v1.0 series: skills ranked by the words they share with the outcome"
+    " (BM25 over their labels and descriptions)"
+)

@@ -28,6 +28,7 @@ from mcdesigner.checks.rule import Rule
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, path_label
 from mcdesigner.i18n import N_, tr, tr_n
+from mcdesigner.model.edits import SetValue, SetValues
 
 _SEVERITY_LABELS: dict[str, str] = {
     "error": N_("error"),
@@ -138,8 +139,19 @@ def format_text(
 
 
 def issue_dict(issue: Issue) -> dict[str, Any]:
-    """An issue as a plain dictionary (the JSON form)."""
-    return asdict(issue)
+    """An issue as a plain dictionary (the JSON form); a fix as its description and the
+    values it sets."""
+    data = asdict(issue)
+    if issue.fix is not None:
+        edit = issue.fix.edit
+        edits = edit.values if isinstance(edit, SetValues) else (edit,)
+        data["fix"] = {
+            "description": issue.fix.description,
+            "changes": [
+                {"path": e.path, "value": e.value} for e in edits if isinstance(e, SetValue)
+            ],
+        }
+    return data
 
 
 def format_json(issues: Sequence[Issue], readiness: Readiness) -> str:

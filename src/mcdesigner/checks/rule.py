@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mcdesigner.checks.issues import CREDENTIAL_GROUP, Issue, Severity, section_showing
+from mcdesigner.checks.issues import CREDENTIAL_GROUP, Fix, Issue, Severity, section_showing
 from mcdesigner.formdefs import FormSet
 from mcdesigner.i18n import tr
 from mcdesigner.model.standards import ANNEX_I
@@ -31,6 +31,7 @@ class Finding:
     reference: str = ""
     group: str = ""
     language: str = ""  # the language of the text found wanting, "" for the field itself
+    fix: Fix | None = None  # a change that resolves it, when there is one
 
 
 CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
@@ -84,6 +85,7 @@ class Rule:
                     reference=tr(finding.reference or self.reference),
                     group=finding.group or credential_group(finding.path, section, forms),
                     language=finding.language,
+                    fix=finding.fix,
                 )
             )
         return issues

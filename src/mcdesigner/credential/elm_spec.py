@@ -30,17 +30,21 @@ from mcdesigner.credential.vocab import (
     concept,
     hours_duration,
     label,
+    lang_map,
     language_concept,
     number_text,
     vocabulary_concept,
 )
 from mcdesigner.i18n import tr
-from mcdesigner.model.proposal import LearningOutcome, Right
+from mcdesigner.model.proposal import EscoSkill, LearningOutcome, Right
 from mcdesigner.model.vocabularies import COUNTRY
 
 OUTCOMES = "certified.learning_outcomes"
 ACTIVITIES = "academic.activities"
 ASSESSMENTS = "academic.assessments"
+ESCO_PREFIX = "http://data.europa.eu/esco/"
+#: Schemes of the other skill frameworks whose addresses are recognised (DigComp).
+OTHER_SKILL_SCHEMES = {"http://data.europa.eu/snb/dcf/": "http://data.europa.eu/snb/dcf/25831c2"}
 ESCO_OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
 ESCO_OCCUPATIONS_SCHEME = "http://data.europa.eu/esco/concept-scheme/occupations"
 
@@ -146,9 +150,35 @@ def _qualification_notes(scope: Scope) -> list[JsonDict]:
     return [*notes, further] if further is not None else notes
 
 
+def _shared(values: list[str | None]) -> str | None:
+    """The one value all the known ``values`` agree on, else ``None``."""
+    known = {v for v in values if v}
+    return known.pop() if len(known) == 1 else None
+
+
+def _framework_skill(skill: EscoSkill) -> JsonDict:
+    """A skill of another framework as a concept (in its scheme when the scheme is known)."""
+    scheme = next(
+        (s for prefix, s in OTHER_SKILL_SCHEMES.items() if skill.uri.startswith(prefix)), ""
+    )
+    return compact(
+        {
+            "id": skill.uri,
+            "type": "Concept",
+            "inScheme": {"id": scheme, "type": "ConceptScheme"} if scheme else None,
+            "prefLabel": lang_map(skill.label, "en"),
+        }
+    )
+
+
 def _outcome(scope: Scope, outcome: LearningOutcome) -> JsonDict:
+    """The outcome with its skills: ESCO skills as ``relatedESCOSkill``, skills of other
+    frameworks as ``relatedSkill``, the others named in a note. ELM gives an outcome one
+    skill type and one reuse level: the outcome's own type, else the one its linked skills
+    share; the reuse level its linked skills share."""
     linked = [s for s in outcome.esco_skills if s.uri.startswith(ESCO_SKILL_PREFIX)]
-    linked_ids = {s.id for s in linked}
+    others = [s for s in outcome.esco_skills if s.uri and not s.uri.startswith(ESCO_PREFIX)]
+    linked_ids = {s.id for s in (*linked, *others)}
     unlinked = [
         s.label or s.uri
         for s in outcome.esco_skills
@@ -157,12 +187,18 @@ def _outcome(scope: Scope, outcome: LearningOutcome) -> JsonDict:
     note = ""
     if unlinked:
         note = tr("Related skills: {skills}").format(skills="; ".join(unlinked))
+    known = [*linked, *others]
+    skill_type = outcome.skill_type or _shared([s.skill_type for s in known])
     return compact(
         {
             "id": scope.id("learningOutcome", outcome.id),
             "type": "LearningOutcome",
             "title": scope.field(f"{OUTCOMES}[{outcome.id}].text"),
-            "dcType": _concept_or_none("skill-type", outcome.skill_type),
+            "dcType": _concept_or_none("skill-type", skill_type),
+            "reusabilityLevel": _concept_or_none(
+                "skill-reuse-level", _shared([s.reuse_level for s in known])
+            ),
+            "relatedSkill": [_framework_skill(s) for s in others],
             "relatedESCOSkill": [concept(s.uri, ESCO_SKILLS_SCHEME, s.label) for s in linked],
             "additionalNote": scope.notes((f"skills-{outcome.id}", note)),
         }

@@ -13,7 +13,6 @@ Import this module only when rendering a Word file: it loads python-docx.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from mcdesigner.export.blocks import (
     TableOfContents,
     Title,
 )
+from mcdesigner.export.docx_properties import update_fields_on_open, write_properties
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.formatting import has_rtl, safe_text
 from mcdesigner.i18n import tr
@@ -485,65 +485,6 @@ def render_docx(
             progress(30 + int(55 * index / total), tr("Writing the Word document"))
     writer.fill_placeholders()
     if writer.has_contents:
-        _update_fields_on_open(document)
-    properties = document.core_properties
-    letterhead = context.letterhead
-    properties.title = _property_text(context.proposal_title)
-    properties.subject = _property_text(context.document_title)
-    properties.keywords = _property_text(", ".join(context.keywords))
-    properties.author = _property_text(letterhead.author)
-    properties.last_modified_by = _property_text(letterhead.author)
-    properties.category = _property_text(letterhead.institution)
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    properties.created = now
-    properties.modified = now
-    properties.revision = 1
-    exported = tr("Exported by MC Designer on {date}").format(date=context.generated)
-    if letterhead.institution:
-        exported += " · " + tr("profile of {institution}").format(
-            institution=letterhead.institution
-        )
-    properties.comments = _property_text(exported)
-    properties.language = context.language
-    _set_default_language(document, context.language)
+        update_fields_on_open(document)
+    write_properties(document, context)
     document.save(str(out))
-
-
-#: Settings that come after ``w:updateFields`` in a Word settings part.
-_SETTINGS_AFTER_UPDATE_FIELDS = (
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
-    "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
-    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
-    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
-)  # fmt: skip
-
-
-def _update_fields_on_open(document: Any) -> None:
-    """Ask Word to update the fields (the contents and its page numbers) on opening."""
-    settings = document.settings.element
-    for old in settings.findall(qn("w:updateFields")):
-        settings.remove(old)
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    later = {qn(f"w:{name}") for name in _SETTINGS_AFTER_UPDATE_FIELDS}
-    following = next((child for child in settings if child.tag in later), None)
-    if following is not None:
-        following.addprevious(update)  # the schema's order of settings
-    else:
-        settings.append(update)
-
-
-def _set_default_language(document: Any, language: str) -> None:
-    """Spelling and hyphenation of the styles' text in ``language`` (the texts' language)."""
-    for lang in document.styles.element.iter(qn("w:lang")):
-        lang.set(qn("w:val"), language)
-
-
-#: python-docx refuses document properties longer than this (the body keeps the full text).
-_PROPERTY_MAX = 255
-
-
-def _property_text(text: str) -> str:
-    """``text`` shortened to fit a document property, ending with "…" when cut."""
-    return text if len(text) <= _PROPERTY_MAX else text[: _PROPERTY_MAX - 1] + "…"

@@ -140,7 +140,32 @@ class SetTranslation:
         return self.path
 
 
-Edit = SetValue | InsertItem | RemoveItem | MoveItem | SetTranslation
+@dataclass(frozen=True)
+class SetValues:
+    """Replace several values at once: one change to undo (filling a whole linked skill).
+
+    Either every value is set or, when one is refused, none is.
+    """
+
+    values: tuple[SetValue, ...]
+
+    def apply(self, root: BaseModel) -> SetValues:
+        inverses: list[SetValue] = []
+        try:
+            for edit in self.values:
+                inverses.append(edit.apply(root))
+        except Exception:
+            for inverse in reversed(inverses):
+                inverse.apply(root)
+            raise
+        return SetValues(tuple(reversed(inverses)))
+
+    @property
+    def touched(self) -> str:
+        return self.values[0].path if self.values else ""
+
+
+Edit = SetValue | SetValues | InsertItem | RemoveItem | MoveItem | SetTranslation
 
 
 _Item = TypeVar("_Item", bound=Item)

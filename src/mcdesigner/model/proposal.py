@@ -148,17 +148,17 @@ class GeneralInformation(Strict):
 # Certified academic data (Annex I)
 # ---------------------------------------------------------------------------
 class EscoSkill(Item):
-    """A link from a learning outcome to an ESCO skill or competence."""
+    """A link from a learning outcome to an ESCO skill or competence.
+
+    ``uri`` is the skill's ESCO address (``http://data.europa.eu/esco/skill/...``), or the
+    address of a skill in another framework (DigComp, for example); the skill type and the
+    reuse level are ESCO's for that skill.
+    """
 
     label: Annotated[ShortText, TRANSLATED] = ""
     uri: Link = ""
-
-    @field_validator("uri")
-    @classmethod
-    def _esco_uri(cls, value: str) -> str:
-        if value and not value.startswith("http://data.europa.eu/esco/"):
-            raise ValueError("an ESCO link starts with http://data.europa.eu/esco/")
-        return value
+    skill_type: SkillType | None = None
+    reuse_level: SkillReuseLevel | None = None
 
 
 class LearningOutcome(Item):

@@ -1,4 +1,4 @@
-"""Small modal dialogs of the main window: unsaved changes, about."""
+"""Small modal dialogs of the main window: unsaved changes, about (with the data sources)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mcdesigner import __version__
+from mcdesigner.esco import VERSION as ESCO_VERSION
 
 
 def _tr(text: str) -> str:
@@ -45,15 +46,27 @@ def profile_line() -> str:
     return _tr("Institution profile: {institution}").format(institution=installed.name)
 
 
-def show_about(parent: QWidget) -> None:
-    """Name, version, what the application does, and the institution profile in use."""
-    QMessageBox.about(
-        parent,
-        _tr("About MC Designer"),
+def about_text() -> str:
+    """What the About box says: name, version, what the application does, the institution
+    profile in use, and the sources of the data it ships (ESCO, with its version and
+    licence)."""
+    return (
         _tr(
             "MC Designer {version}\n\nDraft, check and review micro-credential proposals "
             "offline. Your proposals are stored on this computer only."
         ).format(version=__version__)
         + "\n\n"
-        + profile_line(),
+        + profile_line()
+        + "\n\n"
+        + _tr(
+            "ESCO skills: ESCO {esco_version}, European Skills, Competences, Qualifications and"
+            " Occupations, published by the European Commission (© European Union,"
+            " https://esco.ec.europa.eu). Reused with attribution, as the Commission's reuse"
+            " policy allows (Decision 2011/833/EU); only the columns needed are kept."
+        ).format(esco_version=ESCO_VERSION)
     )
+
+
+def show_about(parent: QWidget) -> None:
+    """Name, version, what the application does and where its data comes from."""
+    QMessageBox.about(parent, _tr("About MC Designer"), about_text())
