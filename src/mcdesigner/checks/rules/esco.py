@@ -103,9 +103,7 @@ def exact_label(context: CheckContext) -> Iterator[Finding]:
         ).format(
             number=n, outcome=o, label=skill.label, address=found.address, kind=found.kind_text
         )
-        fix = Fix(
-            tr("Link “{label}” to ESCO").format(label=skill.label), link_edit(path, found)
-        )
+        fix = Fix(tr("Link “{label}” to ESCO").format(label=skill.label), link_edit(path, found))
         yield Finding("advice", f"{path}.uri", message, fix=fix)
 
 
