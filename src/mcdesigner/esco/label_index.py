@@ -32,7 +32,7 @@ from mcdesigner.esco.data import LANGUAGES, Catalog, Skill, catalog
 from mcdesigner.esco.text import phrase, words
 
 #: At most this many matching entries are ranked for one query (the best-placed first).
-RANKED_AT_MOST = 4000
+RANKED_AT_MOST = 600
 
 
 @dataclass(frozen=True, slots=True)
