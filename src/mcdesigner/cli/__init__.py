@@ -2,7 +2,7 @@
 
 ``mcdesigner`` with no command starts the desktop application. Each command is one small
 ``run_*`` function plus an ``add_*_arguments`` function, registered in a module's
-``COMMANDS`` table (library, documents, reviewing); adding a command means writing those
+``COMMANDS`` table (library, example, documents, reviewing); adding a command means writing those
 two functions and one table entry. Problems are reported as one plain message on stderr
 with a non-zero exit status, never a traceback. The command line never imports Qt unless
 it starts the desktop application.
@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mcdesigner import __version__
-from mcdesigner.cli import documents, library, reviewing
+from mcdesigner.cli import documents, example, library, reviewing
 from mcdesigner.cli.argparse_texts import translate_argparse
 from mcdesigner.cli.common import (
     DEBUG_ENV_VAR,
@@ -42,7 +42,9 @@ from mcdesigner.translations import (
     use_language,
 )
 
-COMMANDS: tuple[Command, ...] = library.COMMANDS + documents.COMMANDS + reviewing.COMMANDS
+COMMANDS: tuple[Command, ...] = (
+    library.COMMANDS + example.COMMANDS + documents.COMMANDS + reviewing.COMMANDS
+)
 
 __all__ = ["COMMANDS", "CliError", "Command", "build_parser", "main"]
 
