@@ -42,6 +42,10 @@ DESCRIPTION = "Draft, check and review micro-credential proposals offline"
 COPYRIGHT = "MIT licence; DejaVu fonts under their own licence"
 ICON_PNG = ROOT / "resources" / "icons" / "mcdesigner.png"
 INNO_SCRIPT = ROOT / "packaging" / "windows" / "mcdesigner.iss"
+INNO_COMPILERS = (
+    Path(r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"),
+    Path(r"C:\Program Files\Inno Setup 6\ISCC.exe"),
+)
 PLATFORMS = ("linux", "windows", "macos")
 
 #: The folders the app reads at run time, and where they go inside the bundle.
@@ -341,14 +345,14 @@ def package(target: Target, folder: Path, dist: Path) -> Path:
             tar.add(folder, arcname=EXECUTABLE)
         return archive
     if target.name == "windows":
-        iscc = shutil.which("iscc") or shutil.which("ISCC")
+        iscc = shutil.which("iscc") or next((str(p) for p in INNO_COMPILERS if p.is_file()), None)
         if iscc is None:
-            raise SystemExit("Inno Setup's ISCC is not on PATH (https://jrsoftware.org/isinfo.php)")
+            raise SystemExit("Inno Setup 6 is not installed (its ISCC.exe builds the installer)")
         subprocess.run(
             [
                 iscc,
                 f"/DAppVersion={__version__}",
-                f"/DSourceDir={folder}",
+                f"/DBundleDir={folder}",
                 f"/DIconFile={target.icon}",
                 f"/O{dist}",
                 str(INNO_SCRIPT),

@@ -259,26 +259,43 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="mcd-smoke-") as scratch:
         folder = Path(scratch)
-        try:
-            check_contents(args.bundle)
-            print("smoke: the bundle holds no test library and no unused Qt module")
-            check_window(executable, folder / "window")
-            print(f"smoke: the window ran {WINDOW_SECONDS:g} s and closed; Python from the bundle")
-            (folder / "out").mkdir()
-            check_exports(executable, folder / "cli", folder / "out")
-            print("smoke: example stored; PDF, Word and ELM exported and checked")
-        except (SmokeFailure, subprocess.TimeoutExpired) as failure:
-            print(f"smoke: FAILED: {failure}", file=sys.stderr)
-            return 1
+        checks = (
+            (lambda: check_contents(args.bundle), "holds no test library, no unused Qt module"),
+            (
+                lambda: check_window(executable, folder / "window"),
+                f"the window ran {WINDOW_SECONDS:g} s and closed; only the bundle's Python",
+            ),
+            (
+                lambda: check_exports(executable, folder / "cli", folder / "out"),
+                "example stored; PDF, Word and ELM exported and checked",
+            ),
+        )
+        (folder / "out").mkdir()
+        passed = 0
+        for check, name in checks:
+            try:
+                check()
+            except (SmokeFailure, subprocess.TimeoutExpired) as failure:
+                print(f"smoke: FAILED: {failure}", file=sys.stderr)
+                print(f"bundle: {passed} passed, 1 failed")
+                return 1
+            passed += 1
+            print(f"smoke: ok: {name}")
         if args.runs > 0:
             if not args.pip_command.is_file():
                 print(f"smoke: no pip install at {args.pip_command}", file=sys.stderr)
                 return 1
-            figures = measure(args.bundle, args.pip_command, args.runs, folder / "timing")
+            try:
+                figures = measure(args.bundle, args.pip_command, args.runs, folder / "timing")
+            except (SmokeFailure, subprocess.TimeoutExpired) as failure:
+                print(f"smoke: FAILED while timing the start-up: {failure}", file=sys.stderr)
+                print(f"bundle: {passed} passed, 1 failed")
+                return 1
             text = report(figures, args.runs)
             print(text)
             if args.write:
                 RESULTS.write_text(text, encoding="utf-8")
+    print(f"bundle: {passed} passed, 0 failed")
     return 0
 
 
