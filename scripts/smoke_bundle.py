@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="mcd-smoke-") as scratch:
         folder = Path(scratch)
-        checks = (
+        checks: tuple[tuple[Callable[[], None], str], ...] = (
             (lambda: check_contents(args.bundle), "holds no test library, no unused Qt module"),
             (
                 lambda: check_window(executable, folder / "window"),
