@@ -170,10 +170,10 @@ def desktop_entry() -> str:
         "Type=Application\n"
         f"Name={APP_NAME}\n"
         f"Comment={DESCRIPTION}\n"
-        f"Exec={EXECUTABLE} %f\n"
+        f"Exec={EXECUTABLE}\n"
         f"Icon={EXECUTABLE}\n"
         "Terminal=false\n"
-        "Categories=Office;Education;\n"
+        "Categories=Office;\n"
         "StartupWMClass=mcdesigner\n"
     )
 
