@@ -395,11 +395,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.platform != current_platform():
         parser.error(f"a {args.platform} bundle is built on {args.platform}")
-    target = make_target(args.platform, args.work)
-    folder = run_pyinstaller(target, args.dist.resolve(), args.work.resolve())
-    print(f"bundle: {folder} ({folder_size(folder) / 2**20:.0f} MiB)")
+    # PyInstaller reads the spec's relative paths from the spec's folder: all are absolute.
+    dist, work = args.dist.resolve(), args.work.resolve()
+    target = make_target(args.platform, work)
+    folder = run_pyinstaller(target, dist, work)
+    print(f"built {folder} ({folder_size(folder) / 2**20:.0f} MiB)")
     if args.package:
-        print(f"package: {package(target, folder, args.dist.resolve())}")
+        print(f"packaged {package(target, folder, dist)}")
     return 0
 
 
