@@ -160,11 +160,16 @@ def test_linux_bundle_runs_without_python_and_exports_documents() -> None:
     pytest.importorskip("PyInstaller", reason="the bundle extra is not installed: .[bundle]")
     if not sys.platform.startswith("linux"):
         pytest.skip("the smoke test runs the Linux bundle")
+    pip_command = Path(sys.executable).parent / "mcdesigner"  # this environment's install
     result = subprocess.run(
-        [sys.executable, str(SCRIPTS / "smoke_bundle.py"), "--build", "--runs", "1"],
+        [
+            *(sys.executable, str(SCRIPTS / "smoke_bundle.py"), "--build", "--runs", "1"),
+            *("--pip-command", str(pip_command)),
+        ],
         capture_output=True,
         text=True,
         timeout=1800,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     assert "PDF, Word and ELM exported and checked" in result.stdout
+    assert "bundle: 3 passed, 0 failed" in result.stdout
