@@ -94,6 +94,29 @@ def test_list_of_an_empty_database(db_path: Path, capsys: pytest.CaptureFixture[
     assert json.loads(capsys.readouterr().out) == []
 
 
+def test_example_stores_a_new_draft_copy_each_time(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mcdesigner.examples import load_example
+
+    example = load_example()
+    assert run(db_path, "example") == 0
+    first = capsys.readouterr().out
+    assert f"“{example.display_title}”" in first
+    assert run(db_path, "example") == 0
+    capsys.readouterr()
+    assert run(db_path, "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == 2
+    ids = {entry["id"] for entry in listed}
+    assert example.id not in ids, "each copy gets a fresh id"
+    assert {entry["title"] for entry in listed} == {example.general.title}
+    assert {entry["status"] for entry in listed} == {"draft"}
+    with Store.open(db_path) as store:
+        stored = store.get(next(i for i in ids if f"(id {i})" in first))
+    assert stored.certified.learning_outcomes == example.certified.learning_outcomes
+
+
 def test_import_reports_what_was_imported(
     db_path: Path, proposal_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

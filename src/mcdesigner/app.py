@@ -1,20 +1,26 @@
 """The composition root: start Qt, open the proposal store, load the forms, show the window.
 
 ``main()`` is what ``mcdesigner`` (without a command) runs. :func:`open_main_window` builds
-the same window without running the event loop, for tests and scripts.
+the same window without running the event loop, for tests and scripts. With
+``MCDESIGNER_QUIT_AFTER=SECONDS`` in the environment the window closes itself, the normal
+way, that many seconds after it is shown (``0``: once it is idle), so a smoke test or a
+start-up measurement can run an installed copy unattended.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mcdesigner.formdefs import FormDefinitionError, default_forms
 from mcdesigner.operations import StoreError, StoreLocked
 from mcdesigner.operations.library import open_library
+from mcdesigner.paths import resources_dir
 from mcdesigner.settings import load_preferences
 from mcdesigner.translations import choose_language, use_language
 from mcdesigner.ui.main_window import MainWindow
@@ -22,6 +28,10 @@ from mcdesigner.ui.state import UiState
 from mcdesigner.ui.translation import install_translators
 
 APP_NAME = "MC Designer"
+#: The window's and the desktop's icon for the application.
+ICON_PATH = resources_dir() / "icons" / "mcdesigner.png"
+#: Seconds after which the shown window closes itself (unset: it stays open).
+QUIT_AFTER_ENV = "MCDESIGNER_QUIT_AFTER"
 
 
 #: What went wrong choosing the language at start (shown in the status bar).
@@ -56,7 +66,19 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("mcdesigner")
+    app.setDesktopFileName("mcdesigner")
+    if app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(ICON_PATH)))
     return app
+
+
+def close_after_delay(window: MainWindow) -> None:
+    """Close ``window`` as :data:`QUIT_AFTER_ENV` asks, if it is set to a number of seconds."""
+    try:
+        seconds = float(os.environ.get(QUIT_AFTER_ENV, ""))
+    except ValueError:
+        return
+    QTimer.singleShot(max(0, round(seconds * 1000)), window.close)
 
 
 def open_main_window(db_path: Path | None = None, *, start: bool = True) -> MainWindow:
@@ -118,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(store, forms, prefs, UiState(), owns_store=True)
     window.show()
     window.start()
+    close_after_delay(window)
     notes = [p for p in (prefs_problem, *language_problems) if p]
     if notes:
         window.statusBar().showMessage("  ".join(notes), 15000)

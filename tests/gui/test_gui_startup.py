@@ -196,3 +196,19 @@ def test_the_language_is_chosen_in_the_preferences_and_shows_from_the_next_start
     from mcdesigner.translations import choose_language
 
     assert choose_language(stored.language) == ("es", [])
+
+
+def test_the_window_closes_itself_when_asked_and_keeps_the_first_start(db_path: Path) -> None:
+    """MCDESIGNER_QUIT_AFTER closes the shown window the normal way: the process ends with
+    status 0 and the first start's copy of the example is in the library."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mcdesigner", "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", MCDESIGNER_QUIT_AFTER="0.2"),
+    )
+    assert result.returncode == 0, result.stderr
+    with Store.open(db_path) as store:
+        titles = [summary.title for summary in store.list_proposals()]
+    assert titles == ["Towards INGENIUM Micro-credentials Framework"]

@@ -258,3 +258,36 @@ def test_tab_visits_an_items_fields_before_its_buttons(qtbot: Any, window: Any) 
         f"certified.learning_outcomes[{window.session.proposal.certified.learning_outcomes[0].id}].esco_skills"
     )
     assert esco.add_button.text() == "Add ESCO skill"
+
+
+def test_about_box_shows_the_app_icon_name_and_version(window: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from mcdesigner import __version__
+    from mcdesigner.app import ICON_PATH
+
+    assert not QApplication.windowIcon().isNull()
+    assert window.windowIcon().cacheKey() == QApplication.windowIcon().cacheKey()
+    seen: dict[str, Any] = {}
+
+    def read_and_close() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                seen["text"] = widget.text()
+                seen["icon"] = widget.iconPixmap().toImage()
+                widget.accept()
+
+    QTimer.singleShot(200, read_and_close)
+    window.show_about()
+    assert f"MC Designer {__version__}" in seen["text"]
+    shown: QImage = seen["icon"]
+    assert not shown.isNull()
+    app_icon = QImage(str(ICON_PATH)).scaled(shown.size())
+    # The pixel at the centre of the seal is the icon's yellow, not a standard box icon.
+    point = (shown.width() * 168 // 256, shown.height() * 150 // 256)
+    got, expected = shown.pixelColor(*point), app_icon.pixelColor(*point)
+    assert abs(got.red() - expected.red()) < 40, (got.name(), expected.name())
+    assert abs(got.green() - expected.green()) < 40, (got.name(), expected.name())
+    assert abs(got.blue() - expected.blue()) < 60, (got.name(), expected.name())

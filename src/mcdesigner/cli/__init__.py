@@ -2,10 +2,10 @@
 
 ``mcdesigner`` with no command starts the desktop application. Each command is one small
 ``run_*`` function plus an ``add_*_arguments`` function, registered in a module's
-``COMMANDS`` table (library, documents, reviewing, esco); adding a command means writing those
-two functions and one table entry. Problems are reported as one plain message on stderr
-with a non-zero exit status, never a traceback. The command line never imports Qt unless
-it starts the desktop application.
+``COMMANDS`` table (library, example, documents, reviewing, esco, profile); adding a
+command means writing those two functions and one table entry. Problems are reported as
+one plain message on stderr with a non-zero exit status, never a traceback. The command
+line never imports Qt unless it starts the desktop application.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mcdesigner import __version__
-from mcdesigner.cli import documents, esco, library, profile, reviewing
+from mcdesigner.cli import documents, esco, example, library, profile, reviewing
 from mcdesigner.cli.argparse_texts import translate_argparse
 from mcdesigner.cli.common import (
     DEBUG_ENV_VAR,
@@ -43,7 +43,12 @@ from mcdesigner.translations import (
 )
 
 COMMANDS: tuple[Command, ...] = (
-    library.COMMANDS + documents.COMMANDS + reviewing.COMMANDS + esco.COMMANDS + profile.COMMANDS
+    library.COMMANDS
+    + example.COMMANDS
+    + documents.COMMANDS
+    + reviewing.COMMANDS
+    + esco.COMMANDS
+    + profile.COMMANDS
 )
 
 __all__ = ["COMMANDS", "CliError", "Command", "build_parser", "main"]
