@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,7 @@ from mcdesigner.ui.review_wiring import ReviewWiring
 from mcdesigner.ui.save_indicator import SaveIndicator
 from mcdesigner.ui.session import CONFLICT, FAILED, EditSession
 from mcdesigner.ui.state import UiState
+from mcdesigner.ui.toolbar import build_toolbar
 
 
 class MainWindow(QMainWindow):
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.library_actions = LibraryActions(self, self)
         self.actions_ = create_actions(self, self)
         self.menus = build_menus(self, self.actions_)
-        self._build_toolbar()
+        self.toolbar = build_toolbar(self, self.actions_)
         self.refresh_recent_files()
 
         self.editor.field_focused.connect(lambda field, _path: self.help_panel.show_field(field))
@@ -127,27 +127,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks(docks, [390, 390], Qt.Orientation.Horizontal)
         self.resizeDocks(docks, [300, 460], Qt.Orientation.Vertical)
         self.ui_state.restore_window(self, {"editor": self.editor.splitter})
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main"), self)
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
-            self.actions_.show_library,
-            self.actions_.new_blank,
-            self.actions_.import_file,
-            self.actions_.save_now,
-            self.actions_.undo,
-            self.actions_.redo,
-            self.actions_.export_dialog,
-            self.actions_.reviewer_mode,
-            self.actions_.toggle_help,
-            self.actions_.toggle_issues,
-            self.actions_.toggle_comments,
-        ):
-            bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
