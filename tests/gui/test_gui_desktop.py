@@ -54,3 +54,103 @@ def test_toolbar_buttons_stay_put_while_editing(qtbot: Any, window: Any) -> None
     qtbot.waitUntil(lambda: window.actions_.undo.isEnabled())
     assert "Edit" in window.actions_.undo.text()  # the menu names the step
     assert _button_places(window) == before
+
+
+# ---------------------------------------------------------------------- Edit › Cut, Copy, Paste
+def _edit_menu_texts(window: Any) -> list[str]:
+    return [a.text() for a in window.menus["edit"].actions() if not a.isSeparator()]
+
+
+def test_edit_menu_offers_cut_copy_paste_and_select_all_with_standard_keys(window: Any) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    texts = _edit_menu_texts(window)
+    for text in ("Cu&t", "&Copy", "&Paste", "Select &All"):
+        assert text in texts
+    actions = window.text_actions.actions
+    assert actions.copy.shortcut() == QKeySequence(QKeySequence.StandardKey.Copy)
+    assert actions.paste.shortcut() == QKeySequence(QKeySequence.StandardKey.Paste)
+    assert actions.cut.shortcut() == QKeySequence(QKeySequence.StandardKey.Cut)
+    assert actions.select_all.shortcut() == QKeySequence(QKeySequence.StandardKey.SelectAll)
+
+
+def test_cut_and_paste_act_on_the_focused_field_as_an_edit(qtbot: Any, window: Any) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    actions = window.text_actions.actions
+    QGuiApplication.clipboard().clear()
+    title = editor(window, "general.title")
+    title.line.setFocus()
+    qtbot.waitUntil(title.line.hasFocus)
+    title.line.deselect()
+    window.text_actions.update()
+    assert not actions.cut.isEnabled() and not actions.copy.isEnabled()
+    assert not actions.paste.isEnabled(), "nothing on the clipboard"
+    assert actions.select_all.isEnabled()
+
+    actions.select_all.trigger()
+    assert title.line.selectedText() == title.line.text()
+    assert actions.cut.isEnabled() and actions.copy.isEnabled()
+    original = title.line.text()
+    actions.cut.trigger()
+    assert QGuiApplication.clipboard().text() == original
+    assert title.line.text() == ""
+    assert window.session.proposal.general.title == ""
+    assert actions.paste.isEnabled() and not actions.select_all.isEnabled()
+    actions.paste.trigger()
+    actions.paste.trigger()
+    assert title.line.text() == original * 2
+    assert window.session.proposal.general.title == original * 2
+    # Undo takes the pasted text back like typed text.
+    window.actions_.undo.trigger()
+    assert window.session.proposal.general.title != original * 2
+
+
+def test_copy_works_in_multi_line_fields_and_paste_is_off_when_read_only(
+    qtbot: Any, window: Any
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    actions = window.text_actions.actions
+    description = editor(window, "general.description")
+    box = description.focusProxy()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.selectAll()
+    assert actions.copy.isEnabled()
+    actions.copy.trigger()
+    assert QGuiApplication.clipboard().text() == box.toPlainText()
+    assert actions.paste.isEnabled()
+
+    window.actions_.reviewer_mode.setChecked(True)
+    box.setFocus()
+    window.text_actions.update()
+    assert actions.copy.isEnabled(), "reading is still allowed"
+    assert not actions.cut.isEnabled() and not actions.paste.isEnabled()
+
+
+def test_clipboard_actions_are_off_outside_text_fields(qtbot: Any, window: Any) -> None:
+    actions = window.text_actions.actions
+    window.show_library()
+    qtbot.waitUntil(window.library.table.hasFocus)
+    assert not any(
+        a.isEnabled() for a in (actions.cut, actions.copy, actions.paste, actions.select_all)
+    )
+    # The search box is a text field like any other.
+    window.library.search.setFocus()
+    qtbot.waitUntil(window.library.search.hasFocus)
+    type_text(window.library.search, "zz")
+    assert actions.select_all.isEnabled()
+
+
+def test_editable_drop_down_lists_are_text_fields(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    from mcdesigner.ui.text_actions import text_target
+
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    assert text_target(combo) is None
+    combo.setEditable(True)
+    assert text_target(combo) is combo.lineEdit()
+    assert text_target(QLabel()) is None

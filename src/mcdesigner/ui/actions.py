@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mcdesigner.ui.export_wiring import ExportWiring
     from mcdesigner.ui.library_actions import LibraryActions
     from mcdesigner.ui.review_wiring import ReviewWiring
+    from mcdesigner.ui.text_actions import TextActions
 
 
 class ActionsHost(Protocol):
@@ -254,15 +255,23 @@ def _review_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QActio
     }
 
 
-def build_menus(frame: QMainWindow, actions: WindowActions) -> dict[str, QMenu]:
-    """Fill the menu bar; returns the menus by name.
+def build_menus(
+    frame: QMainWindow, actions: WindowActions, text: TextActions | None = None
+) -> dict[str, QMenu]:
+    """Fill the menu bar; returns the menus by name. ``text`` are Edit's Cut, Copy, Paste
+    and Select All.
 
     Names: ``file``, ``recent``, ``edit``, ``view``, ``review``, ``export``, ``help``.
     """
     tr = frame.tr
     bar = frame.menuBar()
     file_menu, recent = _file_menu(bar, actions, tr)
-    edit_menu = _menu(bar, tr("&Edit"), [actions.undo, actions.redo, None, actions.find])
+    clipboard: list[QAction | None] = (
+        [text.cut, text.copy, text.paste, None, text.select_all, None] if text else []
+    )
+    edit_menu = _menu(
+        bar, tr("&Edit"), [actions.undo, actions.redo, None, *clipboard, actions.find]
+    )
     view_menu = _menu(
         bar,
         tr("&View"),

@@ -45,6 +45,7 @@ from mcdesigner.ui.review_wiring import ReviewWiring
 from mcdesigner.ui.save_indicator import SaveIndicator
 from mcdesigner.ui.session import CONFLICT, FAILED, EditSession
 from mcdesigner.ui.state import UiState
+from mcdesigner.ui.text_actions import TextActionsController
 from mcdesigner.ui.toolbar import build_toolbar
 
 
@@ -109,7 +110,8 @@ class MainWindow(QMainWindow):
 
         self.library_actions = LibraryActions(self, self)
         self.actions_ = create_actions(self, self)
-        self.menus = build_menus(self, self.actions_)
+        self.text_actions = TextActionsController(self)
+        self.menus = build_menus(self, self.actions_, self.text_actions.actions)
         self.toolbar = build_toolbar(self, self.actions_)
         self.refresh_recent_files()
 
