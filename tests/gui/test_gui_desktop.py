@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -154,3 +155,101 @@ def test_editable_drop_down_lists_are_text_fields(qtbot: Any) -> None:
     combo.setEditable(True)
     assert text_target(combo) is combo.lineEdit()
     assert text_target(QLabel()) is None
+
+
+# ---------------------------------------------------------------------- file dialogs
+def test_each_kind_of_file_remembers_its_own_folder(tmp_path: Path) -> None:
+    from mcdesigner.ui.state import UiState
+
+    ini = tmp_path / "state.ini"
+    proposals, reviews = tmp_path / "proposals", tmp_path / "reviews"
+    proposals.mkdir()
+    reviews.mkdir()
+    state = UiState(ini)
+    home = str(Path.home())
+    assert state.last_folder("proposals") == home
+    assert state.last_folder("reviews") == home
+    state.set_last_folder("proposals", proposals)
+    state.set_last_folder("reviews", reviews)
+    again = UiState(ini)  # the next start
+    assert again.last_folder("proposals") == str(proposals)
+    assert again.last_folder("reviews") == str(reviews)
+    assert again.last_folder("documents") not in (str(proposals), str(reviews))
+    # A folder that was removed since is not offered.
+    reviews.rmdir()
+    assert UiState(ini).last_folder("reviews") == home
+
+
+def _dialog_start(monkeypatch: pytest.MonkeyPatch, name: str, answer: Path | None) -> list[str]:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def dialog(_parent: Any, _caption: str, start: str, *_a: Any, **_k: Any) -> tuple[str, str]:
+        asked.append(start)
+        return (str(answer) if answer else "", "")
+
+    monkeypatch.setattr(QFileDialog, name, staticmethod(dialog))
+    return asked
+
+
+def test_proposal_and_review_dialogs_open_where_that_kind_was_used_last(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mcdesigner.ui.ops import running_ops
+
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    proposal_id = window.session.proposal_id
+    asked = _dialog_start(monkeypatch, "getSaveFileName", outbox / "sent.mcproposal")
+    window.actions_.export_file.trigger()
+    qtbot.waitUntil(lambda: running_ops() == 0)
+    assert (outbox / "sent.mcproposal").exists()
+    assert Path(asked[0]).parent == Path.home()
+
+    # Importing a proposal file starts in the folder just used for one.
+    asked = _dialog_start(monkeypatch, "getOpenFileName", None)
+    window.library_actions.import_file()
+    assert asked == [str(outbox)]
+    # A review file is another kind: its dialog does not follow.
+    window.review.import_review()
+    assert asked[1] == str(Path.home())
+
+    inbox = tmp_path / "reviews"
+    inbox.mkdir()
+    asked = _dialog_start(monkeypatch, "getOpenFileName", inbox / "missing.mcreview")
+    window.review.import_review()  # the file is refused; the folder was still chosen
+    window.review.import_review()
+    assert asked == [str(Path.home()), str(inbox)]
+    asked = _dialog_start(monkeypatch, "getSaveFileName", None)
+    window.library_actions.export_file(proposal_id)
+    assert Path(asked[0]).parent == outbox
+
+
+def test_documents_and_credential_data_remember_their_folders_apart(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from mcdesigner.examples import load_example
+    from mcdesigner.ui.export import ExportDialog
+    from mcdesigner.ui.state import UiState
+
+    state = UiState(tmp_path / "state.ini")
+    credentials = tmp_path / "credentials"
+    credentials.mkdir()
+
+    def dialog(document: str) -> Any:
+        made = ExportDialog(load_example(), initial_document=document, folders=state)
+        qtbot.addWidget(made)
+        return made
+
+    elm = dialog("elm")
+    before = dialog("proposal").suggested_path().parent
+    elm.start_export()
+    qtbot.waitUntil(lambda: elm.state != "running", timeout=30_000)
+    assert elm.state == "ready", elm.error_text()
+    assert elm.save_to(credentials / "credential.jsonld") is not None
+    assert dialog("ob3").suggested_path().parent == credentials
+    assert dialog("proposal").suggested_path().parent == before != credentials
+    elm.reject()
+    if elm.job is not None:
+        assert elm.job.wait(10)

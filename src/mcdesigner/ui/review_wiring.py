@@ -349,7 +349,11 @@ class ReviewWiring(QObject):
         proposal_id = self._proposal_id()
         if proposal_id is not None:
             export_review_interactive(
-                self.frame, self.window.store, proposal_id, self.window.preferences.user_name
+                self.frame,
+                self.window.store,
+                proposal_id,
+                self.window.preferences.user_name,
+                folders=self.window.ui_state,
             )
 
     def import_review(self) -> None:
@@ -358,7 +362,10 @@ class ReviewWiring(QObject):
 
         if self._session is not None:
             self._session.save_now()
-        if import_review_interactive(self.frame, self.window.store) is not None:
+        imported = import_review_interactive(
+            self.frame, self.window.store, folders=self.window.ui_state
+        )
+        if imported is not None:
             self.after_import()
 
     def after_import(self) -> None:
