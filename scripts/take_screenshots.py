@@ -206,7 +206,7 @@ def main(argv: list[str]) -> int:
     english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     QLocale.setDefault(english if language == "en" else QLocale(language))
     app = application()
-    window = open_main_window(scratch / "proposals.sqlite3")
+    window = open_main_window(scratch / "proposals.sqlite3", example_if_empty=True)
     window.setGeometry(0, 0, WIDTH, HEIGHT)
     window.show()
     screen = app.primaryScreen()

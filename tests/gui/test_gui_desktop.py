@@ -253,3 +253,69 @@ def test_documents_and_credential_data_remember_their_folders_apart(
     elm.reject()
     if elm.job is not None:
         assert elm.job.wait(10)
+
+
+# ---------------------------------------------------------------------- first start
+def test_a_first_start_shows_the_welcome_page_and_opens_nothing(
+    qtbot: Any, open_window: Any, db_path: Path
+) -> None:
+    from mcdesigner.storage import Store
+
+    window = open_window(example=False)
+    assert window.session is None, "the example is not opened uninvited"
+    assert window.library_in_front()
+    welcome = window.library.welcome
+    assert window.library.welcome_shown() and welcome.isVisible()
+    buttons = (welcome.blank_button, welcome.example_button, welcome.import_button)
+    assert [b.text() for b in buttons] == [
+        "New blank proposal",
+        "New from the example",
+        "Import a proposal file…",
+    ]
+    for button in buttons:
+        assert button.description().endswith("."), "one sentence each"
+        assert button.isVisible()
+    qtbot.waitUntil(welcome.blank_button.hasFocus)
+    with Store.open(db_path) as store:
+        assert store.list_proposals(include_deleted=True) == []
+
+
+def test_the_welcome_page_starts_from_the_example_or_a_blank_proposal(
+    qtbot: Any, open_window: Any
+) -> None:
+    window = open_window(example=False)
+    window.library.welcome.example_button.click()
+    assert window.session is not None
+    assert window.session.proposal.general.title.startswith("Towards INGENIUM")
+    window.show_library()
+    assert not window.library.welcome_shown()
+    assert window.library.table.isVisible()
+
+
+def test_the_welcome_page_can_create_a_blank_proposal_or_import_a_file(
+    qtbot: Any, open_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(example=False)
+    asked = _dialog_start(monkeypatch, "getOpenFileName", None)
+    window.library.welcome.import_button.click()
+    assert len(asked) == 1, "the import asks for a file"
+    assert window.session is None and window.library.welcome_shown()
+    window.library.welcome.blank_button.click()
+    assert window.session is not None
+    assert window.session.proposal.general.title == ""
+
+
+def test_the_welcome_page_comes_back_when_the_library_is_empty_again(
+    qtbot: Any, open_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(example=False)
+    window.library.welcome.blank_button.click()
+    proposal_id = window.session.proposal_id
+    window.close()
+    again = open_window(example=False)
+    assert again.session is not None and again.session.proposal_id == proposal_id
+    monkeypatch.setattr(again.library_actions, "confirm_delete", lambda _title: True)
+    assert again.library_actions.delete(proposal_id)
+    assert again.library.welcome_shown()
+    again.library.trash_toggle.setChecked(True)
+    assert not again.library.welcome_shown(), "the trash lists the deleted proposal"

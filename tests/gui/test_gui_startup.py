@@ -30,7 +30,7 @@ PROBE = textwrap.dedent(
     from pathlib import Path
     from mcdesigner.app import application, open_main_window
     app = application()
-    window = open_main_window(Path(sys.argv[1]))
+    window = open_main_window(Path(sys.argv[1]), example_if_empty=True)
     window.show()
     app.processEvents()
     def heavy():

@@ -131,15 +131,18 @@ class MainWindow(QMainWindow):
         self.ui_state.restore_window(self, {"editor": self.editor.splitter})
 
     # ------------------------------------------------------------------ start-up
-    def start(self) -> None:
-        """Open where the user left off; on a first start, open a copy of the example."""
+    def start(self, *, example_if_empty: bool = False) -> None:
+        """Open where the user left off; on a first start (an empty library) show the
+        library's welcome page, or open a copy of the example if ``example_if_empty``
+        (for scripts and tests that need a proposal to work on)."""
         try:
             everything = self.store.list_proposals(include_deleted=True)
         except StoreError as error:
             self.show_error(self.tr("Could not read your proposals"), str(error))
             self.show_library()
             return
-        if not everything and self.library_actions.new(from_example=True) is not None:
+        first_start = not everything
+        if first_start and example_if_empty and self.library_actions.new(from_example=True):
             return
         last = self.ui_state.last_proposal_id
         live = {s.id for s in everything if s.deleted_at is None}
@@ -327,7 +330,7 @@ class MainWindow(QMainWindow):
             self.library.select(self.session.proposal_id)
         self.central.setCurrentWidget(self.library)
         self.help_panel.show_library_help()
-        self.library.table.setFocus()
+        self.library.focus_list()
 
     def find_proposal(self) -> None:
         """Show the library with the cursor in its search box (Ctrl+F)."""
