@@ -319,3 +319,127 @@ def test_the_welcome_page_comes_back_when_the_library_is_empty_again(
     assert again.library.welcome_shown()
     again.library.trash_toggle.setChecked(True)
     assert not again.library.welcome_shown(), "the trash lists the deleted proposal"
+
+
+# ---------------------------------------------------------------------- a calm new proposal
+def _new_blank(qtbot: Any, open_window: Any) -> Any:
+    window = open_window(example=False)
+    window.library.welcome.blank_button.click()
+    qtbot.waitUntil(lambda: bool(window.checks.issues()))
+    return window
+
+
+def _red_fields(page: Any) -> list[str]:
+    return [
+        path for path, field in page.editors().items() if field.property("issueSeverity") == "error"
+    ]
+
+
+def _errors_about(window: Any, path: str) -> list[Any]:
+    return [i for i in window.checks.issues() if i.path == path and i.severity == "error"]
+
+
+def test_a_new_blank_proposal_is_not_covered_in_red(qtbot: Any, open_window: Any) -> None:
+    window = _new_blank(qtbot, open_window)
+    page = window.editor.current_page()
+    assert page.section.id == "general"
+    # The checks found the missing values and the Issues dock lists them all …
+    assert _errors_about(window, "general.title")
+    listed = {(i.path, i.rule) for i in window.checks.panel.visible_issues()}
+    assert listed == {(i.path, i.rule) for i in window.checks.issues()}
+    # … but no field is red before the author has been there, and required ones are marked.
+    assert _red_fields(page) == []
+    assert not page.banner.isVisible()
+    title_label = page._labels[page.editor("general.title")]
+    assert "*" in title_label.text()
+    for section_id in window.editor.navigator.section_ids():
+        shown = window.editor.show_section(section_id)
+        assert _red_fields(shown) == [], section_id
+
+
+def test_an_error_shows_only_once_the_author_has_left_the_field(
+    qtbot: Any, open_window: Any
+) -> None:
+    window = _new_blank(qtbot, open_window)
+    title = editor(window, "general.title")
+    title.line.setFocus()
+    qtbot.waitUntil(title.line.hasFocus)
+    type_text(title.line, "Data")
+    title.line.clear()  # typed, then deleted again: the title is missing
+    title.emit_value()
+    window.checks.checker.run_now()
+    assert _errors_about(window, "general.title")
+    assert title.property("issueSeverity") == "", "no red while the author is in the field"
+    description = editor(window, "general.description")
+    description.setFocus()
+    qtbot.waitUntil(lambda: title.property("issueSeverity") == "error")
+    assert title._message.isVisible()
+    # The field the author moved on to stays calm until they leave it in turn.
+    assert _errors_about(window, "general.description")
+    assert description.property("issueSeverity") == ""
+    # Fixing the field clears its message as usual.
+    title.line.setFocus()
+    type_text(title.line, "Data stewardship")
+    window.checks.checker.run_now()
+    assert title.property("issueSeverity") == ""
+
+
+def test_check_now_shows_every_error_beside_its_field(qtbot: Any, open_window: Any) -> None:
+    window = _new_blank(qtbot, open_window)
+    page = window.editor.current_page()
+    listed = len(window.checks.issues())
+    window.actions_.check_now.trigger()
+    assert "general.title" in _red_fields(page)
+    assert "general.description" in _red_fields(page)
+    assert len(window.checks.issues()) == listed, "the checks themselves are unchanged"
+    assert window.checks.dock.isVisible()
+    # The Issues dock's own button does the same, for sections shown later too.
+    staff = window.editor.show_section("staff")
+    window.checks.panel.check_button.click()
+    assert window.editor.inline_check_issues() == window.checks.issues()
+    assert staff.isVisible()
+
+
+def test_a_refused_submission_shows_the_errors_beside_the_fields(
+    qtbot: Any, open_window: Any
+) -> None:
+    window = _new_blank(qtbot, open_window)
+    assert window.apply_preferences(window.preferences.model_copy(update={"user_name": "Ana"}))
+    page = window.editor.current_page()
+    assert _red_fields(page) == []
+    window.actions_.status.trigger()
+    dialog = window.review.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.move_to("submitted")
+    assert "general.title" in _red_fields(page)
+    dialog.reject()
+
+
+def test_a_written_proposal_shows_its_problems_at_once(window: Any, qtbot: Any) -> None:
+    """The example has been written: what is wrong in its texts is shown on opening, while
+    the fields it leaves empty wait like those of a new proposal."""
+    qtbot.waitUntil(lambda: bool(window.checks.issues()))
+    lo3 = "certified.learning_outcomes[lo3].text"
+    outcome = editor(window, lo3)
+    assert outcome.property("issueSeverity") == "warning"
+    contact = editor(window, "general.contact.name")
+    assert _errors_about(window, "general.contact.name")
+    assert contact.property("issueSeverity") == ""
+
+
+def test_new_list_items_stay_calm_until_their_fields_are_left(qtbot: Any, open_window: Any) -> None:
+    window = _new_blank(qtbot, open_window)
+    page = window.editor.show_section("academic")
+    activities = page.list_widget("academic.activities")
+    assert activities is not None and activities.add_button is not None
+    activities.add_button.click()
+    window.checks.checker.run_now()
+    item = activities.order[0]
+    hours = f"academic.activities[{item}].hours"
+    assert _errors_about(window, hours)
+    field = page.editor(hours)
+    assert field is not None and field.property("issueSeverity") == ""
+    field.setFocus()
+    qtbot.waitUntil(field.focusProxy().hasFocus)
+    page.editor(f"academic.activities[{item}].title").setFocus()
+    qtbot.waitUntil(lambda: field.property("issueSeverity") == "error")

@@ -51,6 +51,8 @@ class ActionsHost(Protocol):
 
     def show_translations(self) -> bool: ...
 
+    def check_now(self) -> None: ...
+
     def show_shortcuts(self) -> QDialog: ...
 
     def show_about(self) -> None: ...
@@ -77,6 +79,7 @@ class WindowActions:
     toggle_help: QAction
     toggle_issues: QAction
     toggle_comments: QAction
+    check_now: QAction
     export_dialog: QAction
     export_proposal_pdf: QAction
     export_self_assessment: QAction
@@ -202,6 +205,7 @@ def _view_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]
             "Ctrl+Shift+M",
             lambda: window.review.panel.tree,
         ),
+        "check_now": _action(frame, tr("&Check now"), window.check_now, "F7"),
         "shortcuts": _action(frame, tr("&Keyboard shortcuts"), window.show_shortcuts),
         "about": _action(frame, tr("&About MC Designer"), window.show_about),
     }
@@ -283,6 +287,7 @@ def build_menus(
             None,
             actions.toggle_help,
             actions.toggle_issues,
+            actions.check_now,
             actions.toggle_comments,
         ],
     )

@@ -364,8 +364,15 @@ class MainWindow(QMainWindow):
         return self.checks.settings
 
     def show_issues(self) -> None:
-        """Show the Issues dock."""
-        self.checks.show_dock()
+        """Show the Issues dock, and every issue beside its field too."""
+        self.check_now()
+
+    def check_now(self, *, show_dock: bool = True) -> None:
+        """Check the open proposal now and show every issue beside its field (F7)."""
+        if self.session is not None:
+            self.checks.check_now(show_dock=show_dock)
+        elif show_dock:
+            self.checks.show_dock()
 
     def refresh_library(self) -> None:
         """Reload the library's list from the store."""

@@ -61,6 +61,8 @@ class ReviewHost(Protocol):
 
     def show_issues(self) -> None: ...
 
+    def check_now(self, *, show_dock: bool = True) -> None: ...
+
     def refresh_library(self) -> None: ...
 
     def show_error(self, title: str, message: str) -> None: ...
@@ -329,6 +331,8 @@ class ReviewWiring(QObject):
         )
         dialog.status_changed.connect(self._after_status_change)
         dialog.show_issues_requested.connect(self.window.show_issues)
+        # Refused for the checks' errors: show them beside their fields too.
+        dialog.submit_refused.connect(lambda: self.window.check_now(show_dock=False))
         return self._open(dialog)
 
     def _after_status_change(self, _status: str) -> None:
