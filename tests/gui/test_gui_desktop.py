@@ -276,6 +276,7 @@ def test_a_first_start_shows_the_welcome_page_and_opens_nothing(
         assert button.description().endswith("."), "one sentence each"
         assert button.isVisible()
     qtbot.waitUntil(welcome.blank_button.hasFocus)
+    assert not window.checks.panel.check_button.isEnabled(), "nothing to check"
     with Store.open(db_path) as store:
         assert store.list_proposals(include_deleted=True) == []
 
@@ -386,6 +387,7 @@ def test_an_error_shows_only_once_the_author_has_left_the_field(
 
 def test_check_now_shows_every_error_beside_its_field(qtbot: Any, open_window: Any) -> None:
     window = _new_blank(qtbot, open_window)
+    assert window.checks.panel.check_button.isEnabled()
     page = window.editor.current_page()
     listed = len(window.checks.issues())
     window.actions_.check_now.trigger()

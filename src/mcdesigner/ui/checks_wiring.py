@@ -83,6 +83,7 @@ class ChecksWiring(QObject):
         self.panel.translation_requested.connect(self._go_to_translation)
         self.panel.view.clicked.connect(self._clicked)  # a single click is enough
         self.panel.check_requested.connect(self.check_now)
+        self.panel.check_button.setEnabled(False)  # until a proposal is open
         window.session_opened.connect(self._on_session_opened)
         window.editor.section_changed.connect(self.follow_section)
 
@@ -94,6 +95,7 @@ class ChecksWiring(QObject):
         session.changed.connect(self._on_edit)
         session.proposal_changed.connect(self._on_replaced)
         session.destroyed.connect(lambda _obj=None, s=session: self._forget(s))
+        self.panel.check_button.setEnabled(True)
         self.checker.run_now(session.proposal)
 
     def _disconnect(self, session: EditSession) -> None:
@@ -113,6 +115,7 @@ class ChecksWiring(QObject):
             self._disconnect(self._session)
         self._session = None
         self.checker.cancel()
+        self.panel.check_button.setEnabled(False)
         self.panel.set_issues([], None, None)
         for section_id in self.window.editor.navigator.section_ids():
             self.window.editor.navigator.set_badge(section_id, "")
