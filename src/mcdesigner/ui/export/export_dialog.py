@@ -95,8 +95,7 @@ class ExportDialog(ExportDialogWidgets):
         folders: UiState | None = None,
     ) -> None:
         super().__init__(parent)
-        # Remembers the last folder of documents and of credential data, each on its own.
-        self._folders = folders
+        self._folders = folders  # the last folder of documents and of credential data
         self.setObjectName("ExportDialog")
         self._proposal = proposal
         self._annotations = tuple(annotations)
@@ -406,10 +405,8 @@ class ExportDialog(ExportDialogWidgets):
     def suggested_path(self) -> Path:
         """Where *Save as…* proposes to save: the folder last used for this kind of file
         and a readable name."""
-        if self._folders is not None:
-            folder = Path(self._folders.last_folder(self.folder_kind()))
-        else:
-            folder = _default_folder()
+        kind = self.folder_kind()
+        folder = Path(self._folders.last_folder(kind)) if self._folders else _default_folder()
         return folder / self._file_name(self.document(), self.format())
 
     def save_as(self) -> Path | None:
