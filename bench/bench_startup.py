@@ -48,7 +48,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from mcdesigner.app import application, open_main_window
 app = application()
-window = open_main_window(Path(sys.argv[1]))
+window = open_main_window(Path(sys.argv[1]), example_if_empty=True)
 window.show()
 assert window.session is not None, "no proposal open"
 heavy = [m for m in sys.modules if m.split(".")[0] in ("docx", "reportlab")]
@@ -73,7 +73,7 @@ marks.append(("forms, widgets and windows imported", time.perf_counter()))
 from pathlib import Path
 from PySide6.QtCore import QTimer
 app = mcdesigner.app.application()
-window = mcdesigner.app.open_main_window(Path(sys.argv[1]))
+window = mcdesigner.app.open_main_window(Path(sys.argv[1]), example_if_empty=True)
 window.show()
 marks.append(("window built, proposal open", time.perf_counter()))
 QTimer.singleShot(0, app.quit)

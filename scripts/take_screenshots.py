@@ -1,13 +1,14 @@
 """Screenshots of the real application for the documentation, taken under a virtual X server.
 
-Runs the app on a temporary database (the bundled example proposal is opened, as on a first
-start) with the xcb platform plugin, and saves ``library.png``, one PNG per section
+Runs the app on a temporary database (a copy of the bundled example proposal is opened)
+with the xcb platform plugin, and saves ``welcome.png`` (the library's welcome page on a
+first start, from a second, empty database), ``library.png``, one PNG per section
 (``general.png``, ``certified.png``, ...; the Issues dock beside them), ``issues.png`` (an
 issue selected in the dock and shown beside its field), ``review.png`` (reviewer mode with
 a comment thread), ``translations.png`` (the Translations view, one outcome's Spanish text
 cleared to show how a missing translation is marked) and ``export.png`` (the export dialog
 previewing the proposal PDF) into ``docs/screenshots/`` (or the folder given as the first
-argument); ``--only translations`` takes that one only::
+argument); ``--only translations`` or ``--only welcome`` takes that one only::
 
     python scripts/take_screenshots.py            # re-runs itself under xvfb-run if needed
     python scripts/take_screenshots.py --lang es docs/screenshots/es   # the window in Spanish
@@ -178,6 +179,18 @@ def _shoot_translations(window: object, shoot: Any, wait_for: Any) -> None:
     shoot("translations")
 
 
+def _shoot_welcome(scratch: Path, shoot: Any) -> None:
+    """The library's welcome page, as a first start shows it (an empty database)."""
+    from mcdesigner.app import open_main_window
+
+    window = open_main_window(scratch / "empty.sqlite3")
+    window.setGeometry(0, 0, WIDTH, HEIGHT)
+    window.show()
+    assert window.library.welcome_shown(), "the welcome page is not shown"
+    shoot("welcome", window)
+    window.close()
+
+
 def main(argv: list[str]) -> int:
     _under_xvfb()
     arguments = argv[1:]
@@ -206,7 +219,7 @@ def main(argv: list[str]) -> int:
     english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     QLocale.setDefault(english if language == "en" else QLocale(language))
     app = application()
-    window = open_main_window(scratch / "proposals.sqlite3")
+    window = open_main_window(scratch / "proposals.sqlite3", example_if_empty=True)
     window.setGeometry(0, 0, WIDTH, HEIGHT)
     window.show()
     screen = app.primaryScreen()
@@ -230,6 +243,11 @@ def main(argv: list[str]) -> int:
             time.sleep(0.02)
 
     assert window.session is not None, "the example proposal did not open"
+    if only == "welcome":
+        window.close()
+        _shoot_welcome(scratch, shoot)
+        shutil.rmtree(scratch, ignore_errors=True)
+        return 0
     if only == "translations":
         _shoot_translations(window, shoot, wait_for)
         window.close()
@@ -258,6 +276,7 @@ def main(argv: list[str]) -> int:
     _shoot_translations(window, shoot, wait_for)
     _shoot_export(window, shoot, wait_for)
     window.close()
+    _shoot_welcome(scratch, shoot)
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
 

@@ -81,10 +81,14 @@ def close_after_delay(window: MainWindow) -> None:
     QTimer.singleShot(max(0, round(seconds * 1000)), window.close)
 
 
-def open_main_window(db_path: Path | None = None, *, start: bool = True) -> MainWindow:
+def open_main_window(
+    db_path: Path | None = None, *, start: bool = True, example_if_empty: bool = False
+) -> MainWindow:
     """Open the store exclusively and build the main window (raises ``StoreError``).
 
-    The window owns the store: closing the window closes it and releases the lock.
+    The window owns the store: closing the window closes it and releases the lock. With
+    ``start`` it opens where the user left off; on an empty library it shows the welcome
+    page, or (``example_if_empty``, for scripts and tests) opens a copy of the example.
     """
     application()
     prefs, _problem = load_preferences()
@@ -96,7 +100,7 @@ def open_main_window(db_path: Path | None = None, *, start: bool = True) -> Main
         store.close()
         raise
     if start:
-        window.start()
+        window.start(example_if_empty=example_if_empty)
     return window
 
 

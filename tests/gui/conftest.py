@@ -42,12 +42,16 @@ def dialogs(_no_blocking_dialogs: list[tuple[str, str]]) -> list[tuple[str, str]
 
 @pytest.fixture
 def open_window(qtbot: Any, db_path: Path) -> Iterator[Callable[..., MainWindow]]:
-    """A factory opening the real main window on ``db_path`` (closed at the end)."""
+    """A factory opening the real main window on ``db_path`` (closed at the end).
+
+    On an empty library the window opens a copy of the example, which most tests work on;
+    ``example=False`` starts as a first start does (the welcome page).
+    """
     application()
     windows: list[MainWindow] = []
 
-    def factory(*, show: bool = True) -> MainWindow:
-        window = open_main_window(db_path)
+    def factory(*, show: bool = True, example: bool = True) -> MainWindow:
+        window = open_main_window(db_path, example_if_empty=example)
         qtbot.addWidget(window)
         if show:
             window.show()

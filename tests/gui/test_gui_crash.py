@@ -51,7 +51,7 @@ CHILD = textwrap.dedent(
     from mcdesigner.app import application, open_main_window
 
     app = application()
-    window = open_main_window(Path(sys.argv[1]))
+    window = open_main_window(Path(sys.argv[1]), example_if_empty=True)
     window.show()
     session = window.session
     page = window.editor.show_section("certified")

@@ -303,7 +303,7 @@ def test_importing_a_review_refreshes_the_comments_and_markers(
 ) -> None:
     import mcdesigner.ui.review as review_ui
 
-    def fake_import(parent: Any, store: Store) -> object:
+    def fake_import(parent: Any, store: Store, **_options: Any) -> object:
         store.save_annotation(
             Annotation(
                 proposal_id=window.session.proposal_id,

@@ -30,7 +30,7 @@ PROBE = textwrap.dedent(
     from pathlib import Path
     from mcdesigner.app import application, open_main_window
     app = application()
-    window = open_main_window(Path(sys.argv[1]))
+    window = open_main_window(Path(sys.argv[1]), example_if_empty=True)
     window.show()
     app.processEvents()
     def heavy():
@@ -200,14 +200,19 @@ def test_the_language_is_chosen_in_the_preferences_and_shows_from_the_next_start
 
 def test_the_window_closes_itself_when_asked_and_keeps_the_first_start(db_path: Path) -> None:
     """MCDESIGNER_QUIT_AFTER closes the shown window the normal way: the process ends with
-    status 0 and the first start's copy of the example is in the library."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mcdesigner", "--db", str(db_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", MCDESIGNER_QUIT_AFTER="0.2"),
+    status 0; a first start (the welcome page) stores nothing uninvited, and a proposal
+    stored before is still there afterwards."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MCDESIGNER_QUIT_AFTER="0.2")
+    command = [sys.executable, "-m", "mcdesigner", "--db", str(db_path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    with Store.open(db_path) as store:
+        assert store.list_proposals() == []
+    stored = subprocess.run(
+        [*command, "example"], capture_output=True, text=True, timeout=120, env=env
     )
+    assert stored.returncode == 0, stored.stderr
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     with Store.open(db_path) as store:
         titles = [summary.title for summary in store.list_proposals()]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mcdesigner.ui.export_wiring import ExportWiring
     from mcdesigner.ui.library_actions import LibraryActions
     from mcdesigner.ui.review_wiring import ReviewWiring
+    from mcdesigner.ui.text_actions import TextActions
 
 
 class ActionsHost(Protocol):
@@ -49,6 +50,8 @@ class ActionsHost(Protocol):
     def toggle_help(self) -> None: ...
 
     def show_translations(self) -> bool: ...
+
+    def check_now(self) -> None: ...
 
     def show_shortcuts(self) -> QDialog: ...
 
@@ -76,6 +79,7 @@ class WindowActions:
     toggle_help: QAction
     toggle_issues: QAction
     toggle_comments: QAction
+    check_now: QAction
     export_dialog: QAction
     export_proposal_pdf: QAction
     export_self_assessment: QAction
@@ -201,6 +205,7 @@ def _view_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QAction]
             "Ctrl+Shift+M",
             lambda: window.review.panel.tree,
         ),
+        "check_now": _action(frame, tr("&Check now"), window.check_now, "F7"),
         "shortcuts": _action(frame, tr("&Keyboard shortcuts"), window.show_shortcuts),
         "about": _action(frame, tr("&About MC Designer"), window.show_about),
     }
@@ -254,15 +259,23 @@ def _review_actions(window: ActionsHost, frame: QMainWindow) -> dict[str, QActio
     }
 
 
-def build_menus(frame: QMainWindow, actions: WindowActions) -> dict[str, QMenu]:
-    """Fill the menu bar; returns the menus by name.
+def build_menus(
+    frame: QMainWindow, actions: WindowActions, text: TextActions | None = None
+) -> dict[str, QMenu]:
+    """Fill the menu bar; returns the menus by name. ``text`` are Edit's Cut, Copy, Paste
+    and Select All.
 
     Names: ``file``, ``recent``, ``edit``, ``view``, ``review``, ``export``, ``help``.
     """
     tr = frame.tr
     bar = frame.menuBar()
     file_menu, recent = _file_menu(bar, actions, tr)
-    edit_menu = _menu(bar, tr("&Edit"), [actions.undo, actions.redo, None, actions.find])
+    clipboard: list[QAction | None] = (
+        [text.cut, text.copy, text.paste, None, text.select_all, None] if text else []
+    )
+    edit_menu = _menu(
+        bar, tr("&Edit"), [actions.undo, actions.redo, None, *clipboard, actions.find]
+    )
     view_menu = _menu(
         bar,
         tr("&View"),
@@ -274,6 +287,7 @@ def build_menus(frame: QMainWindow, actions: WindowActions) -> dict[str, QMenu]:
             None,
             actions.toggle_help,
             actions.toggle_issues,
+            actions.check_now,
             actions.toggle_comments,
         ],
     )

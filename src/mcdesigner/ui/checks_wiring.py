@@ -2,7 +2,8 @@
 
 The checker runs as soon as a proposal opens and again shortly after every edit, undo or
 redo. Each run updates the Issues dock, the navigator's badge of every section (with a
-tooltip explaining it) and the issues shown beside the fields. The dock's list follows the
+tooltip explaining it) and the issues shown beside the fields (those of the fields the
+author has been to, or all of them after *Check now*). The dock's list follows the
 section shown in the editor; clicking an issue (or Enter) opens its field. The completeness
 percentage shown in the library is written along with the autosave, and only when it
 changed, so typing never costs an extra write.
@@ -81,6 +82,8 @@ class ChecksWiring(QObject):
         self.panel.navigate_requested.connect(self._go_to_issue)
         self.panel.translation_requested.connect(self._go_to_translation)
         self.panel.view.clicked.connect(self._clicked)  # a single click is enough
+        self.panel.check_requested.connect(self.check_now)
+        self.panel.check_button.setEnabled(False)  # until a proposal is open
         window.session_opened.connect(self._on_session_opened)
         window.editor.section_changed.connect(self.follow_section)
 
@@ -92,6 +95,7 @@ class ChecksWiring(QObject):
         session.changed.connect(self._on_edit)
         session.proposal_changed.connect(self._on_replaced)
         session.destroyed.connect(lambda _obj=None, s=session: self._forget(s))
+        self.panel.check_button.setEnabled(True)
         self.checker.run_now(session.proposal)
 
     def _disconnect(self, session: EditSession) -> None:
@@ -111,6 +115,7 @@ class ChecksWiring(QObject):
             self._disconnect(self._session)
         self._session = None
         self.checker.cancel()
+        self.panel.check_button.setEnabled(False)
         self.panel.set_issues([], None, None)
         for section_id in self.window.editor.navigator.section_ids():
             self.window.editor.navigator.set_badge(section_id, "")
@@ -195,6 +200,17 @@ class ChecksWiring(QObject):
     def apply_preferences(self, preferences: Preferences) -> None:
         """Use the hours per credit the user chose (re-checks the open proposal)."""
         self.checker.set_preferences(preferences)
+
+    def check_now(self, *, show_dock: bool = True) -> list[Issue]:
+        """Check the open proposal now and show every result beside its field too (the
+        author asked for them); with ``show_dock`` the Issues dock comes to the front."""
+        if self._session is None:
+            return []
+        issues = self.checker.run_now(self._session.proposal)
+        self.window.editor.reveal_issues(issues)
+        if show_dock:
+            self.show_dock()
+        return issues
 
     def show_dock(self) -> None:
         """Show the Issues dock and put the keyboard focus into its list."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from mcdesigner.formdefs.definitions import FormSet
 from mcdesigner.model.edits import Edit, SetTranslation
 from mcdesigner.ui.field_guards import CommentMenu, commentable_path, lock, unlock
+from mcdesigner.ui.issue_reveal import IssueReveal
 from mcdesigner.ui.navigator import SectionNavigator
 from mcdesigner.ui.session import EditSession
 from mcdesigner.ui.translations_view import TranslationsView
@@ -69,6 +70,8 @@ class EditorArea(QWidget):
         self._issues: dict[str, list[Any]] = {}
         self._check_issues: list[Any] = []
         self._markers: list[Any] = []
+        #: Which check results are shown beside their fields (a calm new proposal).
+        self.reveal = IssueReveal()
         self._page_shape: dict[str, tuple[str, ...]] = {}
         self._locked: set[str] = set()
         self.read_only = False
@@ -130,6 +133,7 @@ class EditorArea(QWidget):
         self._check_issues = []
         self._markers = []
         self.focused_path = None
+        self.reveal.start(session.proposal if session else None)
         for page in self.pages.values():
             page.show_issues([])
         self.translations.set_issues([])
@@ -153,6 +157,7 @@ class EditorArea(QWidget):
 
     def _on_changed(self, edit: Edit, source: str | None, force: bool) -> None:
         assert self.session is not None
+        self.reveal.edited(edit)
         self._stale.update(self.pages)
         main = self.session.proposal.languages.main
         if isinstance(edit, SetTranslation) and edit.language != main:
@@ -183,6 +188,7 @@ class EditorArea(QWidget):
                 page.focus_path(edit.touched)
 
     def _on_replaced(self, proposal: Any) -> None:
+        self.reveal.start(proposal, keep_revealed=True)
         self._stale.update(self.pages)
         self.translations.set_proposal(proposal)
         page = self.current_page()
@@ -191,10 +197,12 @@ class EditorArea(QWidget):
             self._stale.discard(page.section.id)
             self._prepare(page, always=True)
 
-    def _on_field_left(self, _path: str) -> None:
+    def _on_field_left(self, path: str) -> None:
         if self.session is not None:
             self.session.close_merge()
             self.session.save_now()
+            self.reveal.left(path)
+            self._show_inline()
 
     # ------------------------------------------------------------------ pages
     def page(self, section_id: str) -> SectionPage:
@@ -271,7 +279,15 @@ class EditorArea(QWidget):
         if section is None:
             return False
         page = self.show_section(section.id)
+        if not self.reveal.is_shown(path):
+            self.reveal.reveal([path])  # asked for: show what the checks say about it
+            self._show_inline()
         return page.focus_path(path)
+
+    def reveal_issues(self, issues: Iterable[Any]) -> None:
+        """Show ``issues`` beside their fields from now on (the author asked to check)."""
+        self.reveal.reveal(str(getattr(i, "path", "") or "") for i in issues)
+        self._show_inline()
 
     def show_issues(self, issues: Iterable[Any]) -> None:
         """Show check results on every page (pages built later get them when shown)."""
@@ -286,14 +302,22 @@ class EditorArea(QWidget):
         self.translations.set_issues(self._check_issues)
 
     def set_check_issues(self, issues: Iterable[Any]) -> None:
-        """Show the latest check results inline (together with the comment markers)."""
+        """Show the latest check results inline (together with the comment markers):
+        those of the fields the author has been to (see :mod:`~mcdesigner.ui.issue_reveal`)."""
         self._check_issues = list(issues)
-        self.show_issues([*self._check_issues, *self._markers])
+        self._show_inline()
 
     def set_markers(self, markers: Iterable[Any]) -> None:
         """Show comment markers inline (together with the latest check results)."""
         self._markers = list(markers)
-        self.show_issues([*self._check_issues, *self._markers])
+        self._show_inline()
+
+    def inline_check_issues(self) -> list[Any]:
+        """The latest check results shown beside their fields."""
+        return self.reveal.shown(self._check_issues)
+
+    def _show_inline(self) -> None:
+        self.show_issues([*self.inline_check_issues(), *self._markers])
 
     def _show_page_issues(self, page: SectionPage) -> None:
         shown = self._issues.get(page.section.id, [])

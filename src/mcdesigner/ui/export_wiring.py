@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from mcdesigner.operations import Store
     from mcdesigner.ui.export import ExportDialog
     from mcdesigner.ui.session import EditSession
+    from mcdesigner.ui.state import UiState
 
 
 class ExportHost(Protocol):
@@ -31,6 +32,7 @@ class ExportHost(Protocol):
 
     store: Store
     session: EditSession | None
+    ui_state: UiState
 
     @property
     def check_settings(self) -> CheckSettings: ...
@@ -78,6 +80,7 @@ class ExportWiring(QObject):
             initial_format=fmt,
             criterion_titles=criterion_titles(),
             check_settings=window.check_settings,
+            folders=window.ui_state,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result, d=dialog: self._closed(d))

@@ -1,6 +1,8 @@
 """The proposal library: every local proposal with title, status, last change and completeness.
 
-The panel only shows and filters; what its buttons ask for (open, new, duplicate, delete,
+While the library holds no proposal it shows the welcome page
+(:class:`~mcdesigner.ui.welcome.WelcomePage`) with the ways to begin. The panel only shows
+and filters; what its buttons ask for (open, new, duplicate, delete,
 restore, import, export) is carried out by :class:`~mcdesigner.ui.library_actions.LibraryActions`.
 """
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 from mcdesigner.formatting import formatter
 from mcdesigner.model.status import status_label
 from mcdesigner.operations import ProposalSummary
+from mcdesigner.ui.welcome import WelcomePage
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,7 +130,13 @@ class LibraryPanel(QWidget):
         column.addLayout(top)
 
         self._build_table()
-        column.addWidget(self.table, 1)
+        self.welcome = WelcomePage(self)
+        self.welcome.new_requested.connect(self.new_requested)
+        self.welcome.import_requested.connect(self.import_requested)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.welcome)
+        column.addWidget(self.pages, 1)
         self.no_matches = QLabel(self)
         self.no_matches.setObjectName("libraryNoMatches")
         self.no_matches.setWordWrap(True)
@@ -223,6 +233,20 @@ class LibraryPanel(QWidget):
         if selected is not None:
             self.select(selected)
         self._update_buttons()
+        self._show_welcome_if_empty()
+
+    def welcome_shown(self) -> bool:
+        """Whether the welcome page is shown (the library holds no proposal)."""
+        return self.pages.currentWidget() is self.welcome
+
+    def _show_welcome_if_empty(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.showing_trash
+        self.pages.setCurrentWidget(self.welcome if empty else self.table)
+
+    def focus_list(self) -> None:
+        """Put the keyboard focus on the list (or on the first choice of the welcome page)."""
+        target = self.welcome if self.welcome_shown() else self.table
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _apply_search(self) -> None:
         """Filter the list by the search box, and say so when nothing matches."""

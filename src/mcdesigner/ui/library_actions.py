@@ -247,7 +247,7 @@ class LibraryActions(QObject):
             chosen, _ = QFileDialog.getOpenFileName(
                 self.frame,
                 self.tr("Import a proposal file"),
-                self.window.ui_state.last_folder,
+                self.window.ui_state.last_folder("proposals"),
                 self._file_filter(),
             )
             if not chosen:
@@ -274,7 +274,7 @@ class LibraryActions(QObject):
 
     def _imported(self, path: Path, proposal_id: str, title: str) -> None:
         self.window.ui_state.add_recent_file(path)
-        self.window.ui_state.set_last_folder(path.parent)
+        self.window.ui_state.set_last_folder("proposals", path.parent)
         self.window.refresh_recent_files()
         self.refresh()
         self.window.library.select(proposal_id)
@@ -367,7 +367,7 @@ class LibraryActions(QObject):
             chosen, _ = QFileDialog.getSaveFileName(
                 self.frame,
                 self.tr("Export the proposal to a file"),
-                str(Path(self.window.ui_state.last_folder) / suggested),
+                str(Path(self.window.ui_state.last_folder("proposals")) / suggested),
                 self._file_filter(),
             )
             if not chosen:
@@ -394,7 +394,7 @@ class LibraryActions(QObject):
 
     def _exported(self, path: Path) -> None:
         self.window.ui_state.add_recent_file(path)
-        self.window.ui_state.set_last_folder(path.parent)
+        self.window.ui_state.set_last_folder("proposals", path.parent)
         self.window.refresh_recent_files()
         self.window.statusBar().showMessage(self.tr("Exported to {path}.").format(path=path), 8000)
 

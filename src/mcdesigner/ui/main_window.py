@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,8 @@ from mcdesigner.ui.review_wiring import ReviewWiring
 from mcdesigner.ui.save_indicator import SaveIndicator
 from mcdesigner.ui.session import CONFLICT, FAILED, EditSession
 from mcdesigner.ui.state import UiState
+from mcdesigner.ui.text_actions import TextActionsController
+from mcdesigner.ui.toolbar import build_toolbar
 
 
 class MainWindow(QMainWindow):
@@ -109,8 +110,9 @@ class MainWindow(QMainWindow):
 
         self.library_actions = LibraryActions(self, self)
         self.actions_ = create_actions(self, self)
-        self.menus = build_menus(self, self.actions_)
-        self._build_toolbar()
+        self.text_actions = TextActionsController(self)
+        self.menus = build_menus(self, self.actions_, self.text_actions.actions)
+        self.toolbar = build_toolbar(self, self.actions_)
         self.refresh_recent_files()
 
         self.editor.field_focused.connect(lambda field, _path: self.help_panel.show_field(field))
@@ -128,37 +130,19 @@ class MainWindow(QMainWindow):
         self.resizeDocks(docks, [300, 460], Qt.Orientation.Vertical)
         self.ui_state.restore_window(self, {"editor": self.editor.splitter})
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main"), self)
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
-            self.actions_.show_library,
-            self.actions_.new_blank,
-            self.actions_.import_file,
-            self.actions_.save_now,
-            self.actions_.undo,
-            self.actions_.redo,
-            self.actions_.export_dialog,
-            self.actions_.reviewer_mode,
-            self.actions_.toggle_help,
-            self.actions_.toggle_issues,
-            self.actions_.toggle_comments,
-        ):
-            bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-
     # ------------------------------------------------------------------ start-up
-    def start(self) -> None:
-        """Open where the user left off; on a first start, open a copy of the example."""
+    def start(self, *, example_if_empty: bool = False) -> None:
+        """Open where the user left off; on a first start (an empty library) show the
+        library's welcome page, or open a copy of the example if ``example_if_empty``
+        (for scripts and tests that need a proposal to work on)."""
         try:
             everything = self.store.list_proposals(include_deleted=True)
         except StoreError as error:
             self.show_error(self.tr("Could not read your proposals"), str(error))
             self.show_library()
             return
-        if not everything and self.library_actions.new(from_example=True) is not None:
+        first_start = not everything
+        if first_start and example_if_empty and self.library_actions.new(from_example=True):
             return
         last = self.ui_state.last_proposal_id
         live = {s.id for s in everything if s.deleted_at is None}
@@ -346,7 +330,7 @@ class MainWindow(QMainWindow):
             self.library.select(self.session.proposal_id)
         self.central.setCurrentWidget(self.library)
         self.help_panel.show_library_help()
-        self.library.table.setFocus()
+        self.library.focus_list()
 
     def find_proposal(self) -> None:
         """Show the library with the cursor in its search box (Ctrl+F)."""
@@ -380,8 +364,15 @@ class MainWindow(QMainWindow):
         return self.checks.settings
 
     def show_issues(self) -> None:
-        """Show the Issues dock."""
-        self.checks.show_dock()
+        """Show the Issues dock, and every issue beside its field too."""
+        self.check_now()
+
+    def check_now(self, *, show_dock: bool = True) -> None:
+        """Check the open proposal now and show every issue beside its field (F7)."""
+        if self.session is not None:
+            self.checks.check_now(show_dock=show_dock)
+        elif show_dock:
+            self.checks.show_dock()
 
     def refresh_library(self) -> None:
         """Reload the library's list from the store."""

@@ -61,6 +61,8 @@ class ReviewHost(Protocol):
 
     def show_issues(self) -> None: ...
 
+    def check_now(self, *, show_dock: bool = True) -> None: ...
+
     def refresh_library(self) -> None: ...
 
     def show_error(self, title: str, message: str) -> None: ...
@@ -335,6 +337,8 @@ class ReviewWiring(QObject):
         )
         dialog.status_changed.connect(self._after_status_change)
         dialog.show_issues_requested.connect(self.window.show_issues)
+        # Refused for the checks' errors: show them beside their fields too.
+        dialog.submit_refused.connect(lambda: self.window.check_now(show_dock=False))
         return self._open(dialog)
 
     def _after_status_change(self, _status: str) -> None:
@@ -355,7 +359,11 @@ class ReviewWiring(QObject):
         proposal_id = self._proposal_id()
         if proposal_id is not None:
             export_review_interactive(
-                self.frame, self.window.store, proposal_id, self.window.preferences.user_name
+                self.frame,
+                self.window.store,
+                proposal_id,
+                self.window.preferences.user_name,
+                folders=self.window.ui_state,
             )
 
     def import_review(self) -> None:
@@ -364,7 +372,10 @@ class ReviewWiring(QObject):
 
         if self._session is not None:
             self._session.save_now()
-        if import_review_interactive(self.frame, self.window.store) is not None:
+        imported = import_review_interactive(
+            self.frame, self.window.store, folders=self.window.ui_state
+        )
+        if imported is not None:
             self.after_import()
 
     def after_import(self) -> None:

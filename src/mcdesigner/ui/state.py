@@ -1,5 +1,5 @@
 """Window state kept between runs: geometry, docks, splitters, the open proposal and section,
-and recently used proposal files.
+recently used proposal files and the last folder of each kind of file dialog.
 
 This is UI state, not preferences, so it lives in ``QSettings`` (an INI file next to the
 preferences file). Every write is synced to disk at once: after a crash the next start
@@ -9,13 +9,18 @@ must find the proposal and section the user was in.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from mcdesigner.settings import preferences_path
 
 MAX_RECENT_FILES = 8
+
+#: The kinds of file whose dialogs each remember their own last folder: proposal files,
+#: review files, exported documents (PDF, Word) and credential data (ELM, Open Badges).
+FolderKind = Literal["proposals", "reviews", "documents", "credentials"]
 
 
 def state_path() -> Path:
@@ -103,11 +108,24 @@ class UiState:
         self._settings.setValue("recent/files", paths)
         self._settings.sync()
 
-    @property
-    def last_folder(self) -> str:
-        value = self._settings.value("recent/folder")
-        return str(value) if value else str(Path.home())
+    # ------------------------------------------------------------------ file dialogs
+    def last_folder(self, kind: FolderKind) -> str:
+        """The folder a file dialog for ``kind`` of file opens in: the one used last for
+        that kind, or a sensible default (documents go to the Documents folder)."""
+        value = self._settings.value(f"folders/{kind}")
+        if not value and kind == "proposals":
+            value = self._settings.value("recent/folder")  # kept by earlier versions
+        if value and Path(str(value)).is_dir():
+            return str(value)
+        if kind in ("documents", "credentials"):
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            if documents and Path(documents).is_dir():
+                return documents
+        return str(Path.home())
 
-    def set_last_folder(self, folder: Path) -> None:
-        self._settings.setValue("recent/folder", str(folder))
+    def set_last_folder(self, kind: FolderKind, folder: Path) -> None:
+        """Remember ``folder`` as the last one used for ``kind`` of file."""
+        self._settings.setValue(f"folders/{kind}", str(folder))
         self._settings.sync()

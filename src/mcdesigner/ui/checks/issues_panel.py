@@ -5,7 +5,8 @@ warnings and pieces of advice there are, how complete the proposal is and whethe
 ready to submit. Below it, toggle buttons filter by severity, and a list shows the issues
 grouped by section (in form order) with the counts of each section in its header. Each
 issue shows its field (list items by number, e.g. "Learning outcome 3 › Outcome"), the
-message and the rule's reference. Activating an issue (double click or Enter) emits
+message and the rule's reference. *Check now* asks for every result to be shown beside
+its field too. Activating an issue (double click or Enter) emits
 :attr:`IssuesPanel.navigate_requested` with the exact field path.
 """
 
@@ -105,6 +106,8 @@ class IssuesPanel(QWidget):
     navigate_requested = Signal(str)
     #: The user activated an issue about a text in a further language: (language, path).
     translation_requested = Signal(str, str)
+    #: The user asked to check the proposal now and see every result beside its field.
+    check_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, forms: FormSet | None = None) -> None:
         super().__init__(parent)
@@ -136,14 +139,27 @@ class IssuesPanel(QWidget):
         self._stack.addWidget(self.view)
         self._stack.addWidget(self._empty)
 
+        self.check_button = QToolButton(self)
+        self.check_button.setObjectName("checkNowButton")
+        self.check_button.setText(self.tr("Check now"))
+        self.check_button.setToolTip(
+            self.tr("Check the whole proposal and show every issue beside its field (F7)")
+        )
+        self.check_button.clicked.connect(self.check_requested)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self._summary_icon, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self._summary, 1)
+        # On its own line, at the left: it stays in view in a narrow dock.
+        check_row = QHBoxLayout()
+        check_row.setContentsMargins(0, 0, 0, 0)
+        check_row.addWidget(self.check_button)
+        check_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addLayout(header)
+        layout.addLayout(check_row)
         layout.addLayout(filters)
         layout.addWidget(self._stack, 1)
         self.setFocusProxy(self.view)

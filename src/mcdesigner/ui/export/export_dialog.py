@@ -50,6 +50,7 @@ from mcdesigner.ui.jobs import BackgroundJob, Report, describe_error
 
 if TYPE_CHECKING:
     from mcdesigner.checks import CheckSettings
+    from mcdesigner.ui.state import FolderKind, UiState
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +59,8 @@ DialogState = Literal["idle", "running", "ready", "failed"]
 #: Largest credential file shown in full in the preview.
 _JSON_PREVIEW_LIMIT = 400_000
 
-_last_folder: Path | None = None
-
 
 def _default_folder() -> Path:
-    if _last_folder is not None and _last_folder.is_dir():
-        return _last_folder
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(documents) if documents else Path.home()
     return folder if folder.is_dir() else Path.home()
@@ -95,8 +92,10 @@ class ExportDialog(ExportDialogWidgets):
         initial_format: str | None = None,
         criterion_titles: Mapping[str, str] | None = None,
         check_settings: CheckSettings | None = None,
+        folders: UiState | None = None,
     ) -> None:
         super().__init__(parent)
+        self._folders = folders  # the last folder of documents and of credential data
         self.setObjectName("ExportDialog")
         self._proposal = proposal
         self._annotations = tuple(annotations)
@@ -399,9 +398,16 @@ class ExportDialog(ExportDialogWidgets):
         self._pages_label.setText(size_text(len(data)))
 
     # -- saving ------------------------------------------------------------------
+    def folder_kind(self) -> FolderKind:
+        """The kind of file being exported: a document or credential data."""
+        return "credentials" if self.document() in CREDENTIALS else "documents"
+
     def suggested_path(self) -> Path:
-        """Where *Save as…* proposes to save: the last folder used and a readable name."""
-        return _default_folder() / self._file_name(self.document(), self.format())
+        """Where *Save as…* proposes to save: the folder last used for this kind of file
+        and a readable name."""
+        kind = self.folder_kind()
+        folder = Path(self._folders.last_folder(kind)) if self._folders else _default_folder()
+        return folder / self._file_name(self.document(), self.format())
 
     def save_as(self) -> Path | None:
         """Ask for a file name and save the created document there (the *Save as…* button)."""
@@ -419,7 +425,6 @@ class ExportDialog(ExportDialogWidgets):
 
     def save_to(self, target: Path) -> Path | None:
         """Copy the created document to ``target`` atomically; shows any error in the dialog."""
-        global _last_folder
         if self._output is None:
             return None
         try:
@@ -433,7 +438,8 @@ class ExportDialog(ExportDialogWidgets):
             self._status.setText(self.tr("Nothing was saved."))
             return None
         self._clear_error()
-        _last_folder = Path(target).parent
+        if self._folders is not None:
+            self._folders.set_last_folder(self.folder_kind(), Path(target).parent)
         self._status.setText(self.tr("Saved to {path}").format(path=target))
         self.saved.emit(str(target))
         return Path(target)

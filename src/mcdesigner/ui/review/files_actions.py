@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -25,6 +26,9 @@ from mcdesigner.operations.reviews import (
 )
 from mcdesigner.ui.review.common import translate
 
+if TYPE_CHECKING:
+    from mcdesigner.ui.state import UiState
+
 _CONTEXT = "ReviewFiles"
 
 
@@ -34,6 +38,10 @@ def _tr(text: str) -> str:
 
 def _file_filter() -> str:
     return _tr("Review files (*{suffix});;All files (*)").format(suffix=REVIEW_SUFFIX)
+
+
+def _start_folder(folders: UiState | None) -> str:
+    return folders.last_folder("reviews") if folders is not None else str(Path.home())
 
 
 def _slug(text: str) -> str:
@@ -47,9 +55,17 @@ def suggested_review_name(title: str, reviewer: str) -> str:
 
 
 def export_review_interactive(
-    parent: QWidget | None, store: Store, proposal_id: str, reviewer: str
+    parent: QWidget | None,
+    store: Store,
+    proposal_id: str,
+    reviewer: str,
+    *,
+    folders: UiState | None = None,
 ) -> Path | None:
     """Ask where to save ``reviewer``'s review of the proposal and write it there.
+
+    The file dialog opens in the folder last used for review files (``folders``), which
+    then remembers the folder chosen.
 
     Returns the file written, or None when the user cancelled or it failed (the failure is
     shown).
@@ -67,11 +83,13 @@ def export_review_interactive(
     except StoreError as error:
         QMessageBox.warning(parent, title, str(error))
         return None
-    start = str(Path.home() / suggested_review_name(proposal_title, reviewer))
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, start, _file_filter())
+    start = Path(_start_folder(folders)) / suggested_review_name(proposal_title, reviewer)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(start), _file_filter())
     if not chosen:
         return None
     target = Path(chosen)
+    if folders is not None:
+        folders.set_last_folder("reviews", target.parent)
     if target.suffix.lower() != REVIEW_SUFFIX:
         target = target.with_name(target.name + REVIEW_SUFFIX)
     try:
@@ -132,16 +150,23 @@ def import_report_text(report: ReviewImportReport) -> str:
     return "\n\n".join(lines)
 
 
-def import_review_interactive(parent: QWidget | None, store: Store) -> ReviewImportReport | None:
+def import_review_interactive(
+    parent: QWidget | None, store: Store, *, folders: UiState | None = None
+) -> ReviewImportReport | None:
     """Ask for a review file, merge it into the library and report what happened.
+
+    The file dialog opens in the folder last used for review files (``folders``).
 
     Returns the report, or None when the user cancelled or the file was refused (then
     nothing in the library changed and the reason is shown).
     """
     title = _tr("Import review")
-    chosen, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), _file_filter())
+    start = _start_folder(folders)
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, start, _file_filter())
     if not chosen:
         return None
+    if folders is not None:
+        folders.set_last_folder("reviews", Path(chosen).parent)
     try:
         report = import_review(store, Path(chosen))
     except ExchangeError as error:  # its message already says that nothing changed

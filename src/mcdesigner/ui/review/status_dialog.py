@@ -47,6 +47,8 @@ class StatusDialog(QDialog):
     status_changed = Signal(str)
     #: The user wants to see the check results that block submission.
     show_issues_requested = Signal()
+    #: Submission was refused because of the checks' errors.
+    submit_refused = Signal()
 
     def __init__(
         self,
@@ -230,6 +232,8 @@ class StatusDialog(QDialog):
         except TransitionRefused as refusal:
             self._show_message(str(refusal), issues=target == "submitted")
             self.refresh()
+            if target == "submitted":
+                self.submit_refused.emit()
             return False
         except StoreError as error:
             self._show_message(str(error), issues=False)
