@@ -43,7 +43,7 @@ from mcdesigner.exchange.members import (
 )
 from mcdesigner.exchange.strict_json import load_json_strict
 from mcdesigner.i18n import tr
-from mcdesigner.model.base import ItemId, Strict
+from mcdesigner.model.base import ItemId, Strict, Timestamp
 from mcdesigner.model.hashing import content_hash
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import utc_now
@@ -63,7 +63,7 @@ class RevisionIndexEntry(Strict):
     id: ItemId
     label: ShortText = ""
     kind: RevisionKind
-    created_at: dt.datetime
+    created_at: Timestamp
     content_hash: Sha256
 
 
