@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mcdesigner import __version__
 from mcdesigner.cli import documents, library, reviewing
@@ -28,6 +29,7 @@ from mcdesigner.cli.common import (
     Command,
     err,
 )
+from mcdesigner.cli.terminal import for_terminal
 from mcdesigner.exchange import ExchangeError
 from mcdesigner.i18n import tr
 from mcdesigner.settings import load_preferences
@@ -42,14 +44,25 @@ from mcdesigner.translations import (
     use_language,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 COMMANDS: tuple[Command, ...] = library.COMMANDS + documents.COMMANDS + reviewing.COMMANDS
 
 __all__ = ["COMMANDS", "CliError", "Command", "build_parser", "main"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """The argument parser, whose usage and error texts (which repeat what was typed) are
+    printed with anything that could control the terminal escaped."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(for_terminal(message), file)
+
+
 def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentParser:
     """The argument parser with one sub-parser per entry of ``commands``."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mcdesigner",
         description=tr(
             "Draft, check and review micro-credential proposals. "

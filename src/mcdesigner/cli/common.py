@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mcdesigner.checks import CheckSettings
+from mcdesigner.cli.terminal import for_terminal, one_line
 from mcdesigner.exchange import ProposalBundle
 from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
@@ -50,7 +51,8 @@ class Command:
 # Shared helpers
 # ---------------------------------------------------------------------------
 def out(text: str = "") -> None:
-    print(text, file=sys.stdout)
+    """Print ``text`` on stdout, anything in it that could control the terminal escaped."""
+    print(for_terminal(text), file=sys.stdout)
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -90,7 +92,7 @@ def resolve_id(store: Store, given: str) -> str:
     if not matches:
         raise no_match
     if len(matches) > 1:
-        names = ", ".join(f"{s.id} ({title_or_untitled(s.title)})" for s in matches[:5])
+        names = ", ".join(f"{one_line(s.id)} ({title_or_untitled(s.title)})" for s in matches[:5])
         raise CliError(
             tr("“{given}” matches several proposals: {names}. Type more of the id.").format(
                 given=given, names=names
@@ -109,7 +111,7 @@ def _is_text(value: str) -> bool:
 
 
 def title_or_untitled(title: str) -> str:
-    return title or tr("Untitled proposal")
+    return one_line(title) or tr("Untitled proposal")
 
 
 def percent(value: float | None) -> str:
@@ -164,4 +166,5 @@ def json_dump(value: Any) -> str:
 
 
 def err(text: str) -> None:
-    print(text, file=sys.stderr)
+    """Print a message on stderr as one line: line breaks from the values in it are escaped."""
+    print(one_line(text.strip()), file=sys.stderr)

@@ -26,6 +26,7 @@ from mcdesigner.cli.common import (
     out,
     resolve_id,
 )
+from mcdesigner.cli.terminal import one_line
 from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
@@ -164,7 +165,7 @@ def run_export(args: argparse.Namespace) -> int:
             export_credential(loaded.proposal, args.to, target)
         except CredentialError as problem:
             raise CliError(str(problem)) from None
-        out(tr("Wrote the digital credential data to {out}.").format(out=target))
+        out(tr("Wrote the digital credential data to {out}.").format(out=one_line(target)))
         return 0
     from mcdesigner.export import ExportError
     from mcdesigner.operations.documents import export_document
@@ -183,7 +184,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
     except ExportError as problem:
         raise CliError(str(problem)) from None
-    out(tr("Wrote {out}.").format(out=target))
+    out(tr("Wrote {out}.").format(out=one_line(target)))
     return 0
 
 

@@ -108,9 +108,9 @@ def _check_owner(revision: RevisionEntry, proposal_id: str) -> None:
         )
 
 
-def _check_revision(revision: RevisionEntry, proposal_id: str, written_hash: str) -> None:
+def _check_revision(revision: RevisionEntry, proposal_id: str, written: frozenset[str]) -> None:
     _check_owner(revision, proposal_id)
-    if written_hash != revision.content_hash:
+    if revision.content_hash not in written:
         raise ExchangeError(
             tr("revision “{id}” does not match its recorded content hash").format(
                 id=shown(revision.id)
@@ -201,7 +201,7 @@ def _read_revisions(members: dict[str, bytes], proposal_id: str) -> tuple[Revisi
     revisions = []
     for entry in index:
         description = tr("revision “{id}”").format(id=entry.id)
-        proposal, written_hash = parse_proposal_document(
+        proposal, written = parse_proposal_document(
             members[revision_member(entry.id)],
             what=revision_member(entry.id),
             description=description,
@@ -214,18 +214,18 @@ def _read_revisions(members: dict[str, bytes], proposal_id: str) -> tuple[Revisi
             content_hash=entry.content_hash,
             proposal=proposal,
         )
-        _check_revision(revision, proposal_id, written_hash)
+        _check_revision(revision, proposal_id, written)
         revisions.append(revision)
     return tuple(revisions)
 
 
 def _bundle_from_members(manifest: ProposalManifest, members: dict[str, bytes]) -> ProposalBundle:
-    proposal, written_hash = parse_proposal_document(
+    proposal, written = parse_proposal_document(
         require(members, PROPOSAL_MEMBER), what=PROPOSAL_MEMBER, description=tr("the proposal")
     )
     if proposal.id != manifest.proposal_id:
         raise ExchangeError(tr("the proposal's id does not match the id in the manifest"))
-    if written_hash != manifest.content_hash:
+    if manifest.content_hash not in written:
         raise ExchangeError(tr("the proposal does not match the content hash in the manifest"))
     annotations = parse_annotations(require(members, ANNOTATIONS_MEMBER), proposal_id=proposal.id)
     reviews = parse_reviews(require(members, REVIEWS_MEMBER), proposal_id=proposal.id)
