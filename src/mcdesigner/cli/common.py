@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,27 @@ class Command:
 def out(text: str = "") -> None:
     """Print ``text`` on stdout, anything in it that could control the terminal escaped."""
     print(for_terminal(text), file=sys.stdout)
+
+
+def add_force_argument(parser: argparse.ArgumentParser) -> None:
+    """``--force``: write through a symbolic link given as the file to write."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=tr("when the file to write is a symbolic link, replace the file it points to"),
+    )
+
+
+def refuse_link(target: Path, force: bool) -> None:
+    """Stop before any work when ``target`` is a symbolic link and ``--force`` was not given."""
+    if force or not target.is_symlink():
+        return
+    raise CliError(
+        tr(
+            "{out} is a symbolic link to {link}. Nothing was written; give --force to "
+            "replace the file it points to."
+        ).format(out=one_line(target), link=one_line(os.readlink(target)))
+    )
 
 
 def open_store(args: argparse.Namespace) -> Store:

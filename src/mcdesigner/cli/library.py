@@ -19,6 +19,7 @@ from mcdesigner.cli.common import (
     TITLE_WIDTH,
     CliError,
     Command,
+    add_force_argument,
     bundle_contents,
     check_settings,
     count,
@@ -28,6 +29,7 @@ from mcdesigner.cli.common import (
     open_store,
     out,
     percent,
+    refuse_link,
     resolve_id,
     short_ids,
     status_label,
@@ -414,6 +416,7 @@ def add_export_file_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--with-revisions", action="store_true", help=tr("include the saved revisions")
     )
+    add_force_argument(parser)
 
 
 def run_export_file(args: argparse.Namespace) -> int:
@@ -424,10 +427,15 @@ def run_export_file(args: argparse.Namespace) -> int:
                 out=one_line(target), suffix=PROPOSAL_SUFFIX
             )
         )
+    refuse_link(target, args.force)
     with open_store(args) as store:
         proposal_id = resolve_id(store, args.id)
         bundle = export_proposal_file(
-            store, proposal_id, target, with_revisions=args.with_revisions
+            store,
+            proposal_id,
+            target,
+            with_revisions=args.with_revisions,
+            through_link=args.force,
         )
     out(
         tr("Wrote “{title}” to {out} with {contents}.").format(

@@ -8,9 +8,11 @@ from pathlib import Path
 from mcdesigner.cli.common import (
     CliError,
     Command,
+    add_force_argument,
     check_settings,
     open_store,
     out,
+    refuse_link,
     resolve_id,
     status_label,
 )
@@ -95,12 +97,20 @@ def add_review_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help=tr("the proposal's id, or the start of it"))
     parser.add_argument("out", type=Path, help=tr("the .mcreview file to write"))
     parser.add_argument("--reviewer", help=tr("your name as reviewer (default: Preferences)"))
+    add_force_argument(parser)
 
 
 def run_review_export(args: argparse.Namespace) -> int:
+    refuse_link(args.out, args.force)
     with open_store(args) as store:
         proposal_id = resolve_id(store, args.id)
-        export_review(store, proposal_id, args.out, reviewer=_actor(args.reviewer))
+        export_review(
+            store,
+            proposal_id,
+            args.out,
+            reviewer=_actor(args.reviewer),
+            through_link=args.force,
+        )
     out(tr("Wrote your review to {out}.").format(out=one_line(args.out)))
     return 0
 

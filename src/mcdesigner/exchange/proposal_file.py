@@ -148,11 +148,13 @@ def write_proposal_file(
     *,
     created: dt.datetime | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    through_link: bool = False,
 ) -> None:
     """Write ``bundle`` to ``path`` atomically (an existing file is replaced whole or kept).
 
     Raises :class:`ExchangeError` when the bundle is inconsistent (records of another
-    proposal, revisions whose hash does not match) or the file cannot be written.
+    proposal, revisions whose hash does not match) or the file cannot be written (``path``
+    is not a file, or a symbolic link and ``through_link`` is false).
     """
     try:
         members = _proposal_members(bundle)
@@ -165,7 +167,7 @@ def write_proposal_file(
         data = build_container(fields, members, created=created or utc_now(), limits=limits)
     except ExchangeError as problem:
         raise ExchangeError(problem.reason, file=path, writing=True) from None
-    write_container(path, data)
+    write_container(path, data, through_link=through_link)
 
 
 # ---------------------------------------------------------------------------

@@ -84,6 +84,7 @@ def export_document(
     progress: Progress | None = None,
     language: str | None = None,
     content_language: str | None = None,
+    through_link: bool = False,
 ) -> Path:
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out``; raises ``ExportError``.
 
@@ -109,4 +110,5 @@ def export_document(
             criterion_titles=criterion_titles(),
             settings=document_settings,
             content_language=texts_language,
+            through_link=through_link,
         )

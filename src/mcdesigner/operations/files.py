@@ -86,11 +86,17 @@ def read_proposal_copy(path: Path) -> Proposal:
 
 
 def export_proposal_file(
-    store: Store, proposal_id: str, out: Path, *, with_revisions: bool = False
+    store: Store,
+    proposal_id: str,
+    out: Path,
+    *,
+    with_revisions: bool = False,
+    through_link: bool = False,
 ) -> ProposalBundle:
     """Write the proposal with its annotations and reviews (and revisions if asked) to ``out``.
 
-    Returns what was written.
+    Returns what was written. A symbolic link at ``out`` is written through (the file it
+    points to replaced) only when ``through_link`` is true; otherwise it is refused.
     """
     proposal = store.get(proposal_id)
     revisions: tuple[RevisionEntry, ...] = ()
@@ -112,5 +118,5 @@ def export_proposal_file(
         reviews=tuple(store.list_reviews(proposal_id)),
         revisions=revisions,
     )
-    write_proposal_file(out, bundle)
+    write_proposal_file(out, bundle, through_link=through_link)
     return bundle

@@ -37,8 +37,13 @@ class ReviewImportReport:
     older_revision: bool
 
 
-def export_review(store: Store, proposal_id: str, out: Path, *, reviewer: str) -> Path:
-    """Write ``reviewer``'s annotation threads and rubric reviews of the proposal to ``out``."""
+def export_review(
+    store: Store, proposal_id: str, out: Path, *, reviewer: str, through_link: bool = False
+) -> Path:
+    """Write ``reviewer``'s annotation threads and rubric reviews of the proposal to ``out``.
+
+    A symbolic link at ``out`` is written through only when ``through_link`` is true.
+    """
     if not reviewer.strip():
         raise ReviewImportError(
             tr("Set your name in Preferences first: a review file carries the reviewer's name.")
@@ -56,7 +61,7 @@ def export_review(store: Store, proposal_id: str, out: Path, *, reviewer: str) -
         reviews=reviews,
         reviewer=reviewer,
     )
-    write_review_file(out, bundle)
+    write_review_file(out, bundle, through_link=through_link)
     return out
 
 

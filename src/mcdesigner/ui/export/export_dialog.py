@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from mcdesigner.i18n import current_language
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+from mcdesigner.ui.dialogs import confirm_write_through_link
 from mcdesigner.ui.export.dialog_widgets import ExportDialogWidgets
 from mcdesigner.ui.export.export_work import (
     CREDENTIALS,
@@ -422,8 +423,12 @@ class ExportDialog(ExportDialogWidgets):
         global _last_folder
         if self._output is None:
             return None
+        through_link = Path(target).is_symlink()
+        if through_link and not confirm_write_through_link(self, Path(target)):
+            self._status.setText(self.tr("Nothing was saved."))
+            return None
         try:
-            copy_atomically(self._output, Path(target))
+            copy_atomically(self._output, Path(target), through_link=through_link)
         except OSError as error:
             self._error = self.tr("Could not save {path}: {reason}").format(
                 path=target, reason=describe_error(error)
