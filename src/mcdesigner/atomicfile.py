@@ -7,6 +7,12 @@ target's folder, which is flushed to disk and then renamed over the target in on
 anything fails, the temporary file is removed and the target is untouched. An existing
 target keeps its permissions.
 
+The temporary file is named ``.<target name>.<process id>.<random>.part``. It is removed
+on every exit the process survives (an error, Ctrl+C, a termination request turned into
+an exception); one left by a killed process is removed by the next write to the same
+target, once no process with that id runs. Nothing else is ever removed: only these
+names, only beside their target.
+
 A target must be a regular file or a new name: a device, a named pipe, a socket or a
 folder is refused (renaming over it would replace it with a file), and so is a symbolic
 link unless the caller says to write through it, which replaces the file it points to
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -30,6 +37,12 @@ from mcdesigner.i18n import tr
 REPLACE_RETRY_SECONDS = 2.0
 #: Ending of the temporary files written next to a target.
 TEMP_SUFFIX = ".part"
+#: Age after which a temporary file of an earlier version (no process id in its name) is
+#: taken as abandoned.
+STALE_TEMP_SECONDS = 3600.0
+# What follows ".<target name>." in a temporary name: the writer's process id and
+# tempfile's eight random characters, or (earlier versions) the random characters alone.
+_TEMP_TAIL = re.compile(r"^(?:(?P<pid>[0-9]{1,10})\.)?[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
 _ON_WINDOWS = os.name == "nt"
 
 
@@ -91,6 +104,53 @@ def temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
 
+def sweep_leftovers(target: Path) -> list[Path]:
+    """Remove the temporary files of ``target`` abandoned by writers that no longer run.
+
+    Returns what was removed. A file still being written (its process alive) is kept, and
+    so is every name this module does not make.
+    """
+    target = Path(target)
+    prefix = temp_prefix(target)
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return removed
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for candidate in candidates:
+        match = _TEMP_TAIL.match(candidate.name[len(prefix) :])
+        if match is None:
+            continue
+        pid = match.group("pid")
+        try:
+            info = candidate.lstat()
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            abandoned = info.st_mtime < cutoff if pid is None else not _running(int(pid))
+            if abandoned:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id is alive (this one included)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # cannot tell: an earlier temporary file is kept
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, but someone else's
+    return True
+
+
 def _new_file_mode(target: Path) -> int:
     try:
         return stat.S_IMODE(target.stat().st_mode)
@@ -129,8 +189,9 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _new_temporary(target: Path) -> tuple[int, Path]:
+    sweep_leftovers(target)
     handle, name = tempfile.mkstemp(
-        prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent
+        prefix=f"{temp_prefix(target)}{os.getpid()}.", suffix=TEMP_SUFFIX, dir=target.parent
     )
     return handle, Path(name)
 

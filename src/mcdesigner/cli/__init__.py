@@ -11,10 +11,12 @@ it starts the desktop application.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -154,6 +156,37 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version or a usage error already printed
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     run: Callable[[argparse.Namespace], int] = args.run
+    if run is library.run_app:
+        return run(args)
+    with _termination_as_exit():
+        return _run_reporting(run, args)
+
+
+class _Terminated(KeyboardInterrupt):
+    """A termination request (SIGTERM), handled like Ctrl+C."""
+
+
+@contextlib.contextmanager
+def _termination_as_exit() -> Iterator[None]:
+    """Make a termination request (SIGTERM) end the command like Ctrl+C does: by an
+    exception, so half-written files are removed on the way out."""
+
+    def terminate(_signum: int, _frame: object) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except (ValueError, OSError):  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_reporting(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run the command; report its problems as one message and return the exit code."""
     try:
         return run(args)
     except (CliError, ExchangeError, StoreError) as problem:
@@ -163,9 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
     except OSError as problem:
         err(tr("Error: {problem}").format(problem=problem))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         err(tr("Stopped."))
-        return 130
+        return 128 + signal.SIGTERM if isinstance(stop, _Terminated) else 130
     except Exception as problem:
         if os.environ.get(DEBUG_ENV_VAR):
             raise
