@@ -13,6 +13,7 @@ Import this module only when rendering a Word file: it loads python-docx.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -477,7 +478,20 @@ def render_docx(
     properties.comments = tr("Exported by MC Designer on {date}").format(date=context.generated)
     properties.language = context.language
     _set_default_language(document, context.language)
-    document.save(str(out))
+    _save(document, out)
+
+
+def _save(document: Any, out: Path) -> None:
+    """Write the finished document to ``out``.
+
+    python-docx leaves its zip archive open when a write fails half-way (a full disk), and
+    the archive's finaliser then prints a traceback after the message the user is given.
+    The archive is built in memory, where it always completes, and written out in one go.
+    """
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with open(out, "wb") as stream:
+        stream.write(buffer.getbuffer())
 
 
 def _set_default_language(document: Any, language: str) -> None:
