@@ -328,11 +328,12 @@ class ThreadView(QWidget):
         if self._store is None:
             return False
         try:
-            save_thread(self._store, annotation)
+            # Changes made elsewhere meanwhile (a review import) are combined, not lost.
+            saved = save_thread(self._store, annotation, based_on=self._annotation)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Comment not saved"), str(error))
             return False
-        self._annotation = annotation
+        self._annotation = saved
         self._draft = None
         return True
 
