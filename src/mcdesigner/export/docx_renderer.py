@@ -478,20 +478,10 @@ def render_docx(
     properties.comments = tr("Exported by MC Designer on {date}").format(date=context.generated)
     properties.language = context.language
     _set_default_language(document, context.language)
-    _save(document, out)
-
-
-def _save(document: Any, out: Path) -> None:
-    """Write the finished document to ``out``.
-
-    python-docx leaves its zip archive open when a write fails half-way (a full disk), and
-    the archive's finaliser then prints a traceback after the message the user is given.
-    The archive is built in memory, where it always completes, and written out in one go.
-    """
+    # In memory: on a full disk python-docx's open archive would print a traceback later.
     buffer = io.BytesIO()
     document.save(buffer)
-    with open(out, "wb") as stream:
-        stream.write(buffer.getbuffer())
+    out.write_bytes(buffer.getbuffer())
 
 
 def _set_default_language(document: Any, language: str) -> None:
