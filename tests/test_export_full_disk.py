@@ -31,7 +31,7 @@ _LIMITED = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("limit", [1_000])
 def test_an_export_that_runs_out_of_space_prints_only_its_message(
     tmp_path: Path, fmt: str, limit: int

@@ -89,7 +89,14 @@ def _stalled_child(args: list[str]) -> subprocess.Popen[str]:
     return child
 
 
-@pytest.mark.parametrize("fmt", [*FORMATS, "mcproposal"])
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "pdf",
+        pytest.param("docx", marks=pytest.mark.slow),
+        pytest.param("mcproposal", marks=pytest.mark.slow),
+    ],
+)
 def test_a_killed_export_leaves_a_part_file_that_the_next_export_removes(
     capsys: pytest.CaptureFixture[str], library: Path, tmp_path: Path, fmt: str
 ) -> None:
