@@ -19,7 +19,7 @@ from mcdesigner.exchange import ReviewBundle, write_review_file
 from mcdesigner.model import Annotation, Comment, Proposal
 from mcdesigner.model.hashing import content_hash
 from mcdesigner.operations import ThreadConflict
-from mcdesigner.operations.reviews import import_review, save_thread
+from mcdesigner.operations.reviews import delete_thread, import_review, save_thread
 from mcdesigner.storage import Store
 
 PROPOSAL_ID = "reviewed-proposal"
@@ -173,3 +173,16 @@ def test_simultaneous_review_imports_never_lose_a_comment(db_path: Path, tmp_pat
         lost += 3 - len(_comment_ids(db))
     assert lost == 0, f"{lost} comments lost in {TRIALS} trials"
     print(f"review imports: {TRIALS} trials of two at once, 0 comments lost")
+
+
+def test_deleting_a_thread_a_review_import_added_to_keeps_it(library: Path, tmp_path: Path) -> None:
+    with Store.open(library) as store:
+        (opened,) = store.list_annotations(PROPOSAL_ID)
+        import_review(store, _review_file(tmp_path, "Ana"))
+        with pytest.raises(ThreadConflict) as conflict:
+            delete_thread(store, opened.id, based_on=opened)
+        assert conflict.value.stored is not None
+        assert store.list_annotations(PROPOSAL_ID) == [conflict.value.stored]
+        delete_thread(store, opened.id, based_on=conflict.value.stored)  # now as it is
+        assert store.list_annotations(PROPOSAL_ID) == []
+        delete_thread(store, opened.id, based_on=opened)  # already gone: nothing happens

@@ -130,9 +130,16 @@ def save_thread(store: Store, annotation: Annotation, *, based_on: Annotation | 
     raise ThreadConflict(stored)
 
 
-def delete_thread(store: Store, annotation_id: str) -> None:
-    """Remove a comment thread (nothing happens when it is not stored)."""
-    store.delete_annotation(annotation_id)
+def delete_thread(store: Store, annotation_id: str, *, based_on: Annotation | None = None) -> None:
+    """Remove a comment thread (nothing happens when it is not stored).
+
+    With ``based_on`` (the thread as it was read), a thread that changed since (a comment
+    arrived with a review import) is kept and :class:`ThreadConflict` says how it is now.
+    """
+    if based_on is None:
+        store.delete_annotation(annotation_id)
+    else:
+        store.delete_annotation_over(based_on)
 
 
 def save_reviews(store: Store, proposal_id: str, reviews: Sequence[Review]) -> None:

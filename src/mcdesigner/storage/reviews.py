@@ -63,6 +63,23 @@ class ReviewRecords(StoreCore):
                 raise ThreadConflict(stored)
             upsert_annotation(conn, annotation)
 
+    def delete_annotation_over(self, based_on: Annotation) -> None:
+        """Remove the thread if it is still ``based_on``; nothing happens if it is gone.
+
+        Raises :class:`ThreadConflict` with the stored thread when it changed meanwhile
+        (a comment arrived), and the thread is kept.
+        """
+        with self._writing(tr("delete the comment")) as conn:
+            row = conn.execute(
+                "SELECT id, document FROM annotations WHERE id = ?", (based_on.id,)
+            ).fetchone()
+            if row is None:
+                return
+            stored = _decode_record(Annotation, _row(row), tr("comment thread"))
+            if stored != based_on:
+                raise ThreadConflict(stored)
+            conn.execute("DELETE FROM annotations WHERE id = ?", (based_on.id,))
+
     def merge_review_records(self, proposal_id: str, merge: Merge) -> None:
         """Read the proposal's threads and reviews, ``merge`` them and store the result, in
         one write transaction: another merge or save waits, and is merged with this one."""
