@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import mcdesigner.export
@@ -375,3 +377,41 @@ def test_file_names_and_atomic_copies(tmp_path: Path) -> None:
     copy_atomically(source, target)
     assert target.read_bytes() == b"%PDF-1.7 new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["source.pdf", "target.pdf"]
+
+
+def test_saving_onto_a_link_asks_first_and_writes_through_only_when_confirmed(
+    qtbot: QtBot, open_dialog: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog("ob3")
+    _create(qtbot, dialog)
+    real = tmp_path / "shared" / "credential.json"
+    real.parent.mkdir()
+    real.write_text("mine", encoding="utf-8")
+    link = tmp_path / "credential.json"
+    link.symlink_to(real)
+    questions: list[str] = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+
+    def answer(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+        questions.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    assert dialog.save_to(link) is None
+    assert real.read_text(encoding="utf-8") == "mine"
+    assert "symbolic link" in questions[0] and str(real) in questions[0]
+    assert dialog.save_to(link) == link
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))
+    assert len(questions) == 2
+
+
+def test_saving_onto_a_named_pipe_is_refused_with_the_reason(
+    qtbot: QtBot, open_dialog: Any, tmp_path: Path
+) -> None:
+    dialog = open_dialog("ob3")
+    _create(qtbot, dialog)
+    pipe = tmp_path / "credential.json"
+    os.mkfifo(pipe)
+    assert dialog.save_to(pipe) is None
+    assert "named pipe" in dialog.error_text()
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)

@@ -256,6 +256,49 @@ def test_comment_on_a_learning_outcome_then_reply_and_resolve(
 
 
 @pytest.mark.gui
+def test_a_reply_after_a_review_import_keeps_the_reviewers_comment(
+    qtbot: Any, store: Store, proposal: Proposal, tmp_path: Path
+) -> None:
+    panel = _panel(qtbot, store, proposal)
+    view = panel.thread_view
+    panel.add_annotation(_outcome_path(proposal, 0))
+    type_text(view.reply_edit, "Is the verb observable?")
+    with qtbot.waitSignal(panel.annotations_changed):
+        click(qtbot, view.send_button)
+    (shown,) = store.list_annotations(proposal.id)
+
+    # A reviewer's file, merged from the command line while the window shows the thread.
+    from mcdesigner.exchange import ReviewBundle, write_review_file
+    from mcdesigner.operations.reviews import import_review
+
+    theirs = shown.model_copy(deep=True)
+    theirs.comments.append(Comment(author="Ben Ortiz", body="Yes: “apply” is observable."))
+    review = tmp_path / "ben.mcreview"
+    write_review_file(
+        review,
+        ReviewBundle(
+            proposal_id=proposal.id,
+            revision_hash=store.get_hash(proposal.id),
+            annotations=(theirs,),
+            reviewer="Ben Ortiz",
+        ),
+    )
+    import_review(store, review)
+
+    type_text(view.reply_edit, "Thanks, resolved then.")
+    with qtbot.waitSignal(panel.annotations_changed):
+        click(qtbot, view.send_button)
+    (stored,) = store.list_annotations(proposal.id)
+    # Comments written in the same second may come in either order.
+    assert sorted(c.body for c in stored.comments) == [
+        "Is the verb observable?",
+        "Thanks, resolved then.",
+        "Yes: “apply” is observable.",
+    ]
+    assert [card.comment.body for card in view.comment_cards()] == [c.body for c in stored.comments]
+
+
+@pytest.mark.gui
 def test_comment_text_and_author_are_shown_literally(
     qtbot: Any, store: Store, proposal: Proposal
 ) -> None:

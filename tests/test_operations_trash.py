@@ -68,7 +68,7 @@ def test_restoring_brings_back_the_content_and_the_comments(store: Store) -> Non
         path="general.title",
         comments=[Comment(author="Ana", body="Shorter title?")],
     )
-    save_thread(store, thread)
+    save_thread(store, thread, based_on=None)
     move_to_trash(store, proposal.id)
 
     entry = restore_from_trash(store, proposal.id)

@@ -250,7 +250,7 @@ def test_comment_threads_and_revisions_through_operations(store: Store) -> None:
     thread = Annotation(
         proposal_id=proposal.id, path="general.title", comments=[Comment(author="Bo", body="Hm")]
     )
-    save_thread(store, thread)
+    save_thread(store, thread, based_on=None)
     assert [a.comments[0].body for a in store.list_annotations(proposal.id)] == ["Hm"]
     delete_thread(store, thread.id)
     assert store.list_annotations(proposal.id) == []

@@ -83,4 +83,5 @@ def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
     """Write preferences atomically (a crash never leaves a half-written file)."""
     path = path or preferences_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, prefs.model_dump_json(indent=2).encode("utf-8"))
+    data = prefs.model_dump_json(indent=2).encode("utf-8")
+    atomic_write_bytes(path, data, through_link=True)  # a linked preferences file stays linked

@@ -279,3 +279,20 @@ def test_search_in_spanish_ignores_accents_and_speaks_spanish(
     panel.search.clear()
     type_text(panel.search, "ñandú")
     assert panel.no_matches.text() == "Ninguna propuesta coincide con «ñandú»."
+
+
+def test_exporting_onto_a_link_asks_and_keeps_the_file_when_declined(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tmp_path / "shared.mcproposal"
+    real.write_bytes(b"someone else's file")
+    link = tmp_path / "link.mcproposal"
+    link.symlink_to(real)
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: next(answers)))
+    assert window.library_actions.export_file(window.session.proposal_id, link) is None
+    wait_ops(qtbot)
+    assert real.read_bytes() == b"someone else's file"
+    window.library_actions.export_file(window.session.proposal_id, link)
+    wait_ops(qtbot)
+    assert link.is_symlink() and real.read_bytes().startswith(b"PK")

@@ -11,11 +11,14 @@ line never imports Qt unless it starts the desktop application.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mcdesigner import __version__
 from mcdesigner.cli import documents, esco, example, library, profile, reviewing
@@ -28,6 +31,7 @@ from mcdesigner.cli.common import (
     Command,
     err,
 )
+from mcdesigner.cli.terminal import for_terminal
 from mcdesigner.exchange import ExchangeError
 from mcdesigner.i18n import tr
 from mcdesigner.settings import load_preferences
@@ -42,6 +46,9 @@ from mcdesigner.translations import (
     use_language,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 COMMANDS: tuple[Command, ...] = (
     library.COMMANDS
     + example.COMMANDS
@@ -54,9 +61,17 @@ COMMANDS: tuple[Command, ...] = (
 __all__ = ["COMMANDS", "CliError", "Command", "build_parser", "main"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """The argument parser, whose usage and error texts (which repeat what was typed) are
+    printed with anything that could control the terminal escaped."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(for_terminal(message), file)
+
+
 def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentParser:
     """The argument parser with one sub-parser per entry of ``commands``."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mcdesigner",
         description=tr(
             "Draft, check and review micro-credential proposals. "
@@ -148,6 +163,37 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version or a usage error already printed
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     run: Callable[[argparse.Namespace], int] = args.run
+    if run is library.run_app:
+        return run(args)
+    with _termination_as_exit():
+        return _run_reporting(run, args)
+
+
+class _Terminated(KeyboardInterrupt):
+    """A termination request (SIGTERM), handled like Ctrl+C."""
+
+
+@contextlib.contextmanager
+def _termination_as_exit() -> Iterator[None]:
+    """Make a termination request (SIGTERM) end the command like Ctrl+C does: by an
+    exception, so half-written files are removed on the way out."""
+
+    def terminate(_signum: int, _frame: object) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except (ValueError, OSError):  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_reporting(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run the command; report its problems as one message and return the exit code."""
     try:
         return run(args)
     except (CliError, ExchangeError, StoreError) as problem:
@@ -157,9 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
     except OSError as problem:
         err(tr("Error: {problem}").format(problem=problem))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         err(tr("Stopped."))
-        return 130
+        return 128 + signal.SIGTERM if isinstance(stop, _Terminated) else 130
     except Exception as problem:
         if os.environ.get(DEBUG_ENV_VAR):
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mcdesigner.checks import CheckSettings
+from mcdesigner.cli.terminal import for_terminal, one_line
 from mcdesigner.exchange import ProposalBundle
 from mcdesigner.formatting import formatter
 from mcdesigner.i18n import tr
@@ -50,7 +52,29 @@ class Command:
 # Shared helpers
 # ---------------------------------------------------------------------------
 def out(text: str = "") -> None:
-    print(text, file=sys.stdout)
+    """Print ``text`` on stdout, anything in it that could control the terminal escaped."""
+    print(for_terminal(text), file=sys.stdout)
+
+
+def add_force_argument(parser: argparse.ArgumentParser) -> None:
+    """``--force``: write through a symbolic link given as the file to write."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=tr("when the file to write is a symbolic link, replace the file it points to"),
+    )
+
+
+def refuse_link(target: Path, force: bool) -> None:
+    """Stop before any work when ``target`` is a symbolic link and ``--force`` was not given."""
+    if force or not target.is_symlink():
+        return
+    raise CliError(
+        tr(
+            "{out} is a symbolic link to {link}. Nothing was written; give --force to "
+            "replace the file it points to."
+        ).format(out=one_line(target), link=one_line(os.readlink(target)))
+    )
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -90,7 +114,7 @@ def resolve_id(store: Store, given: str) -> str:
     if not matches:
         raise no_match
     if len(matches) > 1:
-        names = ", ".join(f"{s.id} ({title_or_untitled(s.title)})" for s in matches[:5])
+        names = ", ".join(f"{one_line(s.id)} ({title_or_untitled(s.title)})" for s in matches[:5])
         raise CliError(
             tr("“{given}” matches several proposals: {names}. Type more of the id.").format(
                 given=given, names=names
@@ -109,7 +133,7 @@ def _is_text(value: str) -> bool:
 
 
 def title_or_untitled(title: str) -> str:
-    return title or tr("Untitled proposal")
+    return one_line(title) or tr("Untitled proposal")
 
 
 def percent(value: float | None) -> str:
@@ -164,4 +188,5 @@ def json_dump(value: Any) -> str:
 
 
 def err(text: str) -> None:
-    print(text, file=sys.stderr)
+    """Print a message on stderr as one line: line breaks from the values in it are escaped."""
+    print(one_line(text.strip()), file=sys.stderr)

@@ -20,12 +20,15 @@ from mcdesigner.checks import (
 from mcdesigner.cli.common import (
     CliError,
     Command,
+    add_force_argument,
     check_settings,
     err,
     open_store,
     out,
+    refuse_link,
     resolve_id,
 )
+from mcdesigner.cli.terminal import one_line
 from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
@@ -110,6 +113,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         help=tr("docx or pdf for documents; elm or ob3 for digital credential data"),
     )
     parser.add_argument("-o", "--output", type=Path, required=True, help=tr("the file to write"))
+    add_force_argument(parser)
     parser.add_argument(
         "--lang",
         dest="document_language",
@@ -146,8 +150,9 @@ def document_language(requested: str | None) -> str | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    loaded = load_target(args, args.target)
     target: Path = args.output
+    refuse_link(target, args.force)
+    loaded = load_target(args, args.target)
     if args.to in ("elm", "ob3"):
         from mcdesigner.credential import CredentialError, export_credential
 
@@ -161,10 +166,10 @@ def run_export(args: argparse.Namespace) -> int:
                 ).format(languages=credential_languages)
             )
         try:
-            export_credential(loaded.proposal, args.to, target)
+            export_credential(loaded.proposal, args.to, target, through_link=args.force)
         except CredentialError as problem:
             raise CliError(str(problem)) from None
-        out(tr("Wrote the digital credential data to {out}.").format(out=target))
+        out(tr("Wrote the digital credential data to {out}.").format(out=one_line(target)))
         return 0
     from mcdesigner.export import ExportError
     from mcdesigner.operations.documents import export_document
@@ -180,10 +185,11 @@ def run_export(args: argparse.Namespace) -> int:
             reviews=loaded.reviews,
             language=document_language(args.document_language),
             content_language=args.content_language,
+            through_link=args.force,
         )
     except ExportError as problem:
         raise CliError(str(problem)) from None
-    out(tr("Wrote {out}.").format(out=target))
+    out(tr("Wrote {out}.").format(out=one_line(target)))
     return 0
 
 

@@ -19,6 +19,7 @@ from mcdesigner.cli.common import (
     TITLE_WIDTH,
     CliError,
     Command,
+    add_force_argument,
     bundle_contents,
     check_settings,
     count,
@@ -28,11 +29,13 @@ from mcdesigner.cli.common import (
     open_store,
     out,
     percent,
+    refuse_link,
     resolve_id,
     short_ids,
     status_label,
     title_or_untitled,
 )
+from mcdesigner.cli.terminal import one_line
 from mcdesigner.exchange import PROPOSAL_SUFFIX, read_proposal_file
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import (
@@ -100,7 +103,7 @@ def run_list(args: argparse.Namespace) -> int:
     header = (tr("ID"), tr("Title"), tr("Status"), tr("Complete"), tr("Last change"))
     rows = [
         (
-            short[s.id],
+            one_line(short[s.id]),
             cut(title_or_untitled(s.title), TITLE_WIDTH)
             + (" " + tr("(in trash)") if s.deleted_at else ""),
             status_label(s.status),
@@ -138,7 +141,7 @@ def run_show(args: argparse.Namespace) -> int:
         revisions = store.list_revisions(proposal_id)
     open_threads = sum(1 for a in annotations if a.status == "open")
     facts = [
-        (tr("Id"), proposal.id),
+        (tr("Id"), one_line(proposal.id)),
         (tr("Status"), status_label(proposal.status)),
         (tr("Complete"), percent(summary.completeness)),
         (tr("Last change"), formatter().short_datetime(summary.updated_at)),
@@ -152,8 +155,9 @@ def run_show(args: argparse.Namespace) -> int:
         (tr("Reviews"), str(len(reviews))),
         (tr("Revisions"), str(len(revisions))),
     ]
-    out(proposal.display_title)
-    out("=" * min(len(proposal.display_title), TEXT_WIDTH))
+    title = one_line(proposal.display_title)
+    out(title)
+    out("=" * min(len(title), TEXT_WIDTH))
     width = max(len(label) for label, _ in facts)
     for label, value in facts:
         out(f"{label + ':':<{width + 1}} {value}")
@@ -387,12 +391,15 @@ def run_import(args: argparse.Namespace) -> int:
                     "A proposal with the id {id} (“{title}”) is already stored. Nothing was "
                     "imported. Run the command again with --replace to overwrite it; the "
                     "stored version is then kept as a revision."
-                ).format(id=proposal.id, title=proposal.display_title)
+                ).format(id=one_line(proposal.id), title=one_line(proposal.display_title))
             ) from None
     message = tr("Replaced") if existed else tr("Imported")
     out(
         tr("{action} “{title}” (id {id}) from {file}").format(
-            action=message, title=proposal.display_title, id=proposal.id, file=path.name
+            action=message,
+            title=one_line(proposal.display_title),
+            id=one_line(proposal.id),
+            file=one_line(path.name),
         )
     )
     out(tr("With {contents}.").format(contents=bundle_contents(bundle)))
@@ -409,6 +416,7 @@ def add_export_file_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--with-revisions", action="store_true", help=tr("include the saved revisions")
     )
+    add_force_argument(parser)
 
 
 def run_export_file(args: argparse.Namespace) -> int:
@@ -416,18 +424,23 @@ def run_export_file(args: argparse.Namespace) -> int:
     if target.is_dir():
         raise CliError(
             tr("{out} is a folder; give a file name ending in {suffix}.").format(
-                out=target, suffix=PROPOSAL_SUFFIX
+                out=one_line(target), suffix=PROPOSAL_SUFFIX
             )
         )
+    refuse_link(target, args.force)
     with open_store(args) as store:
         proposal_id = resolve_id(store, args.id)
         bundle = export_proposal_file(
-            store, proposal_id, target, with_revisions=args.with_revisions
+            store,
+            proposal_id,
+            target,
+            with_revisions=args.with_revisions,
+            through_link=args.force,
         )
     out(
         tr("Wrote “{title}” to {out} with {contents}.").format(
-            title=bundle.proposal.display_title,
-            out=target,
+            title=one_line(bundle.proposal.display_title),
+            out=one_line(target),
             contents=bundle_contents(bundle),
         )
     )

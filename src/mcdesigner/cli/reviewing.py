@@ -8,12 +8,15 @@ from pathlib import Path
 from mcdesigner.cli.common import (
     CliError,
     Command,
+    add_force_argument,
     check_settings,
     open_store,
     out,
+    refuse_link,
     resolve_id,
     status_label,
 )
+from mcdesigner.cli.terminal import one_line
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import default_forms
 from mcdesigner.i18n import tr, tr_n
@@ -81,9 +84,9 @@ def run_status(args: argparse.Namespace) -> int:
             when=formatter().short_datetime(event.at),
             old=status_label(event.from_status),
             new=status_label(event.to_status),
-            who=event.actor or tr("unknown"),
+            who=one_line(event.actor) or tr("unknown"),
         )
-        out(line + (f"  ({event.note})" if event.note else ""))
+        out(line + (f"  ({one_line(event.note)})" if event.note else ""))
     return 0
 
 
@@ -94,13 +97,21 @@ def add_review_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help=tr("the proposal's id, or the start of it"))
     parser.add_argument("out", type=Path, help=tr("the .mcreview file to write"))
     parser.add_argument("--reviewer", help=tr("your name as reviewer (default: Preferences)"))
+    add_force_argument(parser)
 
 
 def run_review_export(args: argparse.Namespace) -> int:
+    refuse_link(args.out, args.force)
     with open_store(args) as store:
         proposal_id = resolve_id(store, args.id)
-        export_review(store, proposal_id, args.out, reviewer=_actor(args.reviewer))
-    out(tr("Wrote your review to {out}.").format(out=args.out))
+        export_review(
+            store,
+            proposal_id,
+            args.out,
+            reviewer=_actor(args.reviewer),
+            through_link=args.force,
+        )
+    out(tr("Wrote your review to {out}.").format(out=one_line(args.out)))
     return 0
 
 
@@ -116,8 +127,8 @@ def run_review_import(args: argparse.Namespace) -> int:
             "Merged the review by {reviewer} into “{title}”: {added} new, {updated} updated, "
             "{unchanged} already there."
         ).format(
-            reviewer=report.reviewer or tr("an unnamed reviewer"),
-            title=report.title,
+            reviewer=one_line(report.reviewer) or tr("an unnamed reviewer"),
+            title=one_line(report.title),
             added=report.added,
             updated=report.updated,
             unchanged=report.unchanged,
@@ -149,14 +160,18 @@ def run_revisions(args: argparse.Namespace) -> int:
         proposal_id = resolve_id(store, args.id)
         if args.save:
             info = store.add_revision(proposal_id, args.save, kind="manual")
-            out(tr("Kept revision {id}: {label}").format(id=info.id[:8], label=info.label))
+            out(
+                tr("Kept revision {id}: {label}").format(
+                    id=one_line(info.id[:8]), label=one_line(info.label)
+                )
+            )
             return 0
         revisions = store.list_revisions(proposal_id)
     if not revisions:
         out(tr("No revisions yet. Keep one with --save LABEL."))
     for info in revisions:
         created = formatter().short_datetime(info.created_at)
-        out(f"{info.id[:8]}  {created}  {info.kind:<7} {info.label}")
+        out(f"{one_line(info.id[:8])}  {created}  {info.kind:<7} {one_line(info.label)}")
     return 0
 
 

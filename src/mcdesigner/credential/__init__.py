@@ -36,11 +36,14 @@ class CredentialError(Exception):
     """A credential could not be built or written; the message says why in plain English."""
 
 
-def export_credential(proposal: Proposal, fmt: CredentialFormat, out: Path) -> Path:
+def export_credential(
+    proposal: Proposal, fmt: CredentialFormat, out: Path, *, through_link: bool = False
+) -> Path:
     """Write the ``fmt`` credential document of ``proposal`` to ``out`` as pretty JSON.
 
     The file is written to a temporary file next to ``out`` and moved into place, so
-    ``out`` is either the old file or the complete new one. Returns ``out``.
+    ``out`` is either the old file or the complete new one. Returns ``out``. A symbolic
+    link at ``out`` is written through only when ``through_link`` is true.
     """
     if fmt == "elm":
         document = to_elm(proposal)
@@ -51,11 +54,11 @@ def export_credential(proposal: Proposal, fmt: CredentialFormat, out: Path) -> P
             tr("Unknown credential format “{fmt}”: use “elm” or “ob3”.").format(fmt=fmt)
         )
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    _write_atomically(Path(out), text.encode("utf-8"))
+    _write_atomically(Path(out), text.encode("utf-8"), through_link=through_link)
     return Path(out)
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def _write_atomically(target: Path, data: bytes, *, through_link: bool) -> None:
     folder = target.parent
     if not folder.is_dir():
         raise CredentialError(
@@ -66,7 +69,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
     if target.is_dir():
         raise CredentialError(tr("Cannot write {path}: it is a folder.").format(path=target))
     try:
-        atomic_write_bytes(target, data)
+        atomic_write_bytes(target, data, through_link=through_link)
     except OSError as error:
         raise CredentialError(
             tr("Cannot write {path}: {reason}").format(

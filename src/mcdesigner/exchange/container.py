@@ -476,10 +476,14 @@ def build_container(
     return buffer.getvalue()
 
 
-def write_container(path: Path, data: bytes) -> None:
-    """Write container bytes to ``path`` atomically, reporting failures as ExchangeError."""
+def write_container(path: Path, data: bytes, *, through_link: bool = False) -> None:
+    """Write container bytes to ``path`` atomically, reporting failures as ExchangeError.
+
+    ``path`` must be a regular file or a new name; a symbolic link is written through
+    (the file it points to replaced) only when ``through_link`` is true.
+    """
     try:
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, data, through_link=through_link)
     except OSError as problem:
         raise ExchangeError(str(problem.strerror or problem), file=path, writing=True) from None
     except ValueError:  # a path the system cannot even look up (e.g. a NUL character)

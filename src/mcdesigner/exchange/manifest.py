@@ -7,12 +7,11 @@ file from a good one before trusting any content.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field
 
-from mcdesigner.model.base import Strict
+from mcdesigner.model.base import Strict, Timestamp
 from mcdesigner.model.text import ShortText
 
 PROPOSAL_FORMAT = "mcdesigner-proposal"
@@ -40,7 +39,7 @@ class ManifestBase(Strict):
     format: str = Field(max_length=100)
     format_version: int = Field(ge=1)
     app_version: str = Field(max_length=100)
-    created: dt.datetime
+    created: Timestamp
     members: list[MemberEntry] = Field(max_length=10_000)
 
 

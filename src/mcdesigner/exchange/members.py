@@ -61,12 +61,17 @@ def parse_proposal(data: bytes, *, what: str, description: str) -> Proposal:
     return parse_proposal_document(data, what=what, description=description)[0]
 
 
-def parse_proposal_document(data: bytes, *, what: str, description: str) -> tuple[Proposal, str]:
-    """The proposal of member ``what`` and the content hash of the document as written.
+def parse_proposal_document(
+    data: bytes, *, what: str, description: str
+) -> tuple[Proposal, frozenset[str]]:
+    """The proposal of member ``what`` and the content hashes it may be recorded with.
 
     A document of an earlier schema is upgraded (see :mod:`mcdesigner.model.upgrade`); its
     hash is that of the document it was written as, so the hashes recorded for it by the
-    version that wrote it (manifest, revisions, reviews) still match.
+    version that wrote it (manifest, revisions, reviews) still match. A current document
+    matches the hash of the proposal as read and that of the document as written (they
+    differ when reading cleaned a text, such as a direction override an earlier version
+    kept in a title).
     """
     raw = load_json_strict(data, what=what)
     check_schema_version(raw, what=description)
@@ -82,8 +87,8 @@ def parse_proposal_document(data: bytes, *, what: str, description: str) -> tupl
             )
         ) from None
     if upgraded is raw:
-        return proposal, content_hash(proposal)
-    return proposal, document_hash(raw)
+        return proposal, frozenset({content_hash(proposal), document_hash(raw)})
+    return proposal, frozenset({document_hash(raw)})
 
 
 def _parse_list(data: bytes, adapter: TypeAdapter[list[T]], *, what: str) -> list[T]:

@@ -43,7 +43,7 @@ from mcdesigner.exchange.members import (
 )
 from mcdesigner.exchange.strict_json import load_json_strict
 from mcdesigner.i18n import tr
-from mcdesigner.model.base import ItemId, Strict
+from mcdesigner.model.base import ItemId, Strict, Timestamp
 from mcdesigner.model.hashing import content_hash
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import utc_now
@@ -63,7 +63,7 @@ class RevisionIndexEntry(Strict):
     id: ItemId
     label: ShortText = ""
     kind: RevisionKind
-    created_at: dt.datetime
+    created_at: Timestamp
     content_hash: Sha256
 
 
@@ -108,9 +108,9 @@ def _check_owner(revision: RevisionEntry, proposal_id: str) -> None:
         )
 
 
-def _check_revision(revision: RevisionEntry, proposal_id: str, written_hash: str) -> None:
+def _check_revision(revision: RevisionEntry, proposal_id: str, written: frozenset[str]) -> None:
     _check_owner(revision, proposal_id)
-    if written_hash != revision.content_hash:
+    if revision.content_hash not in written:
         raise ExchangeError(
             tr("revision “{id}” does not match its recorded content hash").format(
                 id=shown(revision.id)
@@ -148,11 +148,13 @@ def write_proposal_file(
     *,
     created: dt.datetime | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    through_link: bool = False,
 ) -> None:
     """Write ``bundle`` to ``path`` atomically (an existing file is replaced whole or kept).
 
     Raises :class:`ExchangeError` when the bundle is inconsistent (records of another
-    proposal, revisions whose hash does not match) or the file cannot be written.
+    proposal, revisions whose hash does not match) or the file cannot be written (``path``
+    is not a file, or a symbolic link and ``through_link`` is false).
     """
     try:
         members = _proposal_members(bundle)
@@ -165,7 +167,7 @@ def write_proposal_file(
         data = build_container(fields, members, created=created or utc_now(), limits=limits)
     except ExchangeError as problem:
         raise ExchangeError(problem.reason, file=path, writing=True) from None
-    write_container(path, data)
+    write_container(path, data, through_link=through_link)
 
 
 # ---------------------------------------------------------------------------
@@ -201,7 +203,7 @@ def _read_revisions(members: dict[str, bytes], proposal_id: str) -> tuple[Revisi
     revisions = []
     for entry in index:
         description = tr("revision “{id}”").format(id=entry.id)
-        proposal, written_hash = parse_proposal_document(
+        proposal, written = parse_proposal_document(
             members[revision_member(entry.id)],
             what=revision_member(entry.id),
             description=description,
@@ -214,18 +216,18 @@ def _read_revisions(members: dict[str, bytes], proposal_id: str) -> tuple[Revisi
             content_hash=entry.content_hash,
             proposal=proposal,
         )
-        _check_revision(revision, proposal_id, written_hash)
+        _check_revision(revision, proposal_id, written)
         revisions.append(revision)
     return tuple(revisions)
 
 
 def _bundle_from_members(manifest: ProposalManifest, members: dict[str, bytes]) -> ProposalBundle:
-    proposal, written_hash = parse_proposal_document(
+    proposal, written = parse_proposal_document(
         require(members, PROPOSAL_MEMBER), what=PROPOSAL_MEMBER, description=tr("the proposal")
     )
     if proposal.id != manifest.proposal_id:
         raise ExchangeError(tr("the proposal's id does not match the id in the manifest"))
-    if written_hash != manifest.content_hash:
+    if manifest.content_hash not in written:
         raise ExchangeError(tr("the proposal does not match the content hash in the manifest"))
     annotations = parse_annotations(require(members, ANNOTATIONS_MEMBER), proposal_id=proposal.id)
     reviews = parse_reviews(require(members, REVIEWS_MEMBER), proposal_id=proposal.id)

@@ -40,6 +40,7 @@ def write_review_file(
     *,
     created: dt.datetime | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    through_link: bool = False,
 ) -> None:
     """Write ``bundle`` to ``path`` atomically; raise :class:`ExchangeError` on failure."""
     try:
@@ -72,7 +73,7 @@ def write_review_file(
     except ValidationError as problem:
         reason = summarise_validation_error(problem, what=tr("the review's details"))
         raise ExchangeError(reason, file=path, writing=True) from None
-    write_container(path, data)
+    write_container(path, data, through_link=through_link)
 
 
 def read_review_file(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> ReviewBundle:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from mcdesigner.atomicfile import UnsafeTarget, checked_target
 from mcdesigner.atomicfile import atomic_path as atomic_write
 from mcdesigner.export.blocks import DocumentKind, ExportContext, Letterhead
 from mcdesigner.export.content_language import checked_content_language
@@ -73,6 +74,7 @@ def export_document(
     settings: CheckSettings | None = None,
     content_language: str | None = None,
     letterhead: Letterhead | None = None,
+    through_link: bool = False,
 ) -> Path:
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out`` and return ``out``.
 
@@ -89,9 +91,10 @@ def export_document(
     ``progress(percent, message)`` is called as the work advances (for a progress bar).
     Raises :class:`ExportError` with a message for the user when the document cannot be
     written; nothing is left at ``out`` in that case (an existing file there is kept as it
-    was).
+    was). ``out`` must be a regular file or a new name; a symbolic link is written through
+    (the file it points to replaced) only when ``through_link`` is true.
     """
-    out = _checked_target(document, fmt, out)
+    out = _checked_target(document, fmt, out, through_link=through_link)
     language = checked_content_language(proposal, content_language)
     report = progress or (lambda _percent, _message: None)
     report(0, tr("Preparing the document"))
@@ -116,8 +119,9 @@ def export_document(
     return out
 
 
-def _checked_target(document: DocumentKind, fmt: Format, out: Path) -> Path:
-    """``out`` as a path, once the document, the format and the folder are known to be valid."""
+def _checked_target(document: DocumentKind, fmt: Format, out: Path, *, through_link: bool) -> Path:
+    """The path to write for ``out``, once the document, the format, the target and the folder
+    are known to be valid (a symbolic link followed when ``through_link``)."""
     if document not in DOCUMENTS:
         raise ExportError(
             tr("Unknown document “{document}” (expected one of: {known}).").format(
@@ -129,6 +133,14 @@ def _checked_target(document: DocumentKind, fmt: Format, out: Path) -> Path:
     out = Path(out)
     if out.is_dir():
         raise ExportError(tr("{path} is a folder; choose a file name.").format(path=out))
+    try:
+        out = checked_target(out, through_link=through_link)
+    except UnsafeTarget as refused:
+        raise ExportError(
+            tr("Cannot write {path}: {reason}. Nothing was written; choose a file name.").format(
+                path=out, reason=refused.strerror
+            )
+        ) from None
     if not out.parent.is_dir():
         raise ExportError(tr("The folder {folder} does not exist.").format(folder=out.parent))
     return out

@@ -13,6 +13,7 @@ Import this module only when rendering a Word file: it loads python-docx.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -487,4 +488,7 @@ def render_docx(
     if writer.has_contents:
         update_fields_on_open(document)
     write_properties(document, context)
-    document.save(str(out))
+    # In memory: on a full disk python-docx's open archive would print a traceback later.
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out.write_bytes(buffer.getbuffer())

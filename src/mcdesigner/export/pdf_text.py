@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -30,6 +29,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.formatting import has_rtl, safe_text
+from mcdesigner.export.pdf_wrap import WrappedText, needs_own_wrapping
 from mcdesigner.i18n import tr
 from mcdesigner.paths import resources_dir
 
@@ -75,93 +75,33 @@ def markup(text: str) -> str:
     return escape(safe_text(text))
 
 
-def visual_lines(text: str, font: str, size: float, width: float) -> tuple[list[str], bool]:
-    """Shape and wrap ``text`` to ``width``; return lines in display order and RTL-ness.
+def rtl_flowable(text: str, style: ParagraphStyle, regular_font: str) -> Flowable:
+    """A paragraph holding right-to-left letters: shaped, wrapped, each line in display order.
 
     Words are wrapped in logical order using the widths of the shaped glyphs, then each
     line is reordered for display on its own, so a paragraph of several lines reads top to
-    bottom in the right order.
+    bottom in the right order. A text whose base direction is right to left is aligned
+    right.
     """
     import arabic_reshaper
     from bidi import get_base_level, get_display
 
-    shaped = arabic_reshaper.reshape(text)
     rtl = get_base_level(text) == 1
-    lines: list[str] = []
-    current = ""
-    for word in shaped.split():
-        candidate = f"{current} {word}" if current else word
-        if current and pdfmetrics.stringWidth(candidate, font, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-        while pdfmetrics.stringWidth(current, font, size) > width and len(current) > 1:
-            cut = _fit(current, font, size, width)
-            lines.append(current[:cut])
-            current = current[cut:]
-    if current:
-        lines.append(current)
-    return [get_display(line, base_dir="R" if rtl else "L") for line in lines], rtl
+    font = style.fontName
+    if font != regular_font and "Oblique" in font:
+        font = regular_font  # the oblique faces have no Arabic letters
+    bidi_style = ParagraphStyle(
+        f"{style.name}-bidi",
+        parent=style,
+        fontName=font,
+        alignment=TA_RIGHT if rtl else style.alignment or TA_LEFT,
+    )
+    base = "R" if rtl else "L"
 
+    def display(line: str) -> str:
+        return str(get_display(line, base_dir=base))
 
-def _fit(text: str, font: str, size: float, width: float) -> int:
-    low, high = 1, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if pdfmetrics.stringWidth(text[:middle], font, size) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-class BidiParagraph(Flowable):  # type: ignore[misc]
-    """A paragraph with right-to-left text, shaped and wrapped line by line.
-
-    On each wrap the text is laid out for the width offered, as a plain Paragraph of
-    pre-broken display lines, which then splits across pages and table rows like any
-    other paragraph.
-    """
-
-    def __init__(self, text: str, style: ParagraphStyle, regular_font: str) -> None:
-        super().__init__()
-        self.text = text
-        font = style.fontName
-        if font != regular_font and "Oblique" in font:
-            font = regular_font  # the oblique faces have no Arabic letters
-        self.style = ParagraphStyle(f"{style.name}-bidi", parent=style, fontName=font)
-        self._inner: Paragraph | None = None
-
-    def _layout(self, width: float) -> Paragraph:
-        usable = width - self.style.leftIndent - self.style.rightIndent - 0.5
-        lines, rtl = visual_lines(self.text, self.style.fontName, self.style.fontSize, usable)
-        style = ParagraphStyle(
-            f"{self.style.name}-lines",
-            parent=self.style,
-            alignment=TA_RIGHT if rtl else self.style.alignment or TA_LEFT,
-        )
-        return Paragraph("<br/>".join(escape(line) for line in lines), style)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._inner = self._layout(avail_width)
-        width, height = self._inner.wrap(avail_width, avail_height)
-        self.width, self.height = width, height
-        return width, height
-
-    def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        parts: list[Any] = self._layout(avail_width).split(avail_width, avail_height)
-        return parts
-
-    def draw(self) -> None:
-        if self._inner is not None:
-            self._inner.drawOn(self.canv, 0, 0)
-
-    def getSpaceBefore(self) -> float:  # noqa: N802
-        return float(self.style.spaceBefore)
-
-    def getSpaceAfter(self) -> float:  # noqa: N802
-        return float(self.style.spaceAfter)
+    return WrappedText(arabic_reshaper.reshape(text), bidi_style, display=display)
 
 
 def text_flowables(
@@ -179,7 +119,12 @@ def text_flowables(
             if prefix:
                 flowables.append(Paragraph(prefix, style))
                 prefix = ""
-            flowables.append(BidiParagraph(line, style, regular_font))
+            flowables.append(rtl_flowable(line, style, regular_font))
+        elif needs_own_wrapping(line):
+            if prefix:
+                flowables.append(Paragraph(prefix, style))
+                prefix = ""
+            flowables.append(WrappedText(line, style))
         else:
             flowables.append(Paragraph(prefix + markup(line), style))
             prefix = ""

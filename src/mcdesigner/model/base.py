@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from mcdesigner.fieldtypes import EMAIL, LINK, PERCENT, check_email, check_url
+from mcdesigner.i18n import tr
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -45,6 +47,30 @@ Count = Annotated[int, Field(ge=0, le=10_000_000)]
 Percent = Annotated[float, Field(ge=0, le=100), PERCENT]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), decimal_places=2)]
 Units = Annotated[float, Field(ge=0, le=1_000_000)]
+
+# A day inside the calendar's ends, so the moment can be shown on any clock (offsets are
+# under a day) and stored in UTC without leaving the years 1 to 9999.
+_EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+_LATEST = dt.datetime(9999, 12, 30, 23, 59, 59, 999_999, tzinfo=dt.UTC)
+
+
+def check_moment(value: dt.datetime) -> dt.datetime:
+    """Refuse a moment the store cannot write in UTC or a clock cannot show."""
+    try:
+        in_utc = value.astimezone(dt.UTC)
+    except OverflowError:
+        in_utc = None
+    if in_utc is None or not _EARLIEST <= in_utc <= _LATEST:
+        raise ValueError(
+            tr("{value} is outside the years 1 to 9999 that can be stored").format(
+                value=value.isoformat()
+            )
+        )
+    return value
+
+
+Timestamp = Annotated[AwareDatetime, AfterValidator(check_moment)]
+"""A moment with its time zone (when a comment was written, a file made)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from mcdesigner.model.base import MAX_ITEMS, Item, ItemId, Strict, new_id
+from mcdesigner.model.base import MAX_ITEMS, Item, ItemId, Strict, Timestamp, new_id
 from mcdesigner.model.text import LongText, ShortText
 
 AnnotationStatus = Literal["open", "resolved"]
@@ -28,8 +28,8 @@ class Comment(Item):
     """One message of an annotation thread."""
 
     author: ShortText = ""
-    created: dt.datetime = Field(default_factory=utc_now)
-    edited: dt.datetime | None = None
+    created: Timestamp = Field(default_factory=utc_now)
+    edited: Timestamp | None = None
     body: LongText = Field("", max_length=20_000)
 
 
@@ -42,8 +42,8 @@ class Annotation(Item):
     revision_hash: str = ""
     status: AnnotationStatus = "open"
     comments: list[Comment] = Field(default_factory=list, max_length=MAX_ITEMS)
-    created: dt.datetime = Field(default_factory=utc_now)
-    updated: dt.datetime = Field(default_factory=utc_now)
+    created: Timestamp = Field(default_factory=utc_now)
+    updated: Timestamp = Field(default_factory=utc_now)
 
 
 class CriterionScore(Strict):
@@ -65,4 +65,4 @@ class Review(Item):
     scores: list[CriterionScore] = Field(default_factory=list, max_length=500)
     recommendation: Recommendation | None = None
     summary: LongText = ""
-    updated: dt.datetime = Field(default_factory=utc_now)
+    updated: Timestamp = Field(default_factory=utc_now)

@@ -25,6 +25,9 @@ LONG_TEXT_MAX = 50_000
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n?|\u2028|\u2029|\x85")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Embeddings, overrides and isolates: in a title or a name they can make the text read
+# differently from what it is (a file name "txt.exe" shown as "exe.txt").
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(value: str) -> str:
@@ -51,9 +54,13 @@ def drop_surrogates(value: object) -> object:
 
 
 def clean_line(value: str) -> str:
-    """Like :func:`clean_text` but folds line breaks and tabs into single spaces."""
-    value = clean_text(value)
-    return re.sub(r"[\n\t]+", " ", value)
+    """Like :func:`clean_text` but folds line breaks and tabs into single spaces.
+
+    Bidirectional embeddings, overrides and isolates are removed: a single line takes its
+    direction from its letters (Arabic or Hebrew still read right to left).
+    """
+    value = _BIDI_CONTROLS.sub("", clean_text(value))
+    return re.sub(r"[\n\t]+", " ", value).strip()
 
 
 ShortText = Annotated[

@@ -47,6 +47,12 @@ _MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "finite_number": lambda c: tr("Enter a number."),
     "date_parsing": lambda c: tr("Enter a date."),
     "date_from_datetime_parsing": lambda c: tr("Enter a date."),
+    "datetime_parsing": lambda c: tr("Enter a date and time."),
+    "datetime_from_date_parsing": lambda c: tr("Enter a date and time."),
+    "datetime_type": lambda c: tr("Enter a date and time."),
+    "timezone_aware": lambda c: tr(
+        "Give the date and time with its time zone (for example 2026-05-10T09:30:00+02:00)."
+    ),
     "missing": lambda c: tr("This value is required."),
     "extra_forbidden": lambda c: tr("This is not a field MC Designer knows."),
     "bool_parsing": lambda c: tr("Enter yes or no."),

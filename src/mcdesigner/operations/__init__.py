@@ -19,6 +19,7 @@ from mcdesigner.storage import (
     Store,
     StoreError,
     StoreLocked,
+    ThreadConflict,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreLocked",
+    "ThreadConflict",
 ]

@@ -111,6 +111,7 @@ def export_document(
     progress: Progress | None = None,
     language: str | None = None,
     content_language: str | None = None,
+    through_link: bool = False,
 ) -> Path:
     """Write ``document`` of ``proposal`` as ``fmt`` to ``out``; raises ``ExportError``.
 
@@ -137,4 +138,5 @@ def export_document(
             settings=document_settings,
             content_language=texts_language,
             letterhead=letterhead(),
+            through_link=through_link,
         )

@@ -14,7 +14,7 @@ from mcdesigner.exchange import (
 )
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
-from mcdesigner.operations.completeness import record_completeness
+from mcdesigner.operations.completeness import completeness
 from mcdesigner.operations.proposals import copy_of
 from mcdesigner.storage import RevisionInfo, Store
 
@@ -40,7 +40,8 @@ def import_proposal_file(
     Raises ``ExchangeError`` for a bad file (the store is not touched) and
     ``ProposalExists`` when the proposal is already in the library and ``replace`` is false.
     A revision labelled with the file name is kept, so the imported state can be compared later.
-    The completeness (checked with ``settings``) is recorded for the library list.
+    The completeness (checked with ``settings``) is recorded for the library list. All of it
+    is written in one transaction: an interrupted import leaves the library as it was.
     """
     bundle = read_proposal_file(path)
     replaced = store.exists(bundle.proposal.id)
@@ -58,17 +59,16 @@ def import_proposal_file(
         )
         for r in bundle.revisions
     ]
+    percent = completeness(bundle.proposal, settings)
     store.import_bundle(
         bundle.proposal,
         annotations=bundle.annotations,
         reviews=bundle.reviews,
         revisions=revisions,
         replace=replace,
+        revision_label=tr("Imported from {name}").format(name=path.name),
+        completeness=percent,
     )
-    store.add_revision(
-        bundle.proposal.id, tr("Imported from {name}").format(name=path.name), kind="import"
-    )
-    percent = record_completeness(store, bundle.proposal, settings)
     return ImportReport(
         proposal_id=bundle.proposal.id,
         title=bundle.proposal.display_title,
@@ -86,11 +86,17 @@ def read_proposal_copy(path: Path) -> Proposal:
 
 
 def export_proposal_file(
-    store: Store, proposal_id: str, out: Path, *, with_revisions: bool = False
+    store: Store,
+    proposal_id: str,
+    out: Path,
+    *,
+    with_revisions: bool = False,
+    through_link: bool = False,
 ) -> ProposalBundle:
     """Write the proposal with its annotations and reviews (and revisions if asked) to ``out``.
 
-    Returns what was written.
+    Returns what was written. A symbolic link at ``out`` is written through (the file it
+    points to replaced) only when ``through_link`` is true; otherwise it is refused.
     """
     proposal = store.get(proposal_id)
     revisions: tuple[RevisionEntry, ...] = ()
@@ -112,5 +118,5 @@ def export_proposal_file(
         reviews=tuple(store.list_reviews(proposal_id)),
         revisions=revisions,
     )
-    write_proposal_file(out, bundle)
+    write_proposal_file(out, bundle, through_link=through_link)
     return bundle

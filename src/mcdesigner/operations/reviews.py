@@ -15,8 +15,11 @@ from pathlib import Path
 from mcdesigner.exchange import ReviewBundle, read_review_file, write_review_file
 from mcdesigner.i18n import tr
 from mcdesigner.model.review import Annotation, Review
-from mcdesigner.review.merge import merge_annotations, merge_reviews, orphaned
-from mcdesigner.storage import Store, StoreError
+from mcdesigner.review.merge import MergeResult, merge_annotations, merge_reviews, orphaned
+from mcdesigner.storage import Store, StoreError, ThreadConflict
+
+#: How often a thread changed elsewhere is combined again before giving up.
+_COMBINE_ATTEMPTS = 5
 
 
 class ReviewImportError(StoreError):
@@ -37,8 +40,13 @@ class ReviewImportReport:
     older_revision: bool
 
 
-def export_review(store: Store, proposal_id: str, out: Path, *, reviewer: str) -> Path:
-    """Write ``reviewer``'s annotation threads and rubric reviews of the proposal to ``out``."""
+def export_review(
+    store: Store, proposal_id: str, out: Path, *, reviewer: str, through_link: bool = False
+) -> Path:
+    """Write ``reviewer``'s annotation threads and rubric reviews of the proposal to ``out``.
+
+    A symbolic link at ``out`` is written through only when ``through_link`` is true.
+    """
     if not reviewer.strip():
         raise ReviewImportError(
             tr("Set your name in Preferences first: a review file carries the reviewer's name.")
@@ -56,7 +64,7 @@ def export_review(store: Store, proposal_id: str, out: Path, *, reviewer: str) -
         reviews=reviews,
         reviewer=reviewer,
     )
-    write_review_file(out, bundle)
+    write_review_file(out, bundle, through_link=through_link)
     return out
 
 
@@ -71,9 +79,19 @@ def import_review(store: Store, path: Path) -> ReviewImportReport:
             )
         )
     proposal = store.get(bundle.proposal_id)
-    result = merge_annotations(store.list_annotations(proposal.id), bundle.annotations)
-    merge_reviews(store.list_reviews(proposal.id), bundle.reviews, result=result)
-    store.save_review_records(proposal.id, result.to_save, result.reviews_to_save)
+    outcome: list[MergeResult] = []
+
+    def merge(
+        threads: list[Annotation], reviews: list[Review]
+    ) -> tuple[list[Annotation], list[Review]]:
+        # Runs inside the store's write transaction, on what is stored at that moment.
+        merged = merge_annotations(threads, bundle.annotations)
+        merge_reviews(reviews, bundle.reviews, result=merged)
+        outcome[:] = [merged]
+        return merged.to_save, merged.reviews_to_save
+
+    store.merge_review_records(proposal.id, merge)
+    result = outcome[0]
     return ReviewImportReport(
         proposal_id=proposal.id,
         title=proposal.display_title,
@@ -86,14 +104,42 @@ def import_review(store: Store, path: Path) -> ReviewImportReport:
     )
 
 
-def save_thread(store: Store, annotation: Annotation) -> None:
-    """Store a comment thread (new, or with a comment added, edited or resolved)."""
-    store.save_annotation(annotation)
+def save_thread(store: Store, annotation: Annotation, *, based_on: Annotation | None) -> Annotation:
+    """Store a comment thread (new, or with a comment added, edited or resolved); returns it.
+
+    ``based_on`` is the thread as it was read (None for a new thread). When the stored
+    thread changed since (a review import, another window), nothing is lost: the comments
+    of both are combined (:func:`merge_annotations`) and the combination is stored and
+    returned instead. A thread deleted elsewhere is stored again.
+    """
+    try:
+        store.save_annotation_over(annotation, based_on)
+        return annotation
+    except ThreadConflict as conflict:
+        stored = conflict.stored
+    for _attempt in range(_COMBINE_ATTEMPTS):
+        combined = annotation
+        if stored is not None:
+            merged = merge_annotations([stored], [annotation]).to_save
+            combined = merged[0] if merged else stored
+        try:
+            store.save_annotation_over(combined, stored)
+            return combined
+        except ThreadConflict as again:  # changed once more meanwhile: combine again
+            stored = again.stored
+    raise ThreadConflict(stored)
 
 
-def delete_thread(store: Store, annotation_id: str) -> None:
-    """Remove a comment thread (nothing happens when it is not stored)."""
-    store.delete_annotation(annotation_id)
+def delete_thread(store: Store, annotation_id: str, *, based_on: Annotation | None = None) -> None:
+    """Remove a comment thread (nothing happens when it is not stored).
+
+    With ``based_on`` (the thread as it was read), a thread that changed since (a comment
+    arrived with a review import) is kept and :class:`ThreadConflict` says how it is now.
+    """
+    if based_on is None:
+        store.delete_annotation(annotation_id)
+    else:
+        store.delete_annotation_over(based_on)
 
 
 def save_reviews(store: Store, proposal_id: str, reviews: Sequence[Review]) -> None:

@@ -21,6 +21,7 @@ from mcdesigner.storage.errors import (
 from mcdesigner.storage.location import DB_ENV_VAR, default_db_path
 from mcdesigner.storage.lock import lock_path_for
 from mcdesigner.storage.records import ProposalSummary, RevisionInfo, StatusEvent
+from mcdesigner.storage.reviews import ThreadConflict
 from mcdesigner.storage.store import ProposalExists, Store
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreLocked",
+    "ThreadConflict",
     "UnreadableDocument",
     "backups_dir_for",
     "default_db_path",

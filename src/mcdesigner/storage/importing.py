@@ -7,6 +7,7 @@ and reviews.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from mcdesigner.i18n import tr
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+from mcdesigner.model.text import clean_line
 from mcdesigner.storage.documents import encode_proposal
 from mcdesigner.storage.errors import StoreError
 from mcdesigner.storage.proposals import ProposalRecords
@@ -43,18 +45,26 @@ class BundleImport(ProposalRecords):
         reviews: Iterable[Review] = (),
         revisions: Sequence[tuple[RevisionInfo, Proposal]] = (),
         replace: bool = False,
+        revision_label: str | None = None,
+        completeness: float | None = None,
     ) -> str:
         """Store a received proposal with its comments, reviews and revisions at once.
 
-        A backup is taken first and everything is written in one transaction. If the id is
-        already stored and ``replace`` is false, :class:`ProposalExists` is raised and nothing
-        changes. When replacing, the stored version is kept as a revision ("Before import")
-        and stored comments, reviews and revisions with other ids are kept.
-        Returns the content hash of the imported proposal.
+        A backup is taken first and everything is written in one transaction, together with
+        a revision of kind "import" of the imported state labelled ``revision_label`` (when
+        given) and the ``completeness`` shown in the list: a crash leaves either all of it or
+        none. If the id is already stored and ``replace`` is false, :class:`ProposalExists`
+        is raised and nothing changes. When replacing, the stored version is kept as a
+        revision ("Before import") and stored comments, reviews and revisions with other ids
+        are kept. Returns the content hash of the imported proposal.
         """
         annotations = list(annotations)
         reviews = list(reviews)
         check_bundle(proposal, annotations, reviews, revisions)
+        if completeness is not None and not (
+            math.isfinite(completeness) and 0 <= completeness <= 100
+        ):
+            raise ValueError(f"completeness must be between 0 and 100, not {completeness!r}")
         if not replace and self.exists(proposal.id):
             raise exists_error(proposal)
         self.backup("before import")
@@ -66,6 +76,15 @@ class BundleImport(ProposalRecords):
                 upsert_annotation(conn, annotation)
             for review in reviews:
                 upsert_review(conn, review)
+            if revision_label is not None:
+                text, _hash = encode_proposal(proposal)
+                row = (uuid.uuid4().hex, proposal.id, clean_line(revision_label), "import")
+                insert_revision(conn, (*row, moment, new_hash, text))
+            if completeness is not None:
+                conn.execute(
+                    "UPDATE proposals SET completeness = ? WHERE id = ?",
+                    (float(completeness), proposal.id),
+                )
         return new_hash
 
 

@@ -1,9 +1,14 @@
-"""Comment threads (annotations) and reviews in the store, stored as JSON documents."""
+"""Comment threads (annotations) and reviews in the store, stored as JSON documents.
+
+Writes that depend on what was read are checked against it: a thread is saved over the
+version it was based on or not at all (:class:`ThreadConflict`), and a review merge reads
+and writes inside one write transaction, so two merges at once never lose a comment.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -15,6 +20,24 @@ from mcdesigner.storage.documents import UnreadableDocument, error_detail
 from mcdesigner.storage.errors import StoreError
 from mcdesigner.storage.records import to_text
 
+#: What a review merge decides from the stored threads and reviews: those to store.
+Merge = Callable[[list[Annotation], list[Review]], tuple[list[Annotation], list[Review]]]
+
+
+class ThreadConflict(StoreError):
+    """The thread changed in the store since it was read; ``stored`` is how it is now."""
+
+    def __init__(self, stored: Annotation | None) -> None:
+        self.stored = stored
+        super().__init__(
+            tr(
+                "This comment thread was changed elsewhere (another window or a review "
+                "import) since it was opened; it was not saved over those changes."
+            )
+            if stored is not None
+            else tr("This comment thread was deleted elsewhere since it was opened.")
+        )
+
 
 class ReviewRecords(StoreCore):
     """The annotations and reviews tables: each row belongs to one stored proposal."""
@@ -24,6 +47,66 @@ class ReviewRecords(StoreCore):
         with self._writing(tr("save the comment")) as conn:
             self._require(conn, annotation.proposal_id)
             upsert_annotation(conn, annotation)
+
+    def save_annotation_over(self, annotation: Annotation, based_on: Annotation | None) -> None:
+        """Store ``annotation`` if the stored thread is still ``based_on`` (None: a new thread).
+
+        Raises :class:`ThreadConflict` with the stored thread otherwise, and nothing changes.
+        """
+        with self._writing(tr("save the comment")) as conn:
+            self._require(conn, annotation.proposal_id)
+            row = conn.execute(
+                "SELECT id, document FROM annotations WHERE id = ?", (annotation.id,)
+            ).fetchone()
+            stored = None if row is None else _decode_record(Annotation, _row(row), "")
+            if stored != based_on:
+                raise ThreadConflict(stored)
+            upsert_annotation(conn, annotation)
+
+    def delete_annotation_over(self, based_on: Annotation) -> None:
+        """Remove the thread if it is still ``based_on``; nothing happens if it is gone.
+
+        Raises :class:`ThreadConflict` with the stored thread when it changed meanwhile
+        (a comment arrived), and the thread is kept.
+        """
+        with self._writing(tr("delete the comment")) as conn:
+            row = conn.execute(
+                "SELECT id, document FROM annotations WHERE id = ?", (based_on.id,)
+            ).fetchone()
+            if row is None:
+                return
+            stored = _decode_record(Annotation, _row(row), tr("comment thread"))
+            if stored != based_on:
+                raise ThreadConflict(stored)
+            conn.execute("DELETE FROM annotations WHERE id = ?", (based_on.id,))
+
+    def merge_review_records(self, proposal_id: str, merge: Merge) -> None:
+        """Read the proposal's threads and reviews, ``merge`` them and store the result, in
+        one write transaction: another merge or save waits, and is merged with this one."""
+        with self._writing(tr("save the review")) as conn:
+            self._require(conn, proposal_id)
+            threads = [
+                _decode_record(Annotation, _row(row), tr("comment thread"))
+                for row in conn.execute(
+                    "SELECT id, document FROM annotations WHERE proposal_id = ? "
+                    "ORDER BY created, rowid",
+                    (proposal_id,),
+                )
+            ]
+            reviews = [
+                _decode_record(Review, _row(row), tr("review"))
+                for row in conn.execute(
+                    "SELECT id, document FROM reviews WHERE proposal_id = ? "
+                    "ORDER BY updated, rowid",
+                    (proposal_id,),
+                )
+            ]
+            to_save, reviews_to_save = merge(threads, reviews)
+            _check_owners(proposal_id, [*to_save, *reviews_to_save])
+            for annotation in to_save:
+                upsert_annotation(conn, annotation)
+            for review in reviews_to_save:
+                upsert_review(conn, review)
 
     def list_annotations(self, proposal_id: str) -> list[Annotation]:
         """The proposal's annotations, oldest first."""
@@ -48,12 +131,7 @@ class ReviewRecords(StoreCore):
     ) -> None:
         """Store comment threads and reviews of one proposal together, all or nothing."""
         annotations, reviews = list(annotations), list(reviews)
-        owners = [a.proposal_id for a in annotations] + [r.proposal_id for r in reviews]
-        for owner in owners:
-            if owner != proposal_id:
-                raise StoreError(
-                    tr("A comment or review belongs to another proposal; nothing was saved.")
-                )
+        _check_owners(proposal_id, [*annotations, *reviews])
         with self._writing(tr("save the review")) as conn:
             self._require(conn, proposal_id)
             for annotation in annotations:
@@ -69,6 +147,15 @@ class ReviewRecords(StoreCore):
             tr("read the reviews"),
         )
         return [_decode_record(Review, row, tr("review")) for row in rows]
+
+
+def _row(row: Any) -> dict[str, Any]:
+    return {"id": row[0], "document": row[1]}
+
+
+def _check_owners(proposal_id: str, records: Iterable[Annotation | Review]) -> None:
+    if any(record.proposal_id != proposal_id for record in records):
+        raise StoreError(tr("A comment or review belongs to another proposal; nothing was saved."))
 
 
 def check_owner(

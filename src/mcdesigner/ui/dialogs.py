@@ -1,6 +1,10 @@
-"""Small modal dialogs of the main window: unsaved changes, about (with the data sources)."""
+"""Small modal dialogs of the main window: unsaved changes, writing through a link,
+about (with the profile in use and the data sources)."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -31,6 +35,25 @@ def ask_unsaved(parent: QWidget, doing: str, message: str, *, can_retry: bool) -
     if retry is not None and clicked is retry:
         return "retry"
     return "discard" if clicked is discard else "cancel"
+
+
+def confirm_write_through_link(parent: QWidget | None, target: Path) -> bool:
+    """Ask before writing onto a symbolic link, which replaces the file it points to."""
+    try:
+        points_to = os.readlink(target)
+    except OSError:
+        points_to = "?"
+    answer = QMessageBox.question(
+        parent,
+        _tr("Write through a link"),
+        _tr(
+            "“{name}” is a symbolic link to {target}. Replace the file it points to? "
+            "The link itself is kept."
+        ).format(name=target.name, target=points_to),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def profile_line() -> str:

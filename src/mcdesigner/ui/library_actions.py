@@ -26,6 +26,7 @@ from mcdesigner.operations.trash import (
     search_library,
 )
 from mcdesigner.settings import Preferences
+from mcdesigner.ui.dialogs import confirm_write_through_link
 from mcdesigner.ui.ops import Op
 
 if TYPE_CHECKING:
@@ -375,6 +376,9 @@ class LibraryActions(QObject):
             path = Path(chosen)
             if not path.suffix:
                 path = path.with_suffix(PROPOSAL_SUFFIX)
+        through_link = path.is_symlink()
+        if through_link and not confirm_write_through_link(self.frame, path):
+            return None
         op = Op(
             self.frame,
             export_proposal_file,
@@ -382,6 +386,7 @@ class LibraryActions(QObject):
             store=self.store,
             proposal_id=proposal_id,
             out=path,
+            through_link=through_link,
         )
         op.success(lambda _result: self._exported(path))
         op.failure(

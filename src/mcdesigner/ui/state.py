@@ -28,6 +28,13 @@ def state_path() -> Path:
     return preferences_path().with_name("window-state.ini")
 
 
+def documents_folder() -> Path:
+    """The user's Documents folder (the home folder when there is none)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
 class UiState:
     """Typed access to the stored window state; the only code that reads or writes
     ``QSettings`` keys."""
@@ -118,11 +125,7 @@ class UiState:
         if value and Path(str(value)).is_dir():
             return str(value)
         if kind in ("documents", "credentials"):
-            documents = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
-            if documents and Path(documents).is_dir():
-                return documents
+            return str(documents_folder())
         return str(Path.home())
 
     def set_last_folder(self, kind: FolderKind, folder: Path) -> None:

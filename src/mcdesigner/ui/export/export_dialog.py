@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from mcdesigner.i18n import current_language
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Review
+from mcdesigner.ui.dialogs import confirm_write_through_link
 from mcdesigner.ui.export.dialog_widgets import ExportDialogWidgets
 from mcdesigner.ui.export.export_work import (
     CREDENTIALS,
@@ -47,6 +48,7 @@ from mcdesigner.ui.export.export_work import (
 from mcdesigner.ui.export.files import copy_atomically, suggested_filename, with_extension
 from mcdesigner.ui.export.printing import PrintError, print_pdf
 from mcdesigner.ui.jobs import BackgroundJob, Report, describe_error
+from mcdesigner.ui.state import documents_folder
 
 if TYPE_CHECKING:
     from mcdesigner.checks import CheckSettings
@@ -58,16 +60,6 @@ DialogState = Literal["idle", "running", "ready", "failed"]
 
 #: Largest credential file shown in full in the preview.
 _JSON_PREVIEW_LIMIT = 400_000
-
-
-def _default_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(documents) if documents else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def _remove_folder(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 class ExportDialog(ExportDialogWidgets):
@@ -307,7 +299,9 @@ class ExportDialog(ExportDialogWidgets):
         unexpected = self.tr("Unexpected problem: {error}")
         job = BackgroundJob(
             work,
-            discard=(lambda: _remove_folder(folder)) if folder is not None else None,
+            discard=(lambda: shutil.rmtree(folder, ignore_errors=True))
+            if folder is not None
+            else None,
             describe=lambda error: describe_failure(error, unexpected),
         )
         job.progress.connect(self._progress_reported)
@@ -406,7 +400,7 @@ class ExportDialog(ExportDialogWidgets):
         """Where *Save as…* proposes to save: the folder last used for this kind of file
         and a readable name."""
         kind = self.folder_kind()
-        folder = Path(self._folders.last_folder(kind)) if self._folders else _default_folder()
+        folder = Path(self._folders.last_folder(kind)) if self._folders else documents_folder()
         return folder / self._file_name(self.document(), self.format())
 
     def save_as(self) -> Path | None:
@@ -427,8 +421,12 @@ class ExportDialog(ExportDialogWidgets):
         """Copy the created document to ``target`` atomically; shows any error in the dialog."""
         if self._output is None:
             return None
+        through_link = Path(target).is_symlink()
+        if through_link and not confirm_write_through_link(self, Path(target)):
+            self._status.setText(self.tr("Nothing was saved."))
+            return None
         try:
-            copy_atomically(self._output, Path(target))
+            copy_atomically(self._output, Path(target), through_link=through_link)
         except OSError as error:
             self._error = self.tr("Could not save {path}: {reason}").format(
                 path=target, reason=describe_error(error)
@@ -494,5 +492,5 @@ class ExportDialog(ExportDialogWidgets):
         if job is not None and job.is_running:
             job.cancel()  # the job removes the temporary folder when it stops
         elif folder is not None:
-            _remove_folder(folder)
+            shutil.rmtree(folder, ignore_errors=True)
         super().done(result)

@@ -43,10 +43,11 @@ def with_extension(path: Path, extension: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def copy_atomically(source: Path, target: Path) -> Path:
+def copy_atomically(source: Path, target: Path, *, through_link: bool = False) -> Path:
     """Copy ``source`` to ``target`` completely or not at all; returns ``target``.
 
-    Raises :class:`OSError` (permission denied, disk full, missing folder...) with
-    nothing left behind in the target folder.
+    Raises :class:`OSError` (permission denied, disk full, missing folder, a target that
+    is a device or a named pipe, a symbolic link unless ``through_link``...) with nothing
+    left behind in the target folder.
     """
-    return atomic_copy(source, target)
+    return atomic_copy(source, target, through_link=through_link)

@@ -24,6 +24,7 @@ from mcdesigner.operations.reviews import (
     export_review,
     import_review,
 )
+from mcdesigner.ui.dialogs import confirm_write_through_link
 from mcdesigner.ui.review.common import translate
 
 if TYPE_CHECKING:
@@ -92,6 +93,9 @@ def export_review_interactive(
         folders.set_last_folder("reviews", target.parent)
     if target.suffix.lower() != REVIEW_SUFFIX:
         target = target.with_name(target.name + REVIEW_SUFFIX)
+    through_link = target.is_symlink()
+    if through_link and not confirm_write_through_link(parent, target):
+        return None
     try:
         threads = sum(
             1
@@ -99,7 +103,9 @@ def export_review_interactive(
             if any(c.author == reviewer for c in a.comments)
         )
         reviews = sum(1 for r in store.list_reviews(proposal_id) if r.reviewer == reviewer)
-        written = export_review(store, proposal_id, target, reviewer=reviewer)
+        written = export_review(
+            store, proposal_id, target, reviewer=reviewer, through_link=through_link
+        )
     except (ExchangeError, StoreError) as error:
         QMessageBox.warning(parent, _tr("Review not exported"), str(error))
         return None

@@ -27,7 +27,7 @@ from mcdesigner.formdefs import FormSet, default_forms, describe_path
 from mcdesigner.model.fieldpath import exists
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.model.review import Annotation, Comment, utc_now
-from mcdesigner.operations import Store, StoreError
+from mcdesigner.operations import Store, StoreError, ThreadConflict
 from mcdesigner.operations.reviews import delete_thread, save_thread
 from mcdesigner.ui.review.comment_card import CommentCard, ReplyEdit
 from mcdesigner.ui.review.common import (
@@ -328,11 +328,12 @@ class ThreadView(QWidget):
         if self._store is None:
             return False
         try:
-            save_thread(self._store, annotation)
+            # Changes made elsewhere meanwhile (a review import) are combined, not lost.
+            saved = save_thread(self._store, annotation, based_on=self._annotation)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Comment not saved"), str(error))
             return False
-        self._annotation = annotation
+        self._annotation = saved
         self._draft = None
         return True
 
@@ -461,7 +462,20 @@ class ThreadView(QWidget):
             self.cancel_edit()
         if last:
             try:
-                delete_thread(self._store, self._annotation.id)
+                delete_thread(self._store, self._annotation.id, based_on=self._annotation)
+            except ThreadConflict as conflict:
+                QMessageBox.information(
+                    self,
+                    self.tr("Thread kept"),
+                    self.tr(
+                        "Comments were added to this thread elsewhere since it was opened, "
+                        "so it was kept; they are shown now."
+                    ),
+                )
+                self._annotation = conflict.stored
+                self._show_state()
+                self.changed.emit()
+                return
             except StoreError as error:
                 QMessageBox.warning(self, self.tr("Comment not deleted"), str(error))
                 return
