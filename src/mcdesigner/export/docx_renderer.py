@@ -6,7 +6,9 @@ restyles every export. Headings use Word's own Heading 1-3 styles (navigation pa
 accessibility, table of contents); tables use the template's "MC Table" style, fixed
 column widths (grid columns and cell widths, which LibreOffice also honours) and a
 header row repeated on every page. Right-to-left paragraphs are marked as such and their
-runs carry the complex-script font, so Word shapes Arabic itself.
+runs carry the complex-script font, so Word shapes Arabic itself. A document of several
+parts (the committee pack) starts each part in a new Word section whose header, copied
+from the template's, names the part.
 
 Import this module only when rendering a Word file: it loads python-docx.
 """
@@ -14,12 +16,15 @@ Import this module only when rendering a Word file: it loads python-docx.
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -34,6 +39,7 @@ from mcdesigner.export.blocks import (
     Heading,
     PageBreak,
     Paragraph,
+    RunningHeader,
     Table,
     TableOfContents,
     Title,
@@ -230,6 +236,8 @@ class _Writer:
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, TableOfContents):
             self.contents(block)
+        elif isinstance(block, RunningHeader):
+            self.running_header(block)
         else:  # pragma: no cover - every block type is handled above
             raise ExportError(f"unknown block {type(block).__name__}")
 
@@ -352,14 +360,27 @@ class _Writer:
         look.set(qn("w:val"), "0420" if header else "0600")
 
     # -- header and footer --------------------------------------------------------
-    def fill_placeholders(self) -> None:
-        values = {
-            "{title}": self.context.proposal_title,
-            "{status}": self.context.status,
+    def _values(self, title: str, status: str) -> dict[str, str]:
+        return {
+            "{title}": title,
+            "{status}": status,
             "{document}": self.context.document_title,
             "{date}": self.context.generated,
         }
-        words = {"Page": tr("Page"), "of": tr("of")}
+
+    def running_header(self, block: RunningHeader) -> None:
+        """A new section, on a new page, with a header of its own naming the part."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        # The first section holds the template's header (the new one was the last).
+        template = self.doc.sections[0].header
+        header = section.header
+        header.is_linked_to_previous = False
+        _copy_header(template, header, len(self.doc.sections))
+        values = self._values(block.title, block.status or self.context.status)
+        self.fill_part(header, values)
+
+    def fill_placeholders(self) -> None:
+        values = self._values(self.context.proposal_title, self.context.status)
         for section in self.doc.sections:
             for part in (
                 section.header,
@@ -373,17 +394,42 @@ class _Writer:
                     and part is not section.footer
                 ):
                     continue
-                for paragraph in _all_paragraphs(part):
-                    for run in paragraph.runs:
-                        text = run.text
-                        for key, value in values.items():
-                            text = text.replace(key, value)
-                        if text.strip() in words:
-                            text = text.replace(text.strip(), words[text.strip()])
-                        if text != run.text:
-                            run.text = text
-                            if has_rtl(text):
-                                self._mark_rtl(paragraph, run, text, whole_paragraph=False)
+                self.fill_part(part, values)
+
+    def fill_part(self, part: Any, values: dict[str, str]) -> None:
+        """Replace the placeholders of a header or footer (and translate Page/of)."""
+        words = {"Page": tr("Page"), "of": tr("of")}
+        for paragraph in _all_paragraphs(part):
+            for run in paragraph.runs:
+                text = run.text
+                for key, value in values.items():
+                    text = text.replace(key, value)
+                if text.strip() in words:
+                    text = text.replace(text.strip(), words[text.strip()])
+                if text != run.text:
+                    run.text = text
+                    if has_rtl(text):
+                        self._mark_rtl(paragraph, run, text, whole_paragraph=False)
+
+
+def _copy_header(source: Any, target: Any, number: int) -> None:
+    """Make ``target`` a copy of the header ``source`` (its images related to its own part).
+
+    ``number`` keeps the copied drawings' ids apart from those of other headers.
+    """
+    element = target._element
+    for child in list(element):
+        element.remove(child)
+    for child in source._element:
+        copied = deepcopy(child)
+        for blip in copied.iter(qn("a:blip")):
+            old = blip.get(qn("r:embed"))
+            if old:
+                image = source.part.related_parts[old]
+                blip.set(qn("r:embed"), target.part.relate_to(image, RELATIONSHIP_TYPE.IMAGE))
+        for index, drawing in enumerate(copied.iter(qn("wp:docPr"))):
+            drawing.set("id", str(1000 * number + index))
+        element.append(copied)
 
 
 def _all_paragraphs(part: Any) -> list[Any]:

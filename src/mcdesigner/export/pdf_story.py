@@ -31,12 +31,14 @@ from mcdesigner.export.blocks import (
     Heading,
     PageBreak,
     Paragraph,
+    RunningHeader,
     Table,
     TableOfContents,
     Title,
 )
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.pdf_layout import PdfLayout
+from mcdesigner.export.pdf_page import HeaderMark
 from mcdesigner.export.pdf_styles import PdfStyles
 from mcdesigner.export.pdf_text import FontFamily, text_flowables
 
@@ -99,6 +101,8 @@ class StoryBuilder:
             return [self.table(block)]
         if isinstance(block, PageBreak):
             return [RLPageBreak()]
+        if isinstance(block, RunningHeader):
+            return [RLPageBreak(), HeaderMark(block.title, block.status)]
         if isinstance(block, Title):
             return [
                 *self.text(block.title, st.title),
