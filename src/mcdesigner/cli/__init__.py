@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mcdesigner import __version__
-from mcdesigner.cli import documents, library, reviewing
+from mcdesigner.cli import documents, library, pack, reviewing
 from mcdesigner.cli.argparse_texts import translate_argparse
 from mcdesigner.cli.common import (
     DEBUG_ENV_VAR,
@@ -43,6 +43,7 @@ from mcdesigner.translations import (
 )
 
 COMMANDS: tuple[Command, ...] = library.COMMANDS + documents.COMMANDS + reviewing.COMMANDS
+COMMANDS += pack.COMMANDS
 
 __all__ = ["COMMANDS", "CliError", "Command", "build_parser", "main"]
 

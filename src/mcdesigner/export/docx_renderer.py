@@ -16,15 +16,12 @@ Import this module only when rendering a Word file: it loads python-docx.
 from __future__ import annotations
 
 from collections.abc import Callable
-from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -44,6 +41,7 @@ from mcdesigner.export.blocks import (
     TableOfContents,
     Title,
 )
+from mcdesigner.export.docx_headers import fill_placeholders, placeholder_values, start_part
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.formatting import has_rtl, safe_text
 from mcdesigner.i18n import tr
@@ -360,85 +358,23 @@ class _Writer:
         look.set(qn("w:val"), "0420" if header else "0600")
 
     # -- header and footer --------------------------------------------------------
-    def _values(self, title: str, status: str) -> dict[str, str]:
-        return {
-            "{title}": title,
-            "{status}": status,
-            "{document}": self.context.document_title,
-            "{date}": self.context.generated,
-        }
-
     def running_header(self, block: RunningHeader) -> None:
         """A new section, on a new page, with a header of its own naming the part."""
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        # The first section holds the template's header (the new one was the last).
-        template = self.doc.sections[0].header
-        header = section.header
-        header.is_linked_to_previous = False
-        _copy_header(template, header, len(self.doc.sections))
-        values = self._values(block.title, block.status or self.context.status)
-        self.fill_part(header, values)
+        start_part(self.doc, self._values(block.title, block.status or self.context.status), self)
 
     def fill_placeholders(self) -> None:
-        values = self._values(self.context.proposal_title, self.context.status)
-        for section in self.doc.sections:
-            for part in (
-                section.header,
-                section.footer,
-                section.first_page_header,
-                section.first_page_footer,
-            ):
-                if (
-                    part.is_linked_to_previous
-                    and part is not section.header
-                    and part is not section.footer
-                ):
-                    continue
-                self.fill_part(part, values)
+        fill_placeholders(
+            self.doc, self._values(self.context.proposal_title, self.context.status), self
+        )
 
-    def fill_part(self, part: Any, values: dict[str, str]) -> None:
-        """Replace the placeholders of a header or footer (and translate Page/of)."""
-        words = {"Page": tr("Page"), "of": tr("of")}
-        for paragraph in _all_paragraphs(part):
-            for run in paragraph.runs:
-                text = run.text
-                for key, value in values.items():
-                    text = text.replace(key, value)
-                if text.strip() in words:
-                    text = text.replace(text.strip(), words[text.strip()])
-                if text != run.text:
-                    run.text = text
-                    if has_rtl(text):
-                        self._mark_rtl(paragraph, run, text, whole_paragraph=False)
+    def _values(self, title: str, status: str) -> dict[str, str]:
+        return placeholder_values(
+            title, status, self.context.document_title, self.context.generated
+        )
 
-
-def _copy_header(source: Any, target: Any, number: int) -> None:
-    """Make ``target`` a copy of the header ``source`` (its images related to its own part).
-
-    ``number`` keeps the copied drawings' ids apart from those of other headers.
-    """
-    element = target._element
-    for child in list(element):
-        element.remove(child)
-    for child in source._element:
-        copied = deepcopy(child)
-        for blip in copied.iter(qn("a:blip")):
-            old = blip.get(qn("r:embed"))
-            if old:
-                image = source.part.related_parts[old]
-                blip.set(qn("r:embed"), target.part.relate_to(image, RELATIONSHIP_TYPE.IMAGE))
-        for index, drawing in enumerate(copied.iter(qn("wp:docPr"))):
-            drawing.set("id", str(1000 * number + index))
-        element.append(copied)
-
-
-def _all_paragraphs(part: Any) -> list[Any]:
-    paragraphs = list(part.paragraphs)
-    for table in part.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    return paragraphs
+    def mark_rtl(self, paragraph: Any, run: Any, text: str) -> None:
+        """Mark a run of header or footer text as right to left."""
+        self._mark_rtl(paragraph, run, text, whole_paragraph=False)
 
 
 def _field_run(kind: str) -> Any:

@@ -41,6 +41,7 @@ from mcdesigner.ui.export_wiring import ExportWiring
 from mcdesigner.ui.help_panel import HelpPanel
 from mcdesigner.ui.library import LibraryPanel
 from mcdesigner.ui.library_actions import LibraryActions
+from mcdesigner.ui.pack_wiring import PackWiring
 from mcdesigner.ui.problem_banner import ProblemBanner
 from mcdesigner.ui.review_wiring import ReviewWiring
 from mcdesigner.ui.save_indicator import SaveIndicator
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.library_actions = LibraryActions(self, self)
         self.actions_ = create_actions(self, self)
         self.menus = build_menus(self, self.actions_)
+        self.packing = PackWiring(self, self, self.menus["export"], self.actions_.export_elm)
         self._build_toolbar()
         self.refresh_recent_files()
 
