@@ -25,7 +25,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Emu
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from mcdesigner.export.blocks import (
     CREDENTIAL_MARK,
@@ -136,6 +139,8 @@ class _Writer:
         style_names = {s.name for s in document.styles}
         self._styles = style_names
         self._style_ids: dict[str, str] = {}
+        # The body's last child; new sections keep it last (it becomes the last section's).
+        self._body_end = document.element.body.get_or_add_sectPr()
 
     def _complex_font(self) -> str:
         found = self.doc.styles.element.xpath(
@@ -148,7 +153,7 @@ class _Writer:
 
     def paragraph(self, container: Any, style: str) -> Any:
         """A new paragraph in ``container`` with paragraph style ``style`` (by name)."""
-        paragraph = container.add_paragraph()
+        paragraph = self.body_paragraph() if container is self.doc else container.add_paragraph()
         self.set_style(paragraph, style)
         return paragraph
 
@@ -159,6 +164,28 @@ class _Writer:
             name = self.style(style)
             self._style_ids[style] = self.doc.styles[name].style_id
         paragraph._p.style = self._style_ids[style]
+
+    def body_paragraph(self) -> Any:
+        """A new paragraph at the end of the document body.
+
+        Placed right before the body's closing section properties, which python-docx
+        would look for among all the body's children for every paragraph and table; a
+        long document (the committee pack) would spend most of its time on that search.
+        """
+        element = OxmlElement("w:p")
+        self._body_end.addprevious(element)
+        return DocxParagraph(element, self.doc._body)
+
+    def body_table(self, columns: int) -> Any:
+        """A new table with ``columns`` columns and no rows at the end of the document body."""
+        element = CT_Tbl.new_tbl(0, columns, Emu(self.text_width))
+        self._body_end.addprevious(element)
+        return DocxTable(element, self.doc._body)
+
+    def _table_style_id(self) -> str:
+        if "MC Table" not in self._style_ids:
+            self._style_ids["MC Table"] = self.doc.styles["MC Table"].style_id
+        return self._style_ids["MC Table"]
 
     # -- text -----------------------------------------------------------------
     def add_text(self, container: Any, text: str, style: str, prefix: str = "") -> Any:
@@ -222,7 +249,7 @@ class _Writer:
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, PageBreak):
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.body_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Title):
             self.add_text(self.doc, block.title, "Title")
             self.add_text(self.doc, block.subtitle, "Subtitle")
@@ -231,7 +258,7 @@ class _Writer:
             self.add_text(self.doc, block.subtitle, "MC Cover Subtitle")
             self.add_text(self.doc, block.title, "MC Cover Title")
             self.field_list(FieldList(block.facts))
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.body_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, TableOfContents):
             self.contents(block)
         elif isinstance(block, RunningHeader):
@@ -304,7 +331,7 @@ class _Writer:
         last.append(_field_run("end"))
 
     def field_list(self, block: FieldList) -> None:
-        table = self.doc.add_table(rows=0, cols=2)
+        table = self.body_table(2)
         self._style_table(table, header=False)
         widths = [int(self.text_width * 0.32), self.text_width - int(self.text_width * 0.32)]
         for row in block.rows:
@@ -320,7 +347,7 @@ class _Writer:
 
     def table(self, block: Table) -> None:
         columns = len(block.columns)
-        table = self.doc.add_table(rows=0, cols=columns)
+        table = self.body_table(columns)
         self._style_table(table, header=block.header)
         if block.header:
             row = table.add_row()
@@ -344,7 +371,8 @@ class _Writer:
 
     def _style_table(self, table: Any, header: bool) -> None:
         if "MC Table" in self._styles:
-            table.style = self.doc.styles["MC Table"]
+            # Set by id: python-docx compares every style with the default on each set.
+            table._tbl.tblPr.style = self._table_style_id()
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         look = table._tbl.tblPr.find(qn("w:tblLook"))
         if look is None:
