@@ -228,7 +228,9 @@ def test_the_pack_in_spanish(tmp_path: Path) -> None:
         out=tmp_path / "paquete.docx",
         settings=check_settings(Preferences(), None),
         language="es",
+        institution="Universidad de Oviedo",
     )
     text = squash(docx_text(out))
+    assert squash("Universidad de Oviedo") in text
     assert squash("12 de mayo de 2026") in text
     assert squash("Informe de completitud") in text

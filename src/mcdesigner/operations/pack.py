@@ -50,13 +50,16 @@ def export_pack(
     settings: CheckSettings,
     language: str | None = None,
     progress: Progress | None = None,
+    institution: str = "",
 ) -> Path:
     """Check ``parts`` and write them as one pack (agenda order as given) to ``out``.
 
     ``title`` names the committee (empty: a general title), ``meeting_date`` is printed on
     the cover when given, ``language`` is the language of the labels (None: the language
-    in use). Raises ``ExportError``, naming the proposal when one of them is the cause;
-    nothing is written then.
+    in use), ``institution`` the name the cover gives the institution (to come from the
+    institution's profile once one is installed; none is yet, so the callers pass nothing).
+    Raises ``ExportError``, naming the proposal when one of them is the cause; nothing is
+    written then.
     """
     from mcdesigner.export.pack import PackInfo
     from mcdesigner.export.pack import export_pack as write_pack
@@ -64,7 +67,7 @@ def export_pack(
     with in_document_language(language, settings) as document_settings:
         return write_pack(
             parts,
-            PackInfo(title.strip(), meeting_date),
+            PackInfo(title.strip(), meeting_date, institution),
             fmt=fmt,
             out=out,
             settings=document_settings,

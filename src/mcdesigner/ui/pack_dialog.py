@@ -111,6 +111,7 @@ class PackDialog(QDialog):
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setObjectName("packDate")
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         form.addRow(self.tr("Meeting &date:"), self.date_edit)
         self.format_combo = QComboBox(self)
         self.format_combo.setObjectName("packFormat")
@@ -134,7 +135,9 @@ class PackDialog(QDialog):
         choose.clicked.connect(self.choose_file)
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(choose)
-        form.addRow(self.tr("F&ile:"), file_row)
+        file_label = QLabel(self.tr("F&ile:"), self)
+        file_label.setBuddy(self.file_edit)
+        form.addRow(file_label, file_row)
         return form
 
     # ------------------------------------------------------------------ choices
