@@ -35,7 +35,11 @@ def placeholder_values(title: str, status: str, document: str, date: str) -> dic
 
 
 def fill_placeholders(document: Any, values: dict[str, str], marker: RtlMarker) -> None:
-    """Fill the placeholders of every header and footer not filled yet."""
+    """Fill the placeholders of every header and footer a section defines itself.
+
+    A linked one shows a previous section's, which is filled there (reading it through
+    the later section would search the whole document for every one).
+    """
     for section in document.sections:
         for part in (
             section.header,
@@ -43,23 +47,24 @@ def fill_placeholders(document: Any, values: dict[str, str], marker: RtlMarker) 
             section.first_page_header,
             section.first_page_footer,
         ):
-            if (
-                part.is_linked_to_previous
-                and part is not section.header
-                and part is not section.footer
-            ):
-                continue
-            fill_part(part, values, marker)
+            if not part.is_linked_to_previous:
+                fill_part(part, values, marker)
 
 
-def start_part(document: Any, values: dict[str, str], marker: RtlMarker) -> None:
-    """A new section on a new page whose header is the template's, filled with ``values``."""
+def template_header(document: Any) -> Any:
+    """The header part of the template's (first) section; read it before any part starts."""
+    return document.sections[0].header.part
+
+
+def start_part(
+    document: Any, template: Any, number: int, values: dict[str, str], marker: RtlMarker
+) -> None:
+    """A new section on a new page whose header is a copy of ``template`` (a header part,
+    see :func:`template_header`) filled with ``values``; ``number`` counts the parts."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
-    # The first section holds the template's header (the new section is the last one).
-    template = document.sections[0].header
     header = section.header
     header.is_linked_to_previous = False
-    copy_header(template, header, len(document.sections))
+    copy_header(template, header, number)
     fill_part(header, values, marker)
 
 
@@ -80,19 +85,18 @@ def fill_part(part: Any, values: dict[str, str], marker: RtlMarker) -> None:
 
 
 def copy_header(source: Any, target: Any, number: int) -> None:
-    """Make ``target`` a copy of the header ``source`` (its images related to its own part).
-
-    ``number`` keeps the copied drawings' ids apart from those of other headers.
+    """Make the header ``target`` a copy of the header part ``source`` (its images related
+    to its own part); ``number`` keeps the copied drawings' ids apart from other headers'.
     """
     element = target._element
     for child in list(element):
         element.remove(child)
-    for child in source._element:
+    for child in source.element:
         copied = deepcopy(child)
         for blip in copied.iter(qn("a:blip")):
             old = blip.get(qn("r:embed"))
             if old:
-                image = source.part.related_parts[old]
+                image = source.related_parts[old]
                 blip.set(qn("r:embed"), target.part.relate_to(image, RELATIONSHIP_TYPE.IMAGE))
         for index, drawing in enumerate(copied.iter(qn("wp:docPr"))):
             drawing.set("id", str(1000 * number + index))

@@ -44,7 +44,12 @@ from mcdesigner.export.blocks import (
     TableOfContents,
     Title,
 )
-from mcdesigner.export.docx_headers import fill_placeholders, placeholder_values, start_part
+from mcdesigner.export.docx_headers import (
+    fill_placeholders,
+    placeholder_values,
+    start_part,
+    template_header,
+)
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.formatting import has_rtl, safe_text
 from mcdesigner.i18n import tr
@@ -141,6 +146,8 @@ class _Writer:
         self._style_ids: dict[str, str] = {}
         # The body's last child; new sections keep it last (it becomes the last section's).
         self._body_end = document.element.body.get_or_add_sectPr()
+        self._template_header = template_header(document)
+        self._parts = 0
 
     def _complex_font(self) -> str:
         found = self.doc.styles.element.xpath(
@@ -388,7 +395,9 @@ class _Writer:
     # -- header and footer --------------------------------------------------------
     def running_header(self, block: RunningHeader) -> None:
         """A new section, on a new page, with a header of its own naming the part."""
-        start_part(self.doc, self._values(block.title, block.status or self.context.status), self)
+        self._parts += 1
+        values = self._values(block.title, block.status or self.context.status)
+        start_part(self.doc, self._template_header, self._parts, values, self)
 
     def fill_placeholders(self) -> None:
         fill_placeholders(

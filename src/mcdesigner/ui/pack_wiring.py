@@ -76,12 +76,15 @@ class PackWiring(QObject):
     def open_dialog(self) -> PackDialog | None:
         """Open the pack dialog for the proposals selected in the library.
 
-        Without a selection the library is shown with a hint how to select (None then).
+        Without a selection (or in the trash) the library is shown with a hint how to
+        select (None then).
         """
         from mcdesigner.ui.pack_dialog import PackDialog
 
         window = self.window
-        ids = window.library.selected_ids() if window.library_in_front() else []
+        library = window.library
+        in_front = window.library_in_front() and not library.showing_trash
+        ids = library.selected_ids() if in_front else []
         if not ids:
             window.show_library()
             window.statusBar().showMessage(
