@@ -50,6 +50,7 @@ from mcdesigner.export.docx_headers import (
     start_part,
     template_header,
 )
+from mcdesigner.export.docx_tables import repeat_header, set_widths, shade
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.formatting import has_rtl, safe_text
 from mcdesigner.i18n import tr
@@ -345,11 +346,11 @@ class _Writer:
             cells = table.add_row().cells
             prefix = f"{CREDENTIAL_MARK} " if row.on_credential else ""
             self.cell_text(cells[0], row.label, "MC Table Header", prefix=prefix)
-            _shade(cells[0], self.fills["credential"] if row.on_credential else self.fills["label"])
+            shade(cells[0], self.fills["credential"] if row.on_credential else self.fills["label"])
             self.cell_text(
                 cells[1], row.value, "MC Table Muted" if row.missing else "MC Table Text"
             )
-        _set_widths(table, widths)
+        set_widths(table, widths)
         self.paragraph(self.doc, "MC Table Text")
 
     def table(self, block: Table) -> None:
@@ -358,11 +359,11 @@ class _Writer:
         self._style_table(table, header=block.header)
         if block.header:
             row = table.add_row()
-            _repeat_header(row)
+            repeat_header(row)
             for index, (cell, text) in enumerate(zip(row.cells, block.columns, strict=True)):
                 prefix = f"{CREDENTIAL_MARK} " if block.on_credential(index) else ""
                 self.cell_text(cell, text, "MC Table Header", block.alignment(index), prefix)
-                _shade(cell, self.fills["header"])
+                shade(cell, self.fills["header"])
         for values in block.rows:
             cells = table.add_row().cells
             for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
@@ -371,9 +372,9 @@ class _Writer:
             cells = table.add_row().cells
             for index, (cell, text) in enumerate(zip(cells, block.totals_row, strict=True)):
                 self.cell_text(cell, text, "MC Table Header", block.alignment(index))
-                _shade(cell, self.fills["totals"])
+                shade(cell, self.fills["totals"])
         widths = [int(self.text_width * w) for w in block.widths]
-        _set_widths(table, widths)
+        set_widths(table, widths)
         self.paragraph(self.doc, "MC Table Text")
 
     def _style_table(self, table: Any, header: bool) -> None:
@@ -420,57 +421,6 @@ def _field_run(kind: str) -> Any:
     char.set(qn("w:fldCharType"), kind)
     run.append(char)
     return run
-
-
-def _shade(cell: Any, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for old in tc_pr.findall(qn("w:shd")):
-        tc_pr.remove(old)
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.insert_element_before(
-        shd,
-        "w:noWrap",
-        "w:tcMar",
-        "w:textDirection",
-        "w:tcFitText",
-        "w:vAlign",
-        "w:hideMark",
-        "w:headers",
-        "w:cellIns",
-        "w:cellDel",
-        "w:cellMerge",
-        "w:tcPrChange",
-    )
-
-
-def _repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
-def _set_widths(table: Any, widths: list[int]) -> None:
-    """Fixed column widths: table layout, grid columns and every cell (Word and LibreOffice)."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    if layout is None:
-        layout = OxmlElement("w:tblLayout")
-        tbl_pr.append(layout)
-    layout.set(qn("w:type"), "fixed")
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is not None:
-        tbl_w.set(qn("w:type"), "dxa")
-        tbl_w.set(qn("w:w"), str(sum(widths) // 635))
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Emu(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Emu(width)
 
 
 def render_docx(
