@@ -193,9 +193,14 @@ def test_a_failing_proposal_is_named_and_nothing_is_written(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.pdf"]
 
 
-def test_an_empty_pack_is_refused(tmp_path: Path) -> None:
+def test_an_empty_pack_a_folder_or_a_missing_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="at least one proposal"):
         export_pack([], PackInfo("Board"), fmt="pdf", out=tmp_path / "pack.pdf")
+    parts = pack_parts()[1:]
+    with pytest.raises(ExportError, match="is a folder"):
+        export_pack(parts, PackInfo("Board"), fmt="pdf", out=tmp_path)
+    with pytest.raises(ExportError, match="does not exist"):
+        export_pack(parts, PackInfo("Board"), fmt="docx", out=tmp_path / "gone" / "pack.docx")
     assert not list(tmp_path.iterdir())
 
 

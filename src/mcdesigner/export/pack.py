@@ -177,6 +177,18 @@ def build_pack_context(
     )
 
 
+def _checked_target(fmt: str, out: Path) -> Path:
+    """``out`` as a path, once the format and the folder are known to be valid."""
+    if fmt not in ("docx", "pdf"):
+        raise ExportError(tr("Unknown format “{fmt}” (expected docx or pdf).").format(fmt=fmt))
+    out = Path(out)
+    if out.is_dir():
+        raise ExportError(tr("{path} is a folder; choose a file name.").format(path=out))
+    if not out.parent.is_dir():
+        raise ExportError(tr("The folder {folder} does not exist.").format(folder=out.parent))
+    return out
+
+
 def _failed(title: str, error: str) -> str:
     return tr("“{title}” could not be added to the pack: {error}").format(title=title, error=error)
 
@@ -318,9 +330,9 @@ def export_pack(
     """
     from mcdesigner.checks import readiness as compute_readiness
     from mcdesigner.checks import run
-    from mcdesigner.export import _checked_target, _write
+    from mcdesigner.export import _write
 
-    out = _checked_target("dossier", fmt, out)
+    out = _checked_target(fmt, out)
     report = progress or (lambda _percent, _message: None)
     checked: list[PackProposal] = []
     count = len(parts)
