@@ -239,3 +239,42 @@ def test_the_pack_in_spanish(tmp_path: Path) -> None:
     assert squash("Universidad de Oviedo") in text
     assert squash("12 de mayo de 2026") in text
     assert squash("Informe de completitud") in text
+
+
+@pytest.mark.slow
+@needs_pdftotext
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_prints_each_proposal_under_its_own_header(
+    packs: dict[str, Path], tmp_path: Path
+) -> None:
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(packs["docx"]),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=False,
+    )
+    converted = tmp_path / "pack.pdf"
+    assert converted.is_file()  # soffice exits 0 even when it fails
+    pages = pdf_pages(converted)
+    titles = [EXAMPLE, WATER, ROBOTS]
+    first_lines = [page.strip().splitlines()[0] if page.strip() else "" for page in pages]
+    # Each proposal's pages follow one another, headed by its title, in agenda order.
+    headed = [
+        next(t for t in titles if line.startswith(t[:30]))
+        for line in first_lines
+        if any(line.startswith(t[:30]) for t in titles)
+    ]
+    assert headed == sorted(headed, key=titles.index)
+    assert set(headed) == set(titles)
+    assert f"of {len(pages)}" in pages[-1]
