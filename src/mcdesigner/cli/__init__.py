@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mcdesigner import __version__
-from mcdesigner.cli import documents, esco, example, library, profile, reviewing
+from mcdesigner.cli import documents, esco, example, library, pack, profile, reviewing
 from mcdesigner.cli.argparse_texts import translate_argparse
 from mcdesigner.cli.common import (
     DEBUG_ENV_VAR,
@@ -56,6 +56,7 @@ COMMANDS: tuple[Command, ...] = (
     + reviewing.COMMANDS
     + esco.COMMANDS
     + profile.COMMANDS
+    + pack.COMMANDS
 )
 
 __all__ = ["COMMANDS", "CliError", "Command", "build_parser", "main"]

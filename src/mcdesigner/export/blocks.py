@@ -126,6 +126,19 @@ class Title:
     meta: str
 
 
+@dataclass(frozen=True, slots=True)
+class RunningHeader:
+    """Start a new page from which on the running header shows ``title`` (and ``status``,
+    when given) in place of the document's own title and status.
+
+    A document made of several parts (the committee pack: one dossier per proposal) opens
+    each part with one, so every page names the proposal it belongs to.
+    """
+
+    title: str
+    status: str = ""
+
+
 Block = (
     Heading
     | Paragraph
@@ -136,9 +149,12 @@ Block = (
     | TableOfContents
     | Cover
     | Title
+    | RunningHeader
 )
 
 DocumentKind = Literal["proposal", "self-assessment", "dossier"]
+#: What an :class:`ExportContext` holds: one document of one proposal, or a committee pack.
+ContextKind = Literal[DocumentKind, "pack"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +181,7 @@ class ExportContext:
     language in its metadata.
     """
 
-    document: DocumentKind
+    document: ContextKind
     document_title: str
     proposal_title: str
     status: str

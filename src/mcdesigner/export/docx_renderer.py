@@ -6,7 +6,9 @@ restyles every export. Headings use Word's own Heading 1-3 styles (navigation pa
 accessibility, table of contents); tables use the template's "MC Table" style, fixed
 column widths (grid columns and cell widths, which LibreOffice also honours) and a
 header row repeated on every page. Right-to-left paragraphs are marked as such and their
-runs carry the complex-script font, so Word shapes Arabic itself.
+runs carry the complex-script font, so Word shapes Arabic itself. A document of several
+parts (the committee pack) starts each part in a new Word section whose header, copied
+from the template's, names the part.
 
 Import this module only when rendering a Word file: it loads python-docx.
 """
@@ -24,7 +26,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from mcdesigner.export.blocks import (
     CREDENTIAL_MARK,
@@ -35,11 +40,19 @@ from mcdesigner.export.blocks import (
     Heading,
     PageBreak,
     Paragraph,
+    RunningHeader,
     Table,
     TableOfContents,
     Title,
 )
+from mcdesigner.export.docx_headers import (
+    fill_placeholders,
+    placeholder_values,
+    start_part,
+    template_header,
+)
 from mcdesigner.export.docx_properties import update_fields_on_open, write_properties
+from mcdesigner.export.docx_tables import repeat_header, set_widths, shade
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.formatting import has_rtl, safe_text
 from mcdesigner.i18n import tr
@@ -137,6 +150,10 @@ class _Writer:
         style_names = {s.name for s in document.styles}
         self._styles = style_names
         self._style_ids: dict[str, str] = {}
+        # The body's last child; new sections keep it last (it becomes the last section's).
+        self._body_end = document.element.body.get_or_add_sectPr()
+        self._template_header = template_header(document)
+        self._parts = 0
 
     def _complex_font(self) -> str:
         found = self.doc.styles.element.xpath(
@@ -149,7 +166,7 @@ class _Writer:
 
     def paragraph(self, container: Any, style: str) -> Any:
         """A new paragraph in ``container`` with paragraph style ``style`` (by name)."""
-        paragraph = container.add_paragraph()
+        paragraph = self.body_paragraph() if container is self.doc else container.add_paragraph()
         self.set_style(paragraph, style)
         return paragraph
 
@@ -160,6 +177,28 @@ class _Writer:
             name = self.style(style)
             self._style_ids[style] = self.doc.styles[name].style_id
         paragraph._p.style = self._style_ids[style]
+
+    def body_paragraph(self) -> Any:
+        """A new paragraph at the end of the document body.
+
+        Placed right before the body's closing section properties, which python-docx
+        would look for among all the body's children for every paragraph and table; a
+        long document (the committee pack) would spend most of its time on that search.
+        """
+        element = OxmlElement("w:p")
+        self._body_end.addprevious(element)
+        return DocxParagraph(element, self.doc._body)
+
+    def body_table(self, columns: int) -> Any:
+        """A new table with ``columns`` columns and no rows at the end of the document body."""
+        element = CT_Tbl.new_tbl(0, columns, Emu(self.text_width))
+        self._body_end.addprevious(element)
+        return DocxTable(element, self.doc._body)
+
+    def _table_style_id(self) -> str:
+        if "MC Table" not in self._style_ids:
+            self._style_ids["MC Table"] = self.doc.styles["MC Table"].style_id
+        return self._style_ids["MC Table"]
 
     # -- text -----------------------------------------------------------------
     def add_text(self, container: Any, text: str, style: str, prefix: str = "") -> Any:
@@ -223,7 +262,7 @@ class _Writer:
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, PageBreak):
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.body_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Title):
             self.add_text(self.doc, block.title, "Title")
             self.add_text(self.doc, block.subtitle, "Subtitle")
@@ -232,9 +271,11 @@ class _Writer:
             self.add_text(self.doc, block.subtitle, "MC Cover Subtitle")
             self.add_text(self.doc, block.title, "MC Cover Title")
             self.field_list(FieldList(block.facts))
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.body_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, TableOfContents):
             self.contents(block)
+        elif isinstance(block, RunningHeader):
+            self.running_header(block)
         else:  # pragma: no cover - every block type is handled above
             raise ExportError(f"unknown block {type(block).__name__}")
 
@@ -304,31 +345,31 @@ class _Writer:
         last.append(_field_run("end"))
 
     def field_list(self, block: FieldList) -> None:
-        table = self.doc.add_table(rows=0, cols=2)
+        table = self.body_table(2)
         self._style_table(table, header=False)
         widths = [int(self.text_width * 0.32), self.text_width - int(self.text_width * 0.32)]
         for row in block.rows:
             cells = table.add_row().cells
             prefix = f"{CREDENTIAL_MARK} " if row.on_credential else ""
             self.cell_text(cells[0], row.label, "MC Table Header", prefix=prefix)
-            _shade(cells[0], self.fills["credential"] if row.on_credential else self.fills["label"])
+            shade(cells[0], self.fills["credential"] if row.on_credential else self.fills["label"])
             self.cell_text(
                 cells[1], row.value, "MC Table Muted" if row.missing else "MC Table Text"
             )
-        _set_widths(table, widths)
+        set_widths(table, widths)
         self.paragraph(self.doc, "MC Table Text")
 
     def table(self, block: Table) -> None:
         columns = len(block.columns)
-        table = self.doc.add_table(rows=0, cols=columns)
+        table = self.body_table(columns)
         self._style_table(table, header=block.header)
         if block.header:
             row = table.add_row()
-            _repeat_header(row)
+            repeat_header(row)
             for index, (cell, text) in enumerate(zip(row.cells, block.columns, strict=True)):
                 prefix = f"{CREDENTIAL_MARK} " if block.on_credential(index) else ""
                 self.cell_text(cell, text, "MC Table Header", block.alignment(index), prefix)
-                _shade(cell, self.fills["header"])
+                shade(cell, self.fills["header"])
         for values in block.rows:
             cells = table.add_row().cells
             for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
@@ -337,14 +378,15 @@ class _Writer:
             cells = table.add_row().cells
             for index, (cell, text) in enumerate(zip(cells, block.totals_row, strict=True)):
                 self.cell_text(cell, text, "MC Table Header", block.alignment(index))
-                _shade(cell, self.fills["totals"])
+                shade(cell, self.fills["totals"])
         widths = [int(self.text_width * w) for w in block.widths]
-        _set_widths(table, widths)
+        set_widths(table, widths)
         self.paragraph(self.doc, "MC Table Text")
 
     def _style_table(self, table: Any, header: bool) -> None:
         if "MC Table" in self._styles:
-            table.style = self.doc.styles["MC Table"]
+            # Set by id: python-docx compares every style with the default on each set.
+            table._tbl.tblPr.style = self._table_style_id()
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         look = table._tbl.tblPr.find(qn("w:tblLook"))
         if look is None:
@@ -358,57 +400,32 @@ class _Writer:
         look.set(qn("w:val"), "0420" if header else "0600")
 
     # -- header and footer --------------------------------------------------------
-    def fill_placeholders(self) -> None:
-        values = {
-            "{title}": self.context.proposal_title,
-            "{status}": self.context.status,
-            "{document}": self.context.document_title,
-            "{date}": self.context.generated,
-        }
-        words = {"Page": tr("Page"), "of": tr("of")}
-        for section in self.doc.sections:
-            for part in (
-                section.header,
-                section.footer,
-                section.first_page_header,
-                section.first_page_footer,
-            ):
-                if (
-                    part.is_linked_to_previous
-                    and part is not section.header
-                    and part is not section.footer
-                ):
-                    continue
-                for paragraph in _all_paragraphs(part):
-                    for run in paragraph.runs:
-                        if run.text == "{logo}":
-                            self._logo(run)
-                            continue
-                        text = run.text
-                        for key, value in values.items():
-                            text = text.replace(key, value)
-                        if text.strip() in words:
-                            text = text.replace(text.strip(), words[text.strip()])
-                        if text != run.text:
-                            run.text = text
-                            if has_rtl(text):
-                                self._mark_rtl(paragraph, run, text, whole_paragraph=False)
+    def running_header(self, block: RunningHeader) -> None:
+        """A new section, on a new page, with a header of its own naming the part."""
+        self._parts += 1
+        values = self._values(block.title, block.status or self.context.status)
+        start_part(self.doc, self._template_header, self._parts, values, self)
 
-    def _logo(self, run: Any) -> None:
+    def fill_placeholders(self) -> None:
+        fill_placeholders(
+            self.doc, self._values(self.context.proposal_title, self.context.status), self
+        )
+
+    def _values(self, title: str, status: str) -> dict[str, str]:
+        return placeholder_values(
+            title, status, self.context.document_title, self.context.generated
+        )
+
+    def place_logo(self, run: Any) -> None:
         """The institution's logo where the template says ``{logo}`` (nothing without one)."""
         run.text = ""
         logo = self.context.letterhead.logo
         if logo is not None:
             run.add_picture(str(logo), height=Cm(LOGO_HEIGHT_CM))
 
-
-def _all_paragraphs(part: Any) -> list[Any]:
-    paragraphs = list(part.paragraphs)
-    for table in part.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    return paragraphs
+    def mark_rtl(self, paragraph: Any, run: Any, text: str) -> None:
+        """Mark a run of header or footer text as right to left."""
+        self._mark_rtl(paragraph, run, text, whole_paragraph=False)
 
 
 def _field_run(kind: str) -> Any:
@@ -417,57 +434,6 @@ def _field_run(kind: str) -> Any:
     char.set(qn("w:fldCharType"), kind)
     run.append(char)
     return run
-
-
-def _shade(cell: Any, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for old in tc_pr.findall(qn("w:shd")):
-        tc_pr.remove(old)
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.insert_element_before(
-        shd,
-        "w:noWrap",
-        "w:tcMar",
-        "w:textDirection",
-        "w:tcFitText",
-        "w:vAlign",
-        "w:hideMark",
-        "w:headers",
-        "w:cellIns",
-        "w:cellDel",
-        "w:cellMerge",
-        "w:tcPrChange",
-    )
-
-
-def _repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
-def _set_widths(table: Any, widths: list[int]) -> None:
-    """Fixed column widths: table layout, grid columns and every cell (Word and LibreOffice)."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    if layout is None:
-        layout = OxmlElement("w:tblLayout")
-        tbl_pr.append(layout)
-    layout.set(qn("w:type"), "fixed")
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is not None:
-        tbl_w.set(qn("w:type"), "dxa")
-        tbl_w.set(qn("w:w"), str(sum(widths) // 635))
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Emu(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Emu(width)
 
 
 def render_docx(

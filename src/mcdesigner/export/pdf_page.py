@@ -2,7 +2,9 @@
 
 :class:`PdfDocument` draws the header (logo, proposal title, document, status) and the
 "Page x of y" footer on every page except the cover, turns headings into PDF bookmarks
-and feeds the table of contents. :class:`PageTotal` makes reportlab lay the document out
+and feeds the table of contents. Pages are decorated once their content is laid out, so
+a :class:`HeaderMark` on a page (a part of the document beginning) already names the new
+part in that page's header. :class:`PageTotal` makes reportlab lay the document out
 again until the page total printed in the footers is the real one.
 
 Import this module only when rendering a PDF: it loads reportlab.
@@ -56,6 +58,20 @@ class PageTotal(Flowable):  # type: ignore[misc]
         return None
 
 
+class HeaderMark(Flowable):  # type: ignore[misc]
+    """Invisible marker: from its page on, the header shows ``title`` and ``status``."""
+
+    def __init__(self, title: str, status: str) -> None:
+        super().__init__()
+        self.mc_running_header = (title, status)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
 class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
     """Page templates, header/footer drawing, bookmarks and contents entries."""
 
@@ -93,17 +109,20 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
             e.anchor for b in context.blocks if isinstance(b, TableOfContents) for e in b.entries
         }
         self.current_section = ""
+        self.header_title = context.proposal_title
+        self.header_status = context.status
         self._last_level = 0
         frame = Frame(left, bottom, A4[0] - left - right, A4[1] - top - bottom, id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        template = PageTemplate(id="page", frames=[frame], onPageEnd=self._decorate)
+        self.addPageTemplates([template])
 
     # -- page decoration ------------------------------------------------------
     def _fill(self, pattern: str, page: int) -> str:
         pages = str(self.total.used) if self.total.used is not None else "…"
         return (
             tr(pattern)
-            .replace("{title}", self.context.proposal_title)
-            .replace("{status}", self.context.status)
+            .replace("{title}", self.header_title)
+            .replace("{status}", self.header_status)
             .replace("{document}", self.context.document_title)
             .replace("{date}", self.context.generated)
             .replace("{page}", str(page))
@@ -157,6 +176,10 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
 
     # -- bookmarks and contents -----------------------------------------------
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802
+        running = getattr(flowable, "mc_running_header", None)
+        if running is not None:
+            self.header_title, self.header_status = running
+            return
         heading = getattr(flowable, "mc_heading", None)
         if heading is None:
             return
@@ -174,6 +197,8 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
     def beforeDocument(self) -> None:  # noqa: N802
         self._last_level = 0
         self.current_section = ""
+        self.header_title = self.context.proposal_title
+        self.header_status = self.context.status
 
 
 def _plain(text: str) -> str:

@@ -31,14 +31,16 @@ from mcdesigner.export.blocks import (
     Heading,
     PageBreak,
     Paragraph,
+    RunningHeader,
     Table,
     TableOfContents,
     Title,
 )
 from mcdesigner.export.errors import ExportError
 from mcdesigner.export.pdf_layout import PdfLayout
+from mcdesigner.export.pdf_page import HeaderMark
 from mcdesigner.export.pdf_styles import PdfStyles
-from mcdesigner.export.pdf_text import FontFamily, text_flowables
+from mcdesigner.export.pdf_text import FontFamily, markup, text_flowables
 
 
 class StoryBuilder:
@@ -99,6 +101,8 @@ class StoryBuilder:
             return [self.table(block)]
         if isinstance(block, PageBreak):
             return [RLPageBreak()]
+        if isinstance(block, RunningHeader):
+            return [RLPageBreak(), HeaderMark(block.title, block.status)]
         if isinstance(block, Title):
             return [
                 *self.text(block.title, st.title),
@@ -120,6 +124,13 @@ class StoryBuilder:
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
                 ],
             )
+            # The first pass lays the contents out with their real lines (page numbers
+            # unknown yet), so a long table of contents does not shift every page after it
+            # between passes and cost a pass more.
+            for entry in block.entries:
+                toc.addEntry(
+                    entry.level - 1, markup(entry.text.replace("\n", " ")), 0, entry.anchor
+                )
             return [*self.text(block.title, st.heading(1)), Spacer(1, 4), toc]
         raise ExportError(f"unknown block {type(block).__name__}")  # pragma: no cover
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -158,14 +165,15 @@ class LibraryPanel(QWidget):
         column.addLayout(buttons)
 
     def _build_table(self) -> None:
-        """The table of proposals: sortable, one row selected, Delete asks to delete it."""
+        """The table of proposals: sortable, several rows may be selected (Ctrl+click,
+        Shift+click; the buttons act on one), Delete asks to delete it."""
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
         self.table.setAccessibleName(self.tr("Proposals"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
@@ -225,13 +233,13 @@ class LibraryPanel(QWidget):
     # ------------------------------------------------------------------ content
     def set_proposals(self, summaries: Sequence[ProposalSummary]) -> None:
         """Show ``summaries`` (the caller passes live or deleted ones to match the view)."""
-        selected = self.selected_id()
+        selected = self.selected_ids()
         self.model.removeRows(0, self.model.rowCount())
         for summary in summaries:
             self.model.appendRow(self._row(summary))
         self._apply_search()
-        if selected is not None:
-            self.select(selected)
+        if selected:
+            self.select_ids(selected)
         self._update_buttons()
         self._show_welcome_if_empty()
 
@@ -292,8 +300,25 @@ class LibraryPanel(QWidget):
         return [self.proxy.index(row, 0).data(ID_ROLE) for row in range(self.proxy.rowCount())]
 
     def selected_id(self) -> str | None:
+        """The selected proposal when exactly one is selected, else None."""
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ID_ROLE) if rows else None
+        return rows[0].data(ID_ROLE) if len(rows) == 1 else None
+
+    def selected_ids(self) -> list[str]:
+        """Every selected proposal, in the order shown."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [index.data(ID_ROLE) for index in rows]
+
+    def select_ids(self, proposal_ids: Sequence[str]) -> None:
+        """Select the rows of ``proposal_ids`` that are shown (and nothing else)."""
+        wanted = set(proposal_ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) in wanted:
+                selection.select(index, flags)
 
     def select(self, proposal_id: str) -> bool:
         """Select the row of ``proposal_id`` if it is shown."""

@@ -40,6 +40,7 @@ from mcdesigner.ui.export_wiring import ExportWiring
 from mcdesigner.ui.help_panel import HelpPanel
 from mcdesigner.ui.library import LibraryPanel
 from mcdesigner.ui.library_actions import LibraryActions
+from mcdesigner.ui.pack_wiring import PackWiring
 from mcdesigner.ui.problem_banner import ProblemBanner
 from mcdesigner.ui.review_wiring import ReviewWiring
 from mcdesigner.ui.save_indicator import SaveIndicator
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.actions_ = create_actions(self, self)
         self.text_actions = TextActionsController(self)
         self.menus = build_menus(self, self.actions_, self.text_actions.actions)
+        self.packing = PackWiring(self, self, self.menus["export"], self.actions_.export_elm)
         self.toolbar = build_toolbar(self, self.actions_)
         self.refresh_recent_files()
 
