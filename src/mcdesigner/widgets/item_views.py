@@ -1,4 +1,5 @@
-"""What one list item looks like: a card (fields in a form, nested lists below) or a table row.
+"""What one list item looks like: a card (fields in a form, nested lists below), a table row,
+or, until it is first needed, a placeholder line with its title (:class:`ItemPlaceholder`).
 
 Views only display; adding, removing, duplicating and moving items is decided by the list
 that owns them (:mod:`mcdesigner.widgets.item_lists`), which they call back.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -31,7 +33,8 @@ from mcdesigner.widgets.item_paths import item_path, path_in_item
 from mcdesigner.widgets.labels import FieldLabel
 
 if TYPE_CHECKING:
-    from mcdesigner.widgets.item_lists import ItemListWidget, ItemTableWidget
+    from mcdesigner.widgets.item_lists import ItemListWidget
+    from mcdesigner.widgets.item_table import ItemTableWidget
 
 
 def _tool_button(text: str, tooltip: str, accessible: str, parent: QWidget) -> QToolButton:
@@ -102,6 +105,9 @@ def fit_to_column(editor: FieldEditor) -> None:
 class ItemView:
     """The widgets showing one item; subclasses decide the arrangement."""
 
+    #: False for a placeholder that stands in for the item until it is needed.
+    built = True
+
     def __init__(self, owner: ItemListWidget, item_id: str) -> None:
         self.owner = owner
         self.item_id = item_id
@@ -125,6 +131,17 @@ class ItemView:
         """Every top-level widget of the view (to place or delete)."""
         raise NotImplementedError
 
+    def focus_roots(self) -> list[QWidget]:
+        """The top-level widgets in the order Tab visits them."""
+        return self.widgets()
+
+    def laid_out_height(self) -> int:
+        """How tall the view is on the page (0 before it is laid out)."""
+        shown = [w.geometry() for w in self.widgets() if w.isVisible()]
+        if not shown:
+            return 0
+        return max(g.bottom() for g in shown) - min(g.top() for g in shown) + 1
+
     def dispose(self) -> None:
         """Detach editors from the page and delete the widgets."""
         for editor in self.editors:
@@ -134,6 +151,58 @@ class ItemView:
         for widget in self.widgets():
             widget.setParent(None)
             widget.deleteLater()
+
+
+class PlaceholderLine(QLabel):
+    """The line standing in for an item not built yet; taking the focus builds the item."""
+
+    def __init__(self, owner: ItemListWidget, item_id: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.item_ref = (owner, item_id)
+        self.setObjectName("itemPlaceholder")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setContentsMargins(10, 6, 10, 6)
+        # A palette, not a style sheet: hundreds of lines must stay cheap to lay out.
+        palette = self.palette()
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.setPalette(palette)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        owner, item_id = self.item_ref
+        backwards = event.reason() == Qt.FocusReason.BacktabFocusReason
+        owner.build_item(item_id, focus="last" if backwards else "first")
+
+
+class ItemPlaceholder(ItemView):
+    """An item of a long list before it is first shown: one line with its title.
+
+    The list builds the real view (:meth:`ItemListWidget.build_item`) when the line comes
+    into view, gets the keyboard focus, or something asks for one of the item's fields.
+    The line is as tall as the list's built items, so the page hardly moves meanwhile.
+    """
+
+    built = False
+
+    def __init__(self, owner: ItemListWidget, item_id: str, parent: QWidget, height: int) -> None:
+        super().__init__(owner, item_id)
+        self.line = PlaceholderLine(owner, item_id, parent)
+        self.line.setFixedHeight(max(24, height))
+        self._title = ""
+
+    def sync(self, proposal: Any, item: Any, index: int, count: int) -> None:
+        title = self.owner.group.item_title(item, index)
+        if title != self._title:
+            self._title = title
+            self.line.setText(title)
+            self.line.setAccessibleName(title)
+
+    def widgets(self) -> list[QWidget]:
+        return [self.line]
 
 
 class ItemCard(ItemView):
@@ -240,3 +309,6 @@ class ItemRow(ItemView):
         for caption, editor in self.long_rows:
             found.extend((caption, editor))
         return found
+
+    def focus_roots(self) -> list[QWidget]:
+        return [*self.editors, self.buttons]
