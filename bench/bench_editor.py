@@ -60,6 +60,8 @@ from mcdesigner.examples import new_from_example  # noqa: E402
 from mcdesigner.model.proposal import ContentUnit, Proposal, Right  # noqa: E402
 from mcdesigner.storage import Store  # noqa: E402
 from mcdesigner.ui.main_window import MainWindow  # noqa: E402
+from mcdesigner.widgets.page_lists import placeholders_in_view  # noqa: E402
+from mcdesigner.widgets.section_page import SectionPage  # noqa: E402
 
 FRAME_MS = 16.0
 TEXT = "Design and document the structure of a joint micro-credential, with its roles. "
@@ -154,9 +156,24 @@ def _timed(action: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _visit(app: QApplication, window: MainWindow, section_id: str) -> float:
-    """Milliseconds from asking for the section until the window is idle again."""
-    return _timed(lambda: (window.show_section(section_id), app.processEvents()))
+def _visit(app: QApplication, window: MainWindow, section_id: str) -> tuple[float, float]:
+    """Milliseconds from asking for the section until the window is idle again (it answers
+    the user), and until every item in view is built (the screen is complete)."""
+    start = time.perf_counter()
+    window.show_section(section_id)
+    app.processEvents()
+    idle = (time.perf_counter() - start) * 1000
+    page = window.editor.current_page()
+    assert page is not None
+    while _waiting_items(page):
+        app.processEvents()
+    return idle, (time.perf_counter() - start) * 1000
+
+
+def _waiting_items(page: SectionPage) -> bool:
+    """Whether items of long lists near the visible part of the page are still unbuilt."""
+    top = page.verticalScrollBar().value()
+    return bool(placeholders_in_view(page.all_lists(), page.content, top, page.viewport().height()))
 
 
 def _rss_mb() -> float:
@@ -180,6 +197,7 @@ class Run:
     opening: float = 0.0
     first: dict[str, float] = field(default_factory=dict)
     second: dict[str, float] = field(default_factory=dict)
+    complete: dict[str, float] = field(default_factory=dict)
     keys: dict[str, list[float]] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
     rss: float = 0.0
@@ -209,7 +227,10 @@ def measure(app: QApplication, proposal: Proposal, name: str, keys: int) -> Run:
             for section_id in sections:
                 if visits is run.first and section_id == OPENED_IN:
                     continue
-                visits[section_id] = _visit(app, window, section_id)
+                idle, complete = _visit(app, window, section_id)
+                visits[section_id] = idle
+                if visits is run.first:
+                    run.complete[section_id] = complete
         run.rss = _rss_mb()
         run.peak = _peak_rss_mb()
         run.paths = typing_targets(session.proposal)
@@ -280,29 +301,38 @@ def report(example: Run, large: Run, keys: int) -> str:
         "",
         "## Visiting a section",
         "",
-        "Timed from the request until the window is idle; the first visit builds the page.",
+        "Timed from the request until the window is idle again (it answers the user); the"
+        " first visit builds the page. Items of long lists are built in slices of 50 ms, so"
+        ' "complete" is until every item in view is built (the window answering between'
+        " slices).",
         "",
-        "| section | example first | example second | large first | large second |",
-        "|---|---|---|---|---|",
+        "| section | example first | example second | large first | large first, complete |"
+        " large second |",
+        "|---|---|---|---|---|---|",
     ]
-    worst_first = large.opening
+    worst_first = worst_complete = 0.0
     for section_id, second in large.second.items():
         first = large.first.get(section_id)
-        first_text = f"{first:.0f} ms" if first is not None else f"({large.opening:.0f} ms) ¹"
-        base_first = example.first.get(section_id)
-        base_text = (
-            f"{base_first:.0f} ms" if base_first is not None else f"({example.opening:.0f} ms) ¹"
-        )
-        if first is not None:
-            worst_first = max(worst_first, first)
+        if first is None:
+            lines.append(
+                f"| {section_id} | ¹ | {example.second[section_id]:.0f} ms | ¹ | ¹ |"
+                f" {second:.0f} ms |"
+            )
+            continue
+        complete = large.complete[section_id]
+        worst_first = max(worst_first, first)
+        worst_complete = max(worst_complete, complete)
         lines.append(
-            f"| {section_id} | {base_text} | {example.second[section_id]:.0f} ms |"
-            f" {first_text} | {second:.0f} ms |"
+            f"| {section_id} | {example.first[section_id]:.0f} ms |"
+            f" {example.second[section_id]:.0f} ms | {first:.0f} ms | {complete:.0f} ms |"
+            f" {second:.0f} ms |"
         )
     lines += [
         "",
-        "¹ The proposal opens in this section: its page is built while opening (the time"
-        " shown is opening the proposal, checks not included).",
+        f"¹ The proposal opens in this section, so its page is built while opening: opening"
+        f" the proposal (reading it, building the page, running the checks) takes"
+        f" {example.opening:.0f} ms for the example and {large.opening:.0f} ms for the large"
+        " proposal.",
         "",
         "## Memory after visiting every section",
         "",
@@ -320,6 +350,9 @@ def report(example: Run, large: Run, keys: int) -> str:
         f" {worst_p99:.1f} ms (worst section) | {_verdict(worst_p99 <= TARGET_KEY_MS)} |",
         f"| first visit of any section ≤ {TARGET_VISIT_MS:.0f} ms |"
         f" {worst_first:.0f} ms (worst section) | {_verdict(worst_first <= TARGET_VISIT_MS)} |",
+        f"| … until every item in view is built |"
+        f" {worst_complete:.0f} ms (worst section) |"
+        f" {_verdict(worst_complete <= TARGET_VISIT_MS)} |",
         f"| peak memory after visiting every section ≤ {TARGET_MEMORY_MB:.0f} MB |"
         f" {large.peak:.0f} MB | {_verdict(large.peak <= TARGET_MEMORY_MB)} |",
         "",

@@ -13,6 +13,7 @@ from gui.gui_helpers import press, type_text
 from mcdesigner.model.proposal import ExpenditureLine, LearningOutcome, Proposal
 from mcdesigner.widgets.contract import FieldEditor
 from mcdesigner.widgets.item_lists import EAGER_ITEMS
+from mcdesigner.widgets.page_lists import placeholders_in_view
 
 pytestmark = pytest.mark.gui
 
@@ -78,9 +79,13 @@ def test_scrolling_builds_the_items_that_come_into_view(qtbot: Any, open_window:
     window = _opened(open_window, "financial")
     page = window.editor.current_page()
     lst = page.list_widget("financial.expenditures")
-    _, last_line = lst.unbuilt()[-1]
-    page.ensureWidgetVisible(last_line)
-    qtbot.waitUntil(lambda: lst.views[f"e{LINES - 1}"].built)
+    bar = page.verticalScrollBar()
+
+    def at_the_end() -> bool:
+        bar.setValue(bar.maximum())  # as a user dragging the scroll bar down
+        return bool(lst.views[f"e{LINES - 1}"].built)
+
+    qtbot.waitUntil(at_the_end)
     assert page.editor(_line(LINES - 1)) is not None
     assert not lst.views[f"e{LINES // 2}"].built, "lines scrolled past are not all built"
 
@@ -172,6 +177,13 @@ def test_check_results_touch_only_the_editors_whose_issues_changed(
     window = _opened(open_window, "financial")
     qtbot.waitUntil(lambda: bool(window.checks.panel.visible_issues()))
     page = window.editor.current_page()
+    bar = page.verticalScrollBar()
+
+    def all_built_in_view() -> bool:
+        top, height = bar.value(), page.viewport().height()
+        return not placeholders_in_view(page.all_lists(), page.content, top, height)
+
+    qtbot.waitUntil(all_built_in_view)
     touched: list[str] = []
     original = FieldEditor.set_issues
 

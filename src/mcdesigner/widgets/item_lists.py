@@ -154,10 +154,13 @@ class ItemListWidget(QWidget):
             self.order = ids
             self._positions = {item_id: index for index, item_id in enumerate(ids)}
             self._place()
+            shown = self.isVisible()
             for view in created:
-                # Shown now rather than on the next event loop pass, so it can take the focus.
-                for widget in view.widgets():
-                    widget.show()
+                if view.built or shown:
+                    # Shown now rather than on the next event loop pass, so it can take the
+                    # focus (lines of a hidden list are shown with it, which is cheaper).
+                    for widget in view.widgets():
+                        widget.show()
         self.empty_label.setVisible(not ids)
         self.body.setVisible(bool(ids))
         for index, item in enumerate(items):

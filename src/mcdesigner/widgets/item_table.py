@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from mcdesigner.formdefs.definitions import FieldDef, GroupDef
 from mcdesigner.widgets.form_block import PageContext
 from mcdesigner.widgets.item_lists import ItemListWidget
-from mcdesigner.widgets.item_views import ItemRow, ItemView
+from mcdesigner.widgets.item_views import COMPUTED_WIDTH, ItemButtons, ItemRow, ItemView
 from mcdesigner.widgets.labels import marked_label_html
 
 
@@ -32,64 +32,66 @@ class ItemTableWidget(ItemListWidget):
         super().__init__(group, context, parent, **kw)
 
     def _build_body(self) -> None:
-        self.grid = QGridLayout(self.body)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(6)
-        self.grid.setVerticalSpacing(4)
+        # Each row is one widget with a grid of its own, configured like the header's
+        # (the same stretches and minimum widths, every cell ignoring its content's width),
+        # so the columns line up; a row is then as cheap to add, build or lay out as a card.
+        self.cards = QVBoxLayout(self.body)
+        self.cards.setContentsMargins(0, 0, 0, 0)
+        self.cards.setSpacing(4)
+        self._buttons_width: int | None = None
+        header = QWidget(self.body)
+        header.setObjectName("tableHeader")
+        grid = QGridLayout(header)
+        self.configure_columns(grid)
         self.headers: list[QLabel] = []
         for column, field in enumerate(self.columns):
-            header = QLabel(
+            label = QLabel(
                 marked_label_html(
                     field.label, required=field.required, on_credential=field.on_credential
                 ),
-                self.body,
+                header,
             )
-            header.setToolTip(field.help)
-            header.setWordWrap(True)
-            header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-            self.grid.addWidget(header, 0, column)
-            self.headers.append(header)
-            self.grid.setColumnStretch(column, _stretch(field))
+            label.setToolTip(field.help)
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+            grid.addWidget(label, 0, column)
+            self.headers.append(label)
         for offset, value in enumerate(self.group.computed):
-            header = QLabel(f"<b>{value.label}</b>", self.body)
-            header.setToolTip(value.help)
-            header.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.grid.addWidget(header, 0, len(self.columns) + offset)
+            label = QLabel(f"<b>{value.label}</b>", header)
+            label.setToolTip(value.help)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            grid.addWidget(label, 0, len(self.columns) + offset)
+        self.cards.addWidget(header)
+
+    def configure_columns(self, grid: QGridLayout) -> None:
+        """Give ``grid`` the table's columns: a share of the width each, buttons last."""
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        for column, field in enumerate(self.columns):
+            grid.setColumnStretch(column, _stretch(field))
+            grid.setColumnMinimumWidth(column, field.type.min_cell_width)
+        for offset in range(len(self.group.computed)):
+            grid.setColumnMinimumWidth(len(self.columns) + offset, COMPUTED_WIDTH)
+        grid.setColumnMinimumWidth(self.button_column(), self.buttons_width())
+
+    def buttons_width(self) -> int:
+        """The width of a row's buttons (measured once, on a sample)."""
+        if self._buttons_width is None:
+            sample = ItemButtons(self, "", compact=True, parent=self)
+            self._buttons_width = sample.sizeHint().width()
+            sample.setParent(None)
+            sample.deleteLater()
+        return self._buttons_width
 
     def _new_view(self, item_id: str) -> ItemView:
         return ItemRow(self, item_id, self.body)
 
-    def _button_column(self) -> int:
+    def button_column(self) -> int:
+        """The grid column of the row buttons (after the values and computed values)."""
         return len(self.columns) + len(self.group.computed)
-
-    def _place(self) -> None:
-        for view_id in self.order:
-            for widget in self.views[view_id].widgets():
-                self.grid.removeWidget(widget)
-        for position, view_id in enumerate(self.order):
-            self._place_view(self.views[view_id], self._first_row(position))
-
-    def _first_row(self, position: int) -> int:
-        # Every item takes the same rows (its columns, then one per long text), so an item
-        # built later goes where its placeholder was without moving the others.
-        return 1 + position * (1 + len(self.long_fields))
-
-    def _place_view(self, view: ItemView, row: int) -> None:
-        span = self._button_column()
-        if not isinstance(view, ItemRow):
-            self.grid.addWidget(view.widgets()[0], row, 0, 1, span + 1)
-            return
-        for column, cell in enumerate(view.cells):
-            self.grid.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
-        self.grid.addWidget(view.buttons, row, span, Qt.AlignmentFlag.AlignTop)
-        for offset, (caption, editor) in enumerate(view.long_rows, start=1):
-            self.grid.addWidget(caption, row + offset, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(editor, row + offset, 1, 1, max(1, span - 1))
-
-    def _swap(self, old: ItemView, new: ItemView) -> None:
-        self.grid.removeWidget(old.widgets()[0])
-        self._place_view(new, self._first_row(self._positions[new.item_id]))
 
 
 def _is_long(field: FieldDef) -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -102,6 +103,10 @@ def fit_to_column(editor: FieldEditor) -> None:
         combo.setMinimumContentsLength(6)
 
 
+#: Width of a computed value's column in a table (a budget line's amount).
+COMPUTED_WIDTH = 90
+
+
 class ItemView:
     """The widgets showing one item; subclasses decide the arrangement."""
 
@@ -164,12 +169,8 @@ class PlaceholderLine(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setContentsMargins(10, 6, 10, 6)
-        # A palette, not a style sheet: hundreds of lines must stay cheap to lay out.
-        palette = self.palette()
-        palette.setColor(
-            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self.setPalette(palette)
+        # A colour role, not a style sheet: hundreds of lines must stay cheap to lay out.
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -199,7 +200,6 @@ class ItemPlaceholder(ItemView):
         if title != self._title:
             self._title = title
             self.line.setText(title)
-            self.line.setAccessibleName(title)
 
     def widgets(self) -> list[QWidget]:
         return [self.line]
@@ -276,39 +276,46 @@ class ItemRow(ItemView):
     def __init__(self, owner: ItemTableWidget, item_id: str, parent: QWidget) -> None:
         super().__init__(owner, item_id)
         group = owner.group
+        self.frame = QWidget(parent)
+        self.frame.setObjectName("itemRow")
+        self.frame.item_ref = (owner, item_id)  # type: ignore[attr-defined]
+        grid = QGridLayout(self.frame)
+        owner.configure_columns(grid)
         self.cells: list[QWidget] = []
         self.long_rows: list[tuple[QLabel, FieldEditor]] = []
         for field in owner.columns:
-            editor = make_editor(field, self.field_path(field.path), parent)
+            editor = make_editor(field, self.field_path(field.path), self.frame)
             fit_to_column(editor)
             editor.item_ref = (owner, item_id)  # type: ignore[attr-defined]
             owner.context.adopt(editor)
             self.editors.append(editor)
             self.cells.append(editor)
         for value in group.computed:
-            label = ComputedLabel(value, self.path, parent)
+            label = ComputedLabel(value, self.path, self.frame)
             label.setContentsMargins(0, 5, 0, 0)  # level with the text in the boxes beside it
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(COMPUTED_WIDTH)
             self.computed.append(label)
             self.cells.append(label)
-        for field in owner.long_fields:
-            editor = make_editor(field, self.field_path(field.path), parent)
+        for column, cell in enumerate(self.cells):
+            grid.addWidget(cell, 0, column, Qt.AlignmentFlag.AlignTop)
+        span = owner.button_column()
+        for row, field in enumerate(owner.long_fields, start=1):
+            editor = make_editor(field, self.field_path(field.path), self.frame)
             editor.item_ref = (owner, item_id)  # type: ignore[attr-defined]
-            caption = FieldLabel(field, parent)
+            caption = FieldLabel(field, self.frame)
             caption.setBuddy(editor)
             owner.context.adopt(editor, caption)
             self.editors.append(editor)
             self.long_rows.append((caption, editor))
-        self.buttons = ItemButtons(owner, item_id, compact=True, parent=parent)
+            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(editor, row, 1, 1, max(1, span - 1))
+        self.buttons = ItemButtons(owner, item_id, compact=True, parent=self.frame)
+        grid.addWidget(self.buttons, 0, span, Qt.AlignmentFlag.AlignTop)
 
     def sync(self, proposal: Any, item: Any, index: int, count: int) -> None:
         self.buttons.set_position(index, count)
         super().sync(proposal, item, index, count)
 
     def widgets(self) -> list[QWidget]:
-        found: list[QWidget] = [*self.cells, self.buttons]
-        for caption, editor in self.long_rows:
-            found.extend((caption, editor))
-        return found
-
-    def focus_roots(self) -> list[QWidget]:
-        return [*self.editors, self.buttons]
+        return [self.frame]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QWidget
 
 from mcdesigner.formdefs.definitions import FieldDef, FormSet, GroupDef, SectionDef
 from mcdesigner.model.fieldpath import schema_path
@@ -55,6 +55,17 @@ def condition_paths(section: SectionDef, forms: FormSet) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def show_editor(editor: FieldEditor, label: QWidget | None, visible: bool) -> None:
+    """Show or hide an editor with its label (its whole row in a form)."""
+    layout = getattr(editor, "form_layout", None)
+    if isinstance(layout, QFormLayout):
+        layout.setRowVisible(editor, visible)
+        return
+    editor.setVisible(visible)
+    if label is not None:
+        label.setVisible(visible)
+
+
 def apply_editor_issues(
     editors: Mapping[str, FieldEditor],
     previous: Mapping[str, list[Any]],
@@ -85,9 +96,9 @@ def show_list_messages(lists: Iterable[ItemListWidget], by_path: dict[str, list[
 def placeholders_in_view(
     lists: Iterable[ItemListWidget], content: QWidget, top: int, height: int
 ) -> list[tuple[ItemListWidget, str]]:
-    """Unbuilt items within a quarter screen of the visible part (``top``, ``height``) of
+    """Unbuilt items within an eighth of a screen of the visible part (``top``, ``height``) of
     ``content``, in page order; one per list until the list knows how tall its items are."""
-    low, high = top - height // 4, top + height + height // 4
+    low, high = top - height // 8, top + height + height // 8
     wanted: list[tuple[ItemListWidget, str]] = []
     for lst in lists:
         for item_id, line in lst.unbuilt():

@@ -6,17 +6,15 @@ itself: each user change becomes an edit operation handed to the *edit handler* 
 window's edit session), and the page shows the result when :meth:`SectionPage.refresh` is
 called. Programmatic filling runs with signals blocked, so it never counts as a change.
 
-Work stays proportional to what changed, not to the size of the proposal: a changed value
-refreshes only the editors bound to it, the editors whose context depends on it, the item
-it lies in, the visibility it decides and the totals (:meth:`SectionPage.refresh_paths`);
-check results are applied to the editors whose issues changed; and items of long lists are
-built when they come into view (:meth:`SectionPage.build_visible_items`).
+Work follows what changed, not the size of the proposal: see :meth:`SectionPage.refresh_paths`,
+:meth:`SectionPage.show_issues` and :meth:`SectionPage.build_visible_items`.
 
 Extension points for checks and navigation: :meth:`show_issues` and :meth:`focus_path`.
 """
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -49,10 +47,14 @@ from mcdesigner.widgets.page_lists import (
     enclosing_items,
     placeholders_in_view,
     related,
+    show_editor,
     show_list_messages,
     within,
 )
 from mcdesigner.widgets.undo_keys import UndoKeyRouter
+
+#: Items of long lists are built in slices of about this long, so the window never freezes.
+BUILD_SLICE_SECONDS = 0.05
 
 #: ``handler(edit, description, merge_key) -> None`` on success, else the reason it failed.
 EditHandler = Callable[[Edit, str, "str | None"], "str | None"]
@@ -88,6 +90,7 @@ class SectionPage(QScrollArea):
         self._issues_by_path: dict[str, list[Any]] = {}
         #: Grows whenever editors are added or removed (the window re-prepares the page).
         self.shape_version = 0
+        self._building = False
         self._condition_paths = condition_paths(section, forms)
         self._build_timer = QTimer(self)
         self._build_timer.setSingleShot(True)
@@ -190,7 +193,8 @@ class SectionPage(QScrollArea):
         """A list built an item's editors: show its nested lists as the conditions say."""
         if self._proposal is not None and view.nested:
             self._apply_list_visibility(self._proposal)
-        self.items_built.emit()
+        if not self._building:
+            self.items_built.emit()
 
     def current_proposal(self) -> Any:
         """The proposal shown (None before :meth:`load`)."""
@@ -297,12 +301,7 @@ class SectionPage(QScrollArea):
         self._build_timer.start()
 
     def refresh_paths(
-        self,
-        proposal: Any,
-        paths: Iterable[str],
-        *,
-        source: str | None = None,
-        force: bool = False,
+        self, proposal: Any, paths: Iterable[str], *, source: str | None = None, force: bool = False
     ) -> None:
         """Show ``proposal`` after the values at ``paths`` were set (nothing else changed).
 
@@ -334,11 +333,9 @@ class SectionPage(QScrollArea):
 
     def _refresh_item(self, proposal: Any, path: str) -> None:
         """Refresh the view of the outermost item ``path`` lies in (title, totals, lists)."""
-        for list_path, item_id in enclosing_items(path):
-            lst = self.list_widget(list_path)
-            if lst is not None:
+        for list_path, item_id in list(enclosing_items(path))[:1]:
+            if (lst := self.list_widget(list_path)) is not None:
                 lst.sync_item(proposal, item_id)
-            return
 
     def _fill(
         self, editor: FieldEditor, proposal: Any, *, force: bool, editing: bool = False
@@ -379,24 +376,30 @@ class SectionPage(QScrollArea):
 
     def _show_editor_if(self, editor: FieldEditor, proposal: Any) -> None:
         visible = self.forms.is_visible(proposal, editor.path, editor.field)
-        layout = getattr(editor, "form_layout", None)
-        if isinstance(layout, QFormLayout):
-            layout.setRowVisible(editor, visible)
-        else:
-            editor.setVisible(visible)
-            label = self._labels.get(editor)
-            if label is not None:
-                label.setVisible(visible)
+        show_editor(editor, self._labels.get(editor), visible)
 
     # ------------------------------------------------------------------ long lists
     def build_visible_items(self) -> None:
         """Build the placeholder items in (or near) the visible part of the page.
 
         Called when the page is shown and, through a timer, after scrolling; each pass
-        lays the page out first, so items are measured where they really are.
+        lays the page out first, so items are measured where they really are. Building
+        stops after :data:`BUILD_SLICE_SECONDS` and goes on at the next turn of the event
+        loop, so the window keeps answering while a screenful of items is built.
         """
-        if not self.isVisible():
+        if not self.isVisible() or self._building:
             return
+        self._building = True
+        try:
+            built = self._build_passes()
+        finally:
+            self._building = False
+        if built:
+            self.items_built.emit()  # once for the whole batch
+
+    def _build_passes(self) -> bool:
+        built = False
+        start = time.perf_counter()
         for _ in range(8):
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             for lst in self.all_lists():
@@ -406,9 +409,14 @@ class SectionPage(QScrollArea):
                 self.all_lists(), self.content, scroll, self.viewport().height()
             )
             if not wanted:
-                return
+                break
             for lst, item_id in wanted:
+                if built and time.perf_counter() - start > BUILD_SLICE_SECONDS:
+                    self._build_timer.start()  # the rest after the window had its turn
+                    return built
                 lst.build_item(item_id)
+                built = True
+        return built
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
