@@ -54,8 +54,10 @@ class ComputedLabel(QLabel):
         """Recompute and show the value."""
         value = self.definition.value(proposal, self.item_path)
         currency = getattr(getattr(proposal, "general", None), "currency", "") or ""
-        self.setText(self._text(value, currency))
+        text = self._text(value, currency)
+        if text != self.text():
+            self.setText(text)
         negative = value is not None and value < 0
-        self.setStyleSheet(
-            "color: #c62828; font-weight: bold;" if negative else "font-weight: bold;"
-        )
+        style = "color: #c62828; font-weight: bold;" if negative else "font-weight: bold;"
+        if style != self.styleSheet():  # restyling is dear: only when it looks different
+            self.setStyleSheet(style)

@@ -256,7 +256,9 @@ class ItemCard(ItemView):
             header.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
 
     def sync(self, proposal: Any, item: Any, index: int, count: int) -> None:
-        self.title.setText(f"<b>{self.owner.group.item_title(item, index)}</b>")
+        title = f"<b>{self.owner.group.item_title(item, index)}</b>"
+        if title != self.title.text():
+            self.title.setText(title)
         standard = getattr(item, "standard", None)
         info = ESG_BY_NUMBER.get(standard) if isinstance(standard, str) else None
         if info is not None:
