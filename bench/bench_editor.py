@@ -202,6 +202,7 @@ class Run:
     paths: dict[str, str] = field(default_factory=dict)
     rss: float = 0.0
     peak: float = 0.0
+    load: tuple[float, float] = (0.0, 0.0)
 
 
 def measure(app: QApplication, proposal: Proposal, name: str, keys: int) -> Run:
@@ -214,6 +215,7 @@ def measure(app: QApplication, proposal: Proposal, name: str, keys: int) -> Run:
     window.show()
     app.processEvents()
     run = Run()
+    load_before = os.getloadavg()[0]
     try:
         run.opening = _timed(
             lambda: (window.open_proposal(proposal.id, OPENED_IN), app.processEvents())
@@ -242,6 +244,8 @@ def measure(app: QApplication, proposal: Proposal, name: str, keys: int) -> Run:
             app.processEvents()
             page = window.editor.current_page()
             assert page is not None
+            while _waiting_items(page):  # the items scrolled into view are built first
+                app.processEvents()
             editor = page.editor(path)
             assert editor is not None, path
             box = editor.focusProxy() or editor
@@ -250,6 +254,7 @@ def measure(app: QApplication, proposal: Proposal, name: str, keys: int) -> Run:
             numeric = path.endswith("unit_cost")
             run.keys[section_id] = _type(app, box, keys, numeric)
             session.close_merge()
+        run.load = (load_before, os.getloadavg()[0])
         return run
     finally:
         window.close()
@@ -356,7 +361,10 @@ def report(example: Run, large: Run, keys: int) -> str:
         f"| peak memory after visiting every section ≤ {TARGET_MEMORY_MB:.0f} MB |"
         f" {large.peak:.0f} MB | {_verdict(large.peak <= TARGET_MEMORY_MB)} |",
         "",
-        "The machine is noisy: compare the large proposal with the example of the same run.",
+        "The machine is noisy: compare the large proposal with the example of the same run."
+        f" Load average (1 minute) while measuring: {example.load[0]:.1f}–{large.load[1]:.1f}"
+        f" on {os.cpu_count()} cores (other work shares the machine, so figures measured"
+        " above 2 are inflated).",
         "",
     ]
     return "\n".join(lines)
@@ -370,7 +378,7 @@ def _schema(path: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keys", type=int, default=40, help="keystrokes per field")
+    parser.add_argument("--keys", type=int, default=100, help="keystrokes per field")
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
     args = parser.parse_args()
     app = application()
