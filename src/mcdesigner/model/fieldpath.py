@@ -6,6 +6,10 @@ id) or ``certified.learning_outcomes[3f9a0c1b2d4e]`` (the item itself). Paths ar
 forms, checks, annotations and diffs, so a comment on a learning outcome keeps pointing
 at it when the list is reordered.
 
+Looking a value up costs one step per segment: each list keeps an index of its items by
+id (:func:`find_item`), rebuilt when the list has changed, so reaching an item of a list
+of 400 budget lines does not walk the list.
+
 A *schema path* is the same without item ids (``certified.learning_outcomes[].text``);
 :func:`describe` tells which kind of value a schema path holds, read from the pydantic
 annotations, so forms and widgets never hard-code the model.
@@ -14,6 +18,7 @@ annotations, so forms and widgets never hard-code the model.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import types
 import typing
@@ -51,6 +56,12 @@ class Segment:
 
 def parse_path(path: str) -> list[Segment]:
     """Split ``path`` into segments; raise :class:`PathError` when it is malformed."""
+    return list(_parsed(path))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(path: str) -> tuple[Segment, ...]:
+    # Editors look their paths up on every refresh: parse each path once.
     if not path:
         raise PathError("empty path")
     segments = []
@@ -59,7 +70,7 @@ def parse_path(path: str) -> list[Segment]:
         if not match:
             raise PathError(f"malformed path {path!r} at {part!r}")
         segments.append(Segment(match.group(1), match.group(2)))
-    return segments
+    return tuple(segments)
 
 
 def schema_path(path: str) -> str:
@@ -76,17 +87,58 @@ def parent_item_path(path: str) -> str | None:
 # ---------------------------------------------------------------------------
 # Values
 # ---------------------------------------------------------------------------
+#: id(list) -> (the list, position of each item id). The list is held so its id cannot be
+#: reused by another list while the entry lives; the whole cache is dropped when it grows
+#: past the limit (plain dict operations, so a checker thread may read it too).
+_INDEXES: dict[int, tuple[list[Any], dict[str, int]]] = {}
+_MAX_INDEXES = 512
+
+
+def _index_of(items: list[Any]) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for position, element in enumerate(items):
+        if isinstance(element, Item):
+            positions.setdefault(element.id, position)
+    if len(_INDEXES) >= _MAX_INDEXES:
+        _INDEXES.clear()
+    _INDEXES[id(items)] = (items, positions)
+    return positions
+
+
+def find_item(items: list[Any], item_id: str) -> Item | None:
+    """The item with ``item_id`` in ``items`` (None if there is none).
+
+    The positions of a list's items are remembered; an answer is always checked against
+    the list itself, and the positions are rebuilt when it does not match (the list has
+    changed since).
+    """
+    entry = _INDEXES.get(id(items))
+    if entry is not None and entry[0] is items:
+        positions, fresh = entry[1], False
+    else:
+        positions, fresh = _index_of(items), True
+    while True:
+        position = positions.get(item_id)
+        if position is not None and position < len(items):
+            element = items[position]
+            if isinstance(element, Item) and element.id == item_id:
+                return element
+        if fresh:
+            return None
+        positions, fresh = _index_of(items), True
+
+
 def _find_item(items: list[Any], item_id: str, path: str) -> Item:
-    for element in items:
-        if isinstance(element, Item) and element.id == item_id:
-            return element
-    raise PathError(f"no item {item_id!r} in {path!r}")
+    found = find_item(items, item_id)
+    if found is None:
+        raise PathError(f"no item {item_id!r} in {path!r}")
+    return found
 
 
 def get_value(root: BaseModel, path: str) -> Any:
     """The value at ``path`` in ``root``."""
     node: Any = root
-    for seg in parse_path(path):
+    for seg in _parsed(path):
         if not isinstance(node, BaseModel) or seg.name not in type(node).model_fields:
             raise PathError(f"{path!r}: no field {seg.name!r}")
         node = getattr(node, seg.name)

@@ -1,7 +1,9 @@
 """The editor: the section navigator beside the generated section pages.
 
 Pages are built the first time they are shown (start-up stays fast) and refreshed from the
-edit session: the visible page at once, the others when they are next shown. The area also
+edit session: the visible page at once, the others when they are next shown. A changed
+value refreshes only what shows it or depends on it; the other pages remember the paths
+changed meanwhile and refresh just those when they are next shown. The area also
 tells which field has the keyboard focus (for the guidance panel and for commenting), shows
 check results and comment markers inline, and can be made read-only with a banner saying
 why (reviewer mode, a submitted proposal).
@@ -28,14 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesigner.formdefs.definitions import FormSet
-from mcdesigner.model.edits import Edit, SetTranslation
+from mcdesigner.model.edits import Edit, SetTranslation, SetValue
 from mcdesigner.ui.field_guards import CommentMenu, commentable_path, lock, unlock
 from mcdesigner.ui.issue_reveal import IssueReveal
 from mcdesigner.ui.navigator import SectionNavigator
 from mcdesigner.ui.session import EditSession
 from mcdesigner.ui.translations_view import TranslationsView
-from mcdesigner.widgets.contract import FieldEditor, issue_colour, worst_severity
+from mcdesigner.widgets.contract import FieldEditor
 from mcdesigner.widgets.section_page import SectionPage
+
+#: Past this many changed values, a page hidden meanwhile is reloaded as a whole.
+_MAX_PENDING_PATHS = 200
 
 _READ_ONLY_STYLE = (
     "#readOnlyBanner { background: #e3f2fd; color: #0d47a1; border-bottom: 1px solid #90caf9;"
@@ -67,12 +72,14 @@ class EditorArea(QWidget):
         self.session: EditSession | None = None
         self.pages: dict[str, SectionPage] = {}
         self._stale: set[str] = set()
+        #: Values changed while a page was hidden, by section (used unless it is stale).
+        self._pending: dict[str, set[str]] = {}
         self._issues: dict[str, list[Any]] = {}
         self._check_issues: list[Any] = []
         self._markers: list[Any] = []
         #: Which check results are shown beside their fields (a calm new proposal).
         self.reveal = IssueReveal()
-        self._page_shape: dict[str, tuple[str, ...]] = {}
+        self._page_shape: dict[str, int] = {}
         self._locked: set[str] = set()
         self.read_only = False
         self.read_only_reason = ""
@@ -158,9 +165,9 @@ class EditorArea(QWidget):
     def _on_changed(self, edit: Edit, source: str | None, force: bool) -> None:
         assert self.session is not None
         self.reveal.edited(edit)
-        self._stale.update(self.pages)
         main = self.session.proposal.languages.main
         if isinstance(edit, SetTranslation) and edit.language != main:
+            # A further language's text: the section pages show the main text only.
             if force:  # undo/redo of a translation: show it where it was typed
                 self.show_translations(edit.language)
                 self.translations.on_changed(edit, source, force)
@@ -168,6 +175,7 @@ class EditorArea(QWidget):
             else:
                 self.translations.on_changed(edit, source, force)
             return
+        self._mark_pages_out_of_date(edit)
         self.translations.on_changed(edit, source, force)
         if force and self.translations_in_front():
             section = self.forms.section_of(edit.touched)
@@ -181,15 +189,32 @@ class EditorArea(QWidget):
                 self.show_section(section.id)
         page = self.current_page()
         if page is not None:
-            page.refresh(self.session.proposal, source=source, force=force)
+            if isinstance(edit, SetValue):
+                page.refresh_paths(self.session.proposal, [edit.path], source=source, force=force)
+            else:
+                page.refresh(self.session.proposal, source=source, force=force)
             self._stale.discard(page.section.id)
+            self._pending.pop(page.section.id, None)
             self._prepare(page)
             if force:
                 page.focus_path(edit.touched)
 
+    def _mark_pages_out_of_date(self, edit: Edit) -> None:
+        """Note what the hidden pages must show again: a value's path, or everything."""
+        for section_id in self.pages:
+            if section_id in self._stale:
+                continue
+            pending = self._pending.setdefault(section_id, set())
+            if isinstance(edit, SetValue) and len(pending) < _MAX_PENDING_PATHS:
+                pending.add(edit.path)
+            else:
+                self._stale.add(section_id)
+                self._pending.pop(section_id, None)
+
     def _on_replaced(self, proposal: Any) -> None:
         self.reveal.start(proposal, keep_revealed=True)
         self._stale.update(self.pages)
+        self._pending.clear()
         self.translations.set_proposal(proposal)
         page = self.current_page()
         if page is not None and proposal is not None:
@@ -212,6 +237,7 @@ class EditorArea(QWidget):
             page = SectionPage(self.forms.section(section_id), self.forms, self.stack)
             page.set_edit_handler(self._handle_edit)
             page.field_left.connect(self._on_field_left)
+            page.items_built.connect(lambda p=page: self._prepare(p))
             self.stack.addWidget(page)
             self.pages[section_id] = page
             self._stale.add(section_id)
@@ -228,13 +254,18 @@ class EditorArea(QWidget):
     def show_section(self, section_id: str) -> SectionPage:
         """Bring the section's page to the front (refreshing it if it is out of date)."""
         page = self.page(section_id)
-        if section_id in self._stale and self.session is not None:
-            page.load(self.session.proposal)
-            self._stale.discard(section_id)
+        pending = self._pending.pop(section_id, None)
+        if self.session is not None:
+            if section_id in self._stale:
+                page.load(self.session.proposal)
+                self._stale.discard(section_id)
+            elif pending:
+                page.refresh_paths(self.session.proposal, pending)
         self._prepare(page)
         self._show_page_issues(page)
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
+        page.build_visible_items()
         if self.navigator.current_section() != section_id:
             self.navigator.select(section_id)
         self.section_changed.emit(section_id)
@@ -320,15 +351,7 @@ class EditorArea(QWidget):
         self.show_issues([*self.inline_check_issues(), *self._markers])
 
     def _show_page_issues(self, page: SectionPage) -> None:
-        shown = self._issues.get(page.section.id, [])
-        page.show_issues(shown)
-        # A list's message holds its own and its items' issues: colour it by the worst.
-        for top in page.lists:
-            for lst in top.all_lists():
-                own = {lst.list_path, *(f"{lst.list_path}[{item}]" for item in lst.order)}
-                about = [i for i in shown if str(getattr(i, "path", "")) in own]
-                colour = issue_colour(worst_severity(about) or "error")
-                lst.message.setStyleSheet(f"color: {colour};")
+        page.show_issues(self._issues.get(page.section.id, []))
 
     # ------------------------------------------------------------------ read-only
     def set_read_only(self, read_only: bool, reason: str = "") -> None:
@@ -345,7 +368,7 @@ class EditorArea(QWidget):
 
     def _prepare(self, page: SectionPage, *, always: bool = False) -> None:
         """Lock or unlock the page and offer comments on its widgets (when they changed)."""
-        shape = tuple(page.editors())
+        shape = page.shape_version
         if not always and self._page_shape.get(page.section.id) == shape:
             return
         self._page_shape[page.section.id] = shape

@@ -6,10 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs.computed import ComputedDef
+
+#: Colour of a negative amount (a deficit).
+_NEGATIVE = "#c62828"
 
 
 class ComputedLabel(QLabel):
@@ -33,6 +37,11 @@ class ComputedLabel(QLabel):
         self._caption: QLabel | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(90)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self._normal = self.palette().color(QPalette.ColorRole.WindowText)
+        self._negative = False
 
     @property
     def caption(self) -> QLabel:
@@ -54,8 +63,14 @@ class ComputedLabel(QLabel):
         """Recompute and show the value."""
         value = self.definition.value(proposal, self.item_path)
         currency = getattr(getattr(proposal, "general", None), "currency", "") or ""
-        self.setText(self._text(value, currency))
+        text = self._text(value, currency)
+        if text != self.text():
+            self.setText(text)
         negative = value is not None and value < 0
-        self.setStyleSheet(
-            "color: #c62828; font-weight: bold;" if negative else "font-weight: bold;"
-        )
+        if negative != self._negative:
+            # A palette rather than a style sheet: a table shows one label per line.
+            self._negative = negative
+            palette = self.palette()
+            colour = QColor(_NEGATIVE) if negative else self._normal
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)

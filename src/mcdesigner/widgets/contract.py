@@ -9,7 +9,8 @@ and one concrete field path. It offers:
 - ``set_issues(issues)``: show check results inline (red or amber border, a message, a tooltip);
 - ``set_input_error(text)``: show that the typed text could not be stored;
 - ``update_context(proposal)``: editors depending on other values (currency, outcome lists)
-  refresh themselves from the proposal.
+  refresh themselves from the proposal; ``context_paths()`` names those values, so an edit
+  elsewhere leaves the editor alone.
 
 The page talks to editors only through this class, so adding a widget never touches the page.
 """
@@ -144,6 +145,14 @@ class FieldEditor(QWidget):
 
     def update_context(self, proposal: Any) -> None:
         """Refresh anything that depends on other parts of the proposal (default: nothing)."""
+
+    def context_paths(self) -> tuple[str, ...]:
+        """The paths of the other values :meth:`update_context` reads (default: none).
+
+        A change at one of them, or inside it (an item of a list named here), makes the
+        page call :meth:`update_context` again.
+        """
+        return ()
 
     def is_editing(self) -> bool:
         """Whether the user is in the middle of typing here (the page then leaves it alone)."""

@@ -36,6 +36,9 @@ class PageContext(Protocol):
     def current_proposal(self) -> Any:
         """The proposal shown (None before one is loaded)."""
 
+    def item_built(self, owner: Any, view: Any) -> None:
+        """A list built the editors of an item that was a placeholder until now."""
+
 
 def make_editor(field: FieldDef, path: str, parent: QWidget | None = None) -> FieldEditor:
     """An editor for ``field`` bound to the concrete ``path``."""

@@ -1,4 +1,5 @@
-"""What one list item looks like: a card (fields in a form, nested lists below) or a table row.
+"""What one list item looks like: a card (fields in a form, nested lists below), a table row,
+or, until it is first needed, a placeholder line with its title (:class:`ItemPlaceholder`).
 
 Views only display; adding, removing, duplicating and moving items is decided by the list
 that owns them (:mod:`mcdesigner.widgets.item_lists`), which they call back.
@@ -9,9 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,7 +34,8 @@ from mcdesigner.widgets.item_paths import item_path, path_in_item
 from mcdesigner.widgets.labels import FieldLabel
 
 if TYPE_CHECKING:
-    from mcdesigner.widgets.item_lists import ItemListWidget, ItemTableWidget
+    from mcdesigner.widgets.item_lists import ItemListWidget
+    from mcdesigner.widgets.item_table import ItemTableWidget
 
 
 def _tool_button(text: str, tooltip: str, accessible: str, parent: QWidget) -> QToolButton:
@@ -99,8 +103,15 @@ def fit_to_column(editor: FieldEditor) -> None:
         combo.setMinimumContentsLength(6)
 
 
+#: Width of a computed value's column in a table (a budget line's amount).
+COMPUTED_WIDTH = 90
+
+
 class ItemView:
     """The widgets showing one item; subclasses decide the arrangement."""
+
+    #: False for a placeholder that stands in for the item until it is needed.
+    built = True
 
     def __init__(self, owner: ItemListWidget, item_id: str) -> None:
         self.owner = owner
@@ -125,6 +136,17 @@ class ItemView:
         """Every top-level widget of the view (to place or delete)."""
         raise NotImplementedError
 
+    def focus_roots(self) -> list[QWidget]:
+        """The top-level widgets in the order Tab visits them."""
+        return self.widgets()
+
+    def laid_out_height(self) -> int:
+        """How tall the view is on the page (0 before it is laid out)."""
+        shown = [w.geometry() for w in self.widgets() if w.isVisible()]
+        if not shown:
+            return 0
+        return max(g.bottom() for g in shown) - min(g.top() for g in shown) + 1
+
     def dispose(self) -> None:
         """Detach editors from the page and delete the widgets."""
         for editor in self.editors:
@@ -134,6 +156,53 @@ class ItemView:
         for widget in self.widgets():
             widget.setParent(None)
             widget.deleteLater()
+
+
+class PlaceholderLine(QLabel):
+    """The line standing in for an item not built yet; taking the focus builds the item."""
+
+    def __init__(self, owner: ItemListWidget, item_id: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.item_ref = (owner, item_id)
+        self.setObjectName("itemPlaceholder")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setContentsMargins(10, 6, 10, 6)
+        # A colour role, not a style sheet: hundreds of lines must stay cheap to lay out.
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        owner, item_id = self.item_ref
+        backwards = event.reason() == Qt.FocusReason.BacktabFocusReason
+        owner.build_item(item_id, focus="last" if backwards else "first")
+
+
+class ItemPlaceholder(ItemView):
+    """An item of a long list before it is first shown: one line with its title.
+
+    The list builds the real view (:meth:`ItemListWidget.build_item`) when the line comes
+    into view, gets the keyboard focus, or something asks for one of the item's fields.
+    The line is as tall as the list's built items, so the page hardly moves meanwhile.
+    """
+
+    built = False
+
+    def __init__(self, owner: ItemListWidget, item_id: str, parent: QWidget, height: int) -> None:
+        super().__init__(owner, item_id)
+        self.line = PlaceholderLine(owner, item_id, parent)
+        self.line.setFixedHeight(max(24, height))
+        self._title = ""
+
+    def sync(self, proposal: Any, item: Any, index: int, count: int) -> None:
+        title = self.owner.group.item_title(item, index)
+        if title != self._title:
+            self._title = title
+            self.line.setText(title)
+
+    def widgets(self) -> list[QWidget]:
+        return [self.line]
 
 
 class ItemCard(ItemView):
@@ -187,7 +256,9 @@ class ItemCard(ItemView):
             header.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
 
     def sync(self, proposal: Any, item: Any, index: int, count: int) -> None:
-        self.title.setText(f"<b>{self.owner.group.item_title(item, index)}</b>")
+        title = f"<b>{self.owner.group.item_title(item, index)}</b>"
+        if title != self.title.text():
+            self.title.setText(title)
         standard = getattr(item, "standard", None)
         info = ESG_BY_NUMBER.get(standard) if isinstance(standard, str) else None
         if info is not None:
@@ -207,36 +278,46 @@ class ItemRow(ItemView):
     def __init__(self, owner: ItemTableWidget, item_id: str, parent: QWidget) -> None:
         super().__init__(owner, item_id)
         group = owner.group
+        self.frame = QWidget(parent)
+        self.frame.setObjectName("itemRow")
+        self.frame.item_ref = (owner, item_id)  # type: ignore[attr-defined]
+        grid = QGridLayout(self.frame)
+        owner.configure_columns(grid)
         self.cells: list[QWidget] = []
         self.long_rows: list[tuple[QLabel, FieldEditor]] = []
         for field in owner.columns:
-            editor = make_editor(field, self.field_path(field.path), parent)
+            editor = make_editor(field, self.field_path(field.path), self.frame)
             fit_to_column(editor)
             editor.item_ref = (owner, item_id)  # type: ignore[attr-defined]
             owner.context.adopt(editor)
             self.editors.append(editor)
             self.cells.append(editor)
         for value in group.computed:
-            label = ComputedLabel(value, self.path, parent)
+            label = ComputedLabel(value, self.path, self.frame)
             label.setContentsMargins(0, 5, 0, 0)  # level with the text in the boxes beside it
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(COMPUTED_WIDTH)
             self.computed.append(label)
             self.cells.append(label)
-        for field in owner.long_fields:
-            editor = make_editor(field, self.field_path(field.path), parent)
+        for column, cell in enumerate(self.cells):
+            grid.addWidget(cell, 0, column, Qt.AlignmentFlag.AlignTop)
+        span = owner.button_column()
+        for row, field in enumerate(owner.long_fields, start=1):
+            editor = make_editor(field, self.field_path(field.path), self.frame)
             editor.item_ref = (owner, item_id)  # type: ignore[attr-defined]
-            caption = FieldLabel(field, parent)
+            caption = FieldLabel(field, self.frame)
             caption.setBuddy(editor)
             owner.context.adopt(editor, caption)
             self.editors.append(editor)
             self.long_rows.append((caption, editor))
-        self.buttons = ItemButtons(owner, item_id, compact=True, parent=parent)
+            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(editor, row, 1, 1, max(1, span - 1))
+        self.buttons = ItemButtons(owner, item_id, compact=True, parent=self.frame)
+        grid.addWidget(self.buttons, 0, span, Qt.AlignmentFlag.AlignTop)
 
     def sync(self, proposal: Any, item: Any, index: int, count: int) -> None:
         self.buttons.set_position(index, count)
         super().sync(proposal, item, index, count)
 
     def widgets(self) -> list[QWidget]:
-        found: list[QWidget] = [*self.cells, self.buttons]
-        for caption, editor in self.long_rows:
-            found.extend((caption, editor))
-        return found
+        return [self.frame]

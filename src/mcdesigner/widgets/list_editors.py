@@ -54,6 +54,17 @@ class ChecklistEditor(FieldEditor):
         """Rebuild the check boxes for ``options`` keeping the checked values."""
         if self._options == list(options) and self.boxes:
             return
+        if self.boxes and [v for v, _ in options] == [v for v, _ in self._options]:
+            # The same choices under new captions (an outcome's text edited): relabel.
+            for (_, label), (_, old_label), (_, box) in zip(
+                options, self._options, self.boxes, strict=True
+            ):
+                if label != old_label:
+                    box.setText(shorten(label))
+                    box.setAccessibleName(f"{self.field.label}: {label}")
+                    box.setToolTip(label if label != box.text() else self.field.help)
+            self._options = list(options)
+            return
         for _, box in self.boxes:
             box.setParent(None)
             box.deleteLater()
@@ -111,6 +122,9 @@ class RefsEditor(ChecklistEditor):
     """Links to items of another list (an assessment's learning outcomes), shown by their text."""
 
     MAX_COLUMNS = 1
+
+    def context_paths(self) -> tuple[str, ...]:
+        return (self.field.items_from,) if self.field.items_from else ()
 
     def update_context(self, proposal: Any) -> None:
         source = self.field.items_from

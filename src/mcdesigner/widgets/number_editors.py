@@ -116,6 +116,9 @@ class NumberEditor(FieldEditor):
 class MoneyEditor(NumberEditor):
     """An amount of money with two decimals, shown with the proposal's currency."""
 
+    def context_paths(self) -> tuple[str, ...]:
+        return ("general.currency",)
+
     def update_context(self, proposal: Any) -> None:
         general = getattr(proposal, "general", None)
         self.set_unit(getattr(general, "currency", "") or "")

@@ -6,18 +6,21 @@ itself: each user change becomes an edit operation handed to the *edit handler* 
 window's edit session), and the page shows the result when :meth:`SectionPage.refresh` is
 called. Programmatic filling runs with signals blocked, so it never counts as a change.
 
+Work follows what changed, not the size of the proposal: see :meth:`SectionPage.refresh_paths`,
+:meth:`SectionPage.show_issues` and :meth:`SectionPage.build_visible_items`.
+
 Extension points for checks and navigation: :meth:`show_issues` and :meth:`focus_path`.
 """
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -31,13 +34,27 @@ from PySide6.QtWidgets import (
 
 from mcdesigner.formdefs.definitions import FormSet, GroupDef, SectionDef
 from mcdesigner.model.edits import Edit, SetValue
-from mcdesigner.model.fieldpath import PathError, get_value, parent_item_path
+from mcdesigner.model.fieldpath import PathError, get_value, parent_item_path, schema_path
 from mcdesigner.widgets.computed_view import ComputedLabel
 from mcdesigner.widgets.contract import FieldEditor
 from mcdesigner.widgets.form_block import FieldBlock
-from mcdesigner.widgets.item_lists import ItemListWidget, make_item_list
-from mcdesigner.widgets.labels import legend_html, marked_label_html
+from mcdesigner.widgets.item_lists import ItemListWidget, install_item_shortcuts, make_item_list
+from mcdesigner.widgets.item_views import ItemView
+from mcdesigner.widgets.page_layout import group_frame, issues_banner, section_header
+from mcdesigner.widgets.page_lists import (
+    apply_editor_issues,
+    condition_paths,
+    enclosing_items,
+    placeholders_in_view,
+    related,
+    show_editor,
+    show_list_messages,
+    within,
+)
 from mcdesigner.widgets.undo_keys import UndoKeyRouter
+
+#: Items of long lists are built in slices of about this long, so the window never freezes.
+BUILD_SLICE_SECONDS = 0.05
 
 #: ``handler(edit, description, merge_key) -> None`` on success, else the reason it failed.
 EditHandler = Callable[[Edit, str, "str | None"], "str | None"]
@@ -52,6 +69,8 @@ class SectionPage(QScrollArea):
 
     #: The user left the field at this path (an undo step closes, autosave may run).
     field_left = Signal(str)
+    #: Items of a long list were built (new widgets to lock or offer comments on).
+    items_built = Signal()
 
     def __init__(self, section: SectionDef, forms: FormSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +83,20 @@ class SectionPage(QScrollArea):
         self._proposal: Any = None
         self._editors: dict[str, FieldEditor] = {}
         self._labels: dict[FieldEditor, QWidget] = {}
+        #: Editors shown only while a condition holds, and editors reading other values.
+        self._conditional: dict[str, FieldEditor] = {}
+        self._dependent: dict[str, FieldEditor] = {}
+        #: Check results by path, kept for editors built later.
+        self._issues_by_path: dict[str, list[Any]] = {}
+        #: Grows whenever editors are added or removed (the window re-prepares the page).
+        self.shape_version = 0
+        self._building = False
+        self._condition_paths = condition_paths(section, forms)
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self.build_visible_items)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._build_timer.start())
         self._undo_router = UndoKeyRouter(self)
         self.lists: list[ItemListWidget] = []
         self.group_panels: dict[str, QWidget] = {}
@@ -80,56 +113,17 @@ class SectionPage(QScrollArea):
             self.column.addWidget(self._build_totals())
         self.column.addStretch(1)
         self.setWidget(self.content)
-        self._install_item_shortcuts()
+        self._shortcuts = install_item_shortcuts(self.content)
 
     # ------------------------------------------------------------------ building
     def _build_header(self) -> None:
-        title = QLabel(self.section.title, self.content)
-        title.setObjectName("sectionTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
-        self.column.addWidget(title)
-        if self.section.help:
-            intro = QLabel(self.section.help.strip(), self.content)
-            intro.setObjectName("sectionHelp")
-            intro.setWordWrap(True)
-            intro.setStyleSheet("color: palette(placeholder-text);")
-            self.column.addWidget(intro)
-        legend = QLabel(legend_html(), self.content)
-        legend.setObjectName("legend")
-        self.column.addWidget(legend)
-        self.banner = QLabel(self.content)
-        self.banner.setObjectName("sectionIssues")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        self.banner.setStyleSheet("color: #c62828;")
+        for widget in section_header(self.section, self.content):
+            self.column.addWidget(widget)
+        self.banner = issues_banner(self.content)
         self.column.addWidget(self.banner)
 
     def _build_group(self, group: GroupDef) -> QWidget:
-        panel = QFrame(self.content)
-        panel.setObjectName("groupPanel")
-        panel.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(12, 8, 12, 10)
-        heading = QLabel(
-            "<b>"
-            + marked_label_html(
-                group.title, required=group.required, on_credential=group.on_credential
-            )
-            + "</b>",
-            panel,
-        )
-        heading.setObjectName("groupTitle")
-        heading.setToolTip(group.reference or "")
-        layout.addWidget(heading)
-        if group.help:
-            help_label = QLabel(group.help.strip(), panel)
-            help_label.setWordWrap(True)
-            help_label.setObjectName("groupHelp")
-            help_label.setStyleSheet("color: palette(placeholder-text);")
-            layout.addWidget(help_label)
+        panel, layout = group_frame(group, self.content)
         if group.repeatable:
             items = make_item_list(group, self, panel)
             self.lists.append(items)
@@ -164,45 +158,43 @@ class SectionPage(QScrollArea):
             form.addRow(label.caption, label)
         return panel
 
-    def _install_item_shortcuts(self) -> None:
-        bindings = (
-            ("Alt+Up", lambda lst, item_id: lst.move_item(item_id, -1)),
-            ("Alt+Down", lambda lst, item_id: lst.move_item(item_id, +1)),
-            ("Ctrl+Shift+D", lambda lst, item_id: lst.duplicate_item(item_id)),
-            ("Ctrl+Shift+Delete", lambda lst, item_id: lst.remove_item(item_id)),
-        )
-        self._shortcuts = []
-        for keys, action in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self.content)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda act=action: self._on_item_shortcut(act))
-            self._shortcuts.append(shortcut)
-
-    def _on_item_shortcut(self, action: Callable[[ItemListWidget, str], None]) -> None:
-        widget = QApplication.focusWidget()
-        while widget is not None and not hasattr(widget, "item_ref"):
-            widget = widget.parentWidget()
-        if widget is not None:
-            owner, item_id = widget.item_ref
-            action(owner, item_id)
-
     # ------------------------------------------------------------------ PageContext
     def adopt(self, editor: FieldEditor, label: QWidget | None = None) -> None:
         """Report the editor's changes as edits (called by blocks and lists)."""
         self._editors[editor.path] = editor
+        self.shape_version += 1
         if label is not None:
             self._labels[editor] = label
+        if self.forms.visibility_conditions(editor.field):
+            self._conditional[editor.path] = editor
+        if editor.context_paths():
+            self._dependent[editor.path] = editor
         editor.value_changed.connect(lambda value, ed=editor: self._on_editor_changed(ed, value))
         editor.editing_finished.connect(lambda ed=editor: self._on_editor_left(ed))
         self._undo_router.route(editor)
+        issues = self._issues_by_path.get(editor.path)
+        if issues:
+            editor.set_issues(issues)
         if self._proposal is not None:
+            editor.update_context(self._proposal)
             self._fill(editor, self._proposal, force=True)
+            if editor.path in self._conditional:
+                self._show_editor_if(editor, self._proposal)
 
     def release(self, editor: FieldEditor) -> None:
         """Forget an editor that is about to be deleted."""
-        if self._editors.get(editor.path) is editor:
-            del self._editors[editor.path]
+        for table in (self._editors, self._conditional, self._dependent):
+            if table.get(editor.path) is editor:
+                del table[editor.path]
         self._labels.pop(editor, None)
+        self.shape_version += 1
+
+    def item_built(self, owner: ItemListWidget, view: ItemView) -> None:
+        """A list built an item's editors: show its nested lists as the conditions say."""
+        if self._proposal is not None and view.nested:
+            self._apply_list_visibility(self._proposal)
+        if not self._building:
+            self.items_built.emit()
 
     def current_proposal(self) -> Any:
         """The proposal shown (None before :meth:`load`)."""
@@ -228,19 +220,40 @@ class SectionPage(QScrollArea):
         self.refresh(proposal, force=True)
 
     def editors(self) -> dict[str, FieldEditor]:
-        """Every editor on the page by the concrete path it edits."""
+        """Every editor built on the page by the concrete path it edits.
+
+        Items of long lists not shown yet have no editors; :meth:`editor` builds them.
+        """
         return dict(self._editors)
 
     def editor(self, path: str) -> FieldEditor | None:
-        """The editor of the value at the concrete ``path``, if it is on this page."""
-        return self._editors.get(path)
+        """The editor of the value at the concrete ``path``, if it is on this page.
+
+        An item of a long list that is not built yet is built first.
+        """
+        found = self._editors.get(path)
+        if found is None and "[" in path:
+            self.build_items_of(path)
+            found = self._editors.get(path)
+        return found
+
+    def build_items_of(self, path: str) -> None:
+        """Build every list item ``path`` lies in (outermost first), if not built yet."""
+        for list_path, item_id in enclosing_items(path):
+            lst = self.list_widget(list_path)
+            if lst is None:
+                return
+            lst.build_item(item_id)
+
+    def all_lists(self) -> list[ItemListWidget]:
+        """Every list on the page, nested lists of built items included."""
+        return [lst for top in self.lists for lst in top.all_lists()]
 
     def list_widget(self, list_path: str) -> ItemListWidget | None:
         """The list widget showing the concrete list ``list_path``."""
-        for top in self.lists:
-            for lst in top.all_lists():
-                if lst.list_path == list_path:
-                    return lst
+        for lst in self.all_lists():
+            if lst.list_path == list_path:
+                return lst
         return None
 
     def input_errors(self) -> dict[str, str]:
@@ -285,6 +298,44 @@ class SectionPage(QScrollArea):
         self._apply_visibility(proposal)
         for label in self.computed:
             label.refresh(proposal)
+        self._build_timer.start()
+
+    def refresh_paths(
+        self, proposal: Any, paths: Iterable[str], *, source: str | None = None, force: bool = False
+    ) -> None:
+        """Show ``proposal`` after the values at ``paths`` were set (nothing else changed).
+
+        Refreshes the editors bound to those paths (the one at ``source`` keeps its text
+        unless ``force``), the editors whose context depends on them, the items they lie
+        in, the visibility they decide and the totals. A path naming a list (or anything
+        holding one) changes the page's structure: the whole page is refreshed then.
+        """
+        paths = list(dict.fromkeys(paths))
+        lists = self.all_lists()
+        if any(within(lst.list_path, path) for path in paths for lst in lists):
+            self.refresh(proposal, source=source, force=force)
+            return
+        self._proposal = proposal
+        for path in paths:
+            self._refresh_item(proposal, path)
+            editor = self._editors.get(path)
+            if editor is not None:
+                self._fill(editor, proposal, force=force, editing=path == source)
+        for editor in list(self._dependent.values()):
+            if any(related(path, dep) for dep in editor.context_paths() for path in paths):
+                editor.update_context(proposal)
+                self._fill(editor, proposal, force=force, editing=editor.path == source)
+        touched = [schema_path(path) for path in paths]
+        if any(related(t, c) for t in touched for c in self._condition_paths):
+            self._apply_visibility(proposal)
+        for label in self.computed:
+            label.refresh(proposal)
+
+    def _refresh_item(self, proposal: Any, path: str) -> None:
+        """Refresh the view of the outermost item ``path`` lies in (title, totals, lists)."""
+        for list_path, item_id in list(enclosing_items(path))[:1]:
+            if (lst := self.list_widget(list_path)) is not None:
+                lst.sync_item(proposal, item_id)
 
     def _fill(
         self, editor: FieldEditor, proposal: Any, *, force: bool, editing: bool = False
@@ -307,25 +358,73 @@ class SectionPage(QScrollArea):
             if forms.visibility_conditions(group):
                 shown = forms.is_visible(proposal, group.path or "", group)
                 self.group_panels[group.id].setVisible(shown)
+        self._apply_list_visibility(proposal)
+        for editor in self._conditional.values():
+            self._show_editor_if(editor, proposal)
+
+    def _apply_list_visibility(self, proposal: Any) -> None:
+        forms = self.forms
         for top in self.lists:
+            if not any(forms.visibility_conditions(g) for g in top.group.all_groups()):
+                continue  # no nested list of this list has a condition
             for lst in top.all_lists():
                 if lst.group in self.section.groups or not forms.visibility_conditions(lst.group):
                     continue  # a top-level list is shown or hidden with its panel
                 box = lst.parentWidget()
                 target = box if isinstance(box, QGroupBox) else lst
                 target.setVisible(forms.is_visible(proposal, lst.list_path, lst.group))
-        for editor in self._editors.values():
-            if not forms.visibility_conditions(editor.field):
-                continue
-            visible = forms.is_visible(proposal, editor.path, editor.field)
-            layout = getattr(editor, "form_layout", None)
-            if isinstance(layout, QFormLayout):
-                layout.setRowVisible(editor, visible)
-            else:
-                editor.setVisible(visible)
-                label = self._labels.get(editor)
-                if label is not None:
-                    label.setVisible(visible)
+
+    def _show_editor_if(self, editor: FieldEditor, proposal: Any) -> None:
+        visible = self.forms.is_visible(proposal, editor.path, editor.field)
+        show_editor(editor, self._labels.get(editor), visible)
+
+    # ------------------------------------------------------------------ long lists
+    def build_visible_items(self) -> None:
+        """Build the placeholder items in (or near) the visible part of the page.
+
+        Called when the page is shown and, through a timer, after scrolling; each pass
+        lays the page out first, so items are measured where they really are. Building
+        stops after :data:`BUILD_SLICE_SECONDS` and goes on at the next turn of the event
+        loop, so the window keeps answering while a screenful of items is built.
+        """
+        if not self.isVisible() or self._building:
+            return
+        self._building = True
+        try:
+            built = self._build_passes()
+        finally:
+            self._building = False
+        if built:
+            self.items_built.emit()  # once for the whole batch
+
+    def _build_passes(self) -> bool:
+        built = False
+        start = time.perf_counter()
+        for _ in range(8):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for lst in self.all_lists():
+                lst.calibrate()
+            scroll = self.verticalScrollBar().value()
+            wanted = placeholders_in_view(
+                self.all_lists(), self.content, scroll, self.viewport().height()
+            )
+            if not wanted:
+                break
+            for lst, item_id in wanted:
+                if built and time.perf_counter() - start > BUILD_SLICE_SECONDS:
+                    self._build_timer.start()  # the rest after the window had its turn
+                    return built
+                lst.build_item(item_id)
+                built = True
+        return built
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._build_timer.start()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._build_timer.start()
 
     # ------------------------------------------------------------------ extension points
     def focus_path(self, path: str) -> bool:
@@ -333,10 +432,11 @@ class SectionPage(QScrollArea):
 
         Returns False when the page does not show it (or it is hidden right now).
         """
-        editor = self._editors.get(path)
+        editor = self.editor(path)
         if editor is not None:
             return self._focus_widget(editor)
         if path.endswith("]"):
+            self.build_items_of(path)
             owner_path = path[: path.rfind("[")]
             lst = self.list_widget(owner_path)
             item_id = path[path.rfind("[") + 1 : -1]
@@ -380,16 +480,17 @@ class SectionPage(QScrollArea):
         by_path: dict[str, list[Any]] = defaultdict(list)
         for issue in issues:
             by_path[str(getattr(issue, "path", "") or "")].append(issue)
-        for path, editor in self._editors.items():
-            editor.set_issues(by_path.pop(path, []))
-        for top in self.lists:
-            for lst in top.all_lists():
-                texts = [str(i.message) for i in by_path.pop(lst.list_path, [])]
-                for item_id in lst.order:
-                    for issue in by_path.pop(f"{lst.list_path}[{item_id}]", []):
-                        index = lst.order.index(item_id) + 1
-                        texts.append(f"{lst.group.item_label} {index}: {issue.message}")
-                lst.set_message("\n".join(texts))
-        rest = [str(i.message) for items in by_path.values() for i in items]
+        previous, self._issues_by_path = self._issues_by_path, dict(by_path)
+        apply_editor_issues(self._editors, previous, by_path)
+        for path in [p for p in by_path if p in self._editors]:
+            del by_path[path]
+        show_list_messages(self.all_lists(), by_path)
+        # Fields of items not built yet show theirs once built (see adopt), not up here.
+        rest = [
+            str(i.message)
+            for path, items in by_path.items()
+            if not any(within(path, top.list_path) for top in self.lists)
+            for i in items
+        ]
         self.banner.setText("\n".join(rest))
         self.banner.setVisible(bool(rest))
