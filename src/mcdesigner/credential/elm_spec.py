@@ -10,8 +10,6 @@ countries) travel as notes, never as made-up URIs.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from mcdesigner.credential.elm_parts import (
     Scope,
     accrediting_agent,
@@ -75,7 +73,7 @@ def qualification(scope: Scope) -> JsonDict:
             "learningSetting": _concept_or_none("learning-setting", general.learning_setting),
             "targetGroup": [vocabulary_concept("target-group", v) for v in general.target_groups],
             "entryRequirement": scope.field_note("entry-requirement", "general.prerequisites"),
-            "maximumDuration": maximum_duration(general.start_date, general.end_date),
+            "maximumDuration": general.maximum_duration.iso,
             "additionalNote": _qualification_notes(scope),
             "influencedBy": _activities(scope),
             "provenBy": _assessment_list(scope),
@@ -92,16 +90,6 @@ def qualification_id(scope: Scope) -> str:
 
 def _concept_or_none(vocab_id: str, value: str | None) -> JsonDict | None:
     return vocabulary_concept(vocab_id, value) if value else None
-
-
-def maximum_duration(start: dt.date | None, end: dt.date | None) -> str | None:
-    """Whole months from ``start`` to ``end``, rounded up (``P2M``); ``None`` if unknown."""
-    if start is None or end is None or end < start:
-        return None
-    months = (end.year - start.year) * 12 + (end.month - start.month)
-    if end.day > start.day:
-        months += 1
-    return f"P{max(months, 1)}M"
 
 
 def _nqf_level(national_level: str) -> JsonDict | None:
@@ -263,6 +251,7 @@ def assessment_spec(scope: Scope) -> JsonDict | None:
                     "title": scope.field(f"{ASSESSMENTS}[{component.id}].title", title),
                     "description": scope.field(f"{ASSESSMENTS}[{component.id}].criteria"),
                     "dcType": _concept_or_none("assessment", method),
+                    "mode": _modes(component.mode, certified.modes),
                     "additionalNote": scope.notes((f"weight-{component.id}", weight)),
                 }
             )
@@ -277,6 +266,15 @@ def assessment_spec(scope: Scope) -> JsonDict | None:
         for kind in certified.assessment_types
         if kind not in used
     ]
+    if len(parts) == 1 and not type_parts:
+        # One component is the whole assessment: it is specified under its own title and mode.
+        return compact(
+            {
+                **parts[0],
+                "gradingScheme": _grading_scheme(scope),
+                "language": [language_concept(code) for code in proposal.general.languages],
+            }
+        )
     single_type = None
     if not parts and len(type_parts) == 1:
         single_type = type_parts.pop()["dcType"]
@@ -286,26 +284,34 @@ def assessment_spec(scope: Scope) -> JsonDict | None:
         return None
     title = proposal.general.title
     heading = tr("Assessment: {title}").format(title=title) if title else tr("Assessment")
-    grading = None
-    if certified.grading_scheme:
-        grading = {
-            "id": scope.id("gradingScheme"),
-            "type": "GradingScheme",
-            "title": scope.text(tr("Grading scheme")),
-            "description": scope.field("certified.grading_scheme"),
-        }
     return compact(
         {
             "id": scope.id("learningAssessmentSpec"),
             "type": "LearningAssessmentSpecification",
             "title": scope.text(heading),
             "dcType": single_type,
-            "gradingScheme": grading,
+            "gradingScheme": _grading_scheme(scope),
             "language": [language_concept(code) for code in proposal.general.languages],
             "mode": [vocabulary_concept("learning-assessment", v) for v in certified.modes],
             "hasPart": parts,
         }
     )
+
+
+def _modes(own: str | None, course: list[str]) -> list[JsonDict]:
+    """An assessment's own mode, else the micro-credential's forms of participation."""
+    return [vocabulary_concept("learning-assessment", v) for v in ([own] if own else course)]
+
+
+def _grading_scheme(scope: Scope) -> JsonDict | None:
+    if not scope.proposal.certified.grading_scheme:
+        return None
+    return {
+        "id": scope.id("gradingScheme"),
+        "type": "GradingScheme",
+        "title": scope.text(tr("Grading scheme")),
+        "description": scope.field("certified.grading_scheme"),
+    }
 
 
 def _assessment_list(scope: Scope) -> list[JsonDict]:

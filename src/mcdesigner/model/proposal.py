@@ -54,7 +54,7 @@ from mcdesigner.model.translations import (
 from mcdesigner.model.vocabularies import COUNTRY, CURRENCY, LANGUAGE, VocabularyRef, in_vocabulary
 
 #: Version of the stored JSON document; bump it with a migration in storage.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 EqfLevel = Annotated[str, VocabularyRef("eqf"), in_vocabulary("eqf")]
 IscedField = Annotated[str, VocabularyRef("isced-f"), in_vocabulary("isced-f")]
@@ -113,6 +113,27 @@ class Contact(Strict):
     phone: ShortText = ""
 
 
+PlacesLimit = Literal["limited", "unlimited"]
+DurationUnit = Literal["days", "weeks", "months", "years"]
+
+#: ISO 8601 designator of each duration unit (``P3W``: three weeks).
+_DURATION_DESIGNATORS: dict[str, str] = {"days": "D", "weeks": "W", "months": "M", "years": "Y"}
+
+
+class Duration(Strict):
+    """A length of time stated as a number of days, weeks, months or years."""
+
+    amount: Annotated[int, Field(ge=1, le=1000)] | None = None
+    unit: DurationUnit | None = None
+
+    @property
+    def iso(self) -> str | None:
+        """The duration in ISO 8601 (``P1M``); ``None`` until both parts are given."""
+        if self.amount is None or self.unit is None:
+            return None
+        return f"P{self.amount}{_DURATION_DESIGNATORS[self.unit]}"
+
+
 class GeneralInformation(Strict):
     """Core facts about the learning offer, for the credential, assessment and publicity."""
 
@@ -134,6 +155,8 @@ class GeneralInformation(Strict):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     application_deadline: dt.date | None = None
+    maximum_duration: Duration = Field(default_factory=Duration)
+    places_limit: PlacesLimit = "limited"
     places: Count | None = None
     max_places_per_institution: Count | None = None
     fee: Money | None = None
@@ -232,6 +255,7 @@ class Assessment(Item):
 
     title: Annotated[ShortText, TRANSLATED] = ""
     method: AssessmentType | None = None
+    mode: Mode | None = None
     weight: Percent | None = None
     criteria: Annotated[LongText, TRANSLATED] = ""
     outcome_ids: list[ItemId] = Field(default_factory=list, max_length=MAX_ITEMS)
@@ -440,7 +464,7 @@ class SelfAssessment(Strict):
 class Proposal(Strict):
     """A complete micro-credential proposal."""
 
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
     id: str = Field(default_factory=new_proposal_id, min_length=1, max_length=64)
     status: ProposalStatus = "draft"
     languages: ProposalLanguages = Field(default_factory=ProposalLanguages)

@@ -1,4 +1,4 @@
-"""General information that must be consistent: dates, places and the fee."""
+"""General information that must be consistent: dates, duration, places and the fee."""
 
 from __future__ import annotations
 
@@ -109,6 +109,54 @@ def places_per_institution(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule(
+    "places.unlimited-with-number",
+    title="An offer without a limit states no number of places",
+    section="general",
+    severity="error",
+    reference=ADMISSION,
+)
+def places_unlimited_with_number(context: CheckContext) -> Iterator[Finding]:
+    """An offer with no limit on places gives no number of places."""
+    general = context.proposal.general
+    if general.places_limit == "unlimited" and general.places is not None:
+        yield Finding(
+            "error",
+            "general.places_limit",
+            tr(
+                "The offer has no limit on places, yet {places} places are given. Choose a set"
+                " number of places, or clear the number."
+            ).format(places=general.places),
+        )
+
+
+@rule(
+    "duration.complete",
+    title="The maximum duration has a number and a unit",
+    section="general",
+    severity="error",
+    reference=PUBLIC_INFORMATION,
+)
+def duration_complete(context: CheckContext) -> Iterator[Finding]:
+    """A maximum duration gives both its number and its unit, or neither."""
+    duration = context.proposal.general.maximum_duration
+    if duration.amount is not None and duration.unit is None:
+        yield Finding(
+            "error",
+            "general.maximum_duration.unit",
+            tr(
+                "The maximum duration is {amount}, but its unit is missing. Choose days, weeks,"
+                " months or years."
+            ).format(amount=duration.amount),
+        )
+    elif duration.unit is not None and duration.amount is None:
+        yield Finding(
+            "error",
+            "general.maximum_duration.amount",
+            tr("The maximum duration has a unit but no number. Enter how many, for example 1."),
+        )
+
+
+@rule(
     "fee.not-negative",
     title="The fee is not negative",
     section="general",
@@ -133,5 +181,7 @@ RULES: tuple[Rule, ...] = (
     deadline_before_start,
     places_positive,
     places_per_institution,
+    places_unlimited_with_number,
+    duration_complete,
     fee_not_negative,
 )

@@ -1,0 +1,156 @@
+"""Facts of the offer that the issuer states: no limit on places, the maximum duration, an
+assessment's own mode and title; from the form to the documents and the credential."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from mcdesigner.checks import run
+from mcdesigner.credential import to_elm
+from mcdesigner.export import export_document
+from mcdesigner.formdefs import default_forms
+from mcdesigner.model.proposal import Assessment, Duration, Proposal
+from test_credential_support import ASSESSMENT, complete_proposal, requires_reference, validate_elm
+from test_export_support import docx_text, pdf_text, squash
+
+BLENDED = "http://data.europa.eu/snb/learning-assessment/e92d221e4d"
+ONLINE = "http://data.europa.eu/snb/learning-assessment/920fbb3cbe"
+WRITTEN_EXAM = f"{ASSESSMENT}b1b68f6735"
+
+
+def stated_offer() -> Proposal:
+    """Unlimited places, one month at most, an online exam inside a blended course."""
+    proposal = complete_proposal()
+    proposal.general.places_limit = "unlimited"
+    proposal.general.maximum_duration = Duration(amount=1, unit="months")
+    proposal.certified.modes = [BLENDED]
+    proposal.certified.assessment_types = [WRITTEN_EXAM]
+    proposal.academic.assessments = [
+        Assessment(
+            id="exam", title="Final online exam", method=WRITTEN_EXAM, mode=ONLINE, weight=100
+        )
+    ]
+    return proposal
+
+
+def _claim(document: dict[str, Any]) -> dict[str, Any]:
+    claim: dict[str, Any] = document["credentialSubject"]["hasClaim"]
+    return claim
+
+
+# -- model and forms ---------------------------------------------------------------------
+def test_the_duration_reads_as_iso_8601_once_both_parts_are_given() -> None:
+    assert Duration(amount=1, unit="months").iso == "P1M"
+    assert Duration(amount=3, unit="weeks").iso == "P3W"
+    assert Duration(amount=10, unit="days").iso == "P10D"
+    assert Duration(amount=2, unit="years").iso == "P2Y"
+    assert Duration(amount=2).iso is None
+    assert Duration(unit="days").iso is None
+    with pytest.raises(ValidationError):
+        Duration(amount=0, unit="days")
+    with pytest.raises(ValidationError):
+        Duration(amount=1, unit="fortnights")
+
+
+def test_places_are_limited_unless_stated_otherwise() -> None:
+    assert Proposal().general.places_limit == "limited"
+    with pytest.raises(ValidationError):
+        Proposal().general.places_limit = "unknown"  # type: ignore[assignment]
+    with pytest.raises(ValidationError):
+        Proposal().academic.assessments = [Assessment(id="a", mode="online")]
+
+
+def test_the_forms_offer_each_fact_with_its_choices() -> None:
+    forms = default_forms()
+    limit = forms.field("general.places_limit")
+    unit = forms.field("general.maximum_duration.unit")
+    amount = forms.field("general.maximum_duration.amount")
+    mode = forms.field("academic.assessments[].mode")
+    assert limit is not None and unit is not None and amount is not None and mode is not None
+    assert dict(limit.choices) == {"limited": "A set number of places", "unlimited": "No limit"}
+    assert [label for _value, label in unit.choices] == ["Days", "Weeks", "Months", "Years"]
+    assert "credential" in amount.feeds
+    assert mode.vocabulary == "learning-assessment"
+    proposal = stated_offer()
+    assert not forms.is_visible(proposal, "general.places")
+    proposal.general.places_limit = "limited"
+    assert forms.is_visible(proposal, "general.places")
+
+
+# -- checks ------------------------------------------------------------------------------
+def _codes(proposal: Proposal, path: str) -> set[str]:
+    return {i.rule for i in run(proposal) if i.path == path}
+
+
+def test_a_number_of_places_contradicts_no_limit() -> None:
+    proposal = stated_offer()
+    assert "places.unlimited-with-number" not in _codes(proposal, "general.places_limit")
+    proposal.general.places = 30
+    assert "places.unlimited-with-number" in _codes(proposal, "general.places_limit")
+    proposal.general.places_limit = "limited"
+    assert "places.unlimited-with-number" not in _codes(proposal, "general.places_limit")
+
+
+def test_a_duration_needs_its_number_and_its_unit() -> None:
+    proposal = stated_offer()
+    proposal.general.maximum_duration = Duration(amount=2)
+    assert "duration.complete" in _codes(proposal, "general.maximum_duration.unit")
+    proposal.general.maximum_duration = Duration(unit="weeks")
+    assert "duration.complete" in _codes(proposal, "general.maximum_duration.amount")
+    proposal.general.maximum_duration = Duration(amount=2, unit="weeks")
+    assert not _codes(proposal, "general.maximum_duration.amount")
+
+
+# -- credential ---------------------------------------------------------------------------
+def test_the_credential_carries_the_stated_duration_and_the_assessments_own_title_and_mode() -> (
+    None
+):
+    document = to_elm(stated_offer())
+    claim = _claim(document)
+    assert claim["specifiedBy"]["maximumDuration"] == "P1M"
+    spec = claim["provenBy"]["specifiedBy"]
+    assert spec["title"] == {"en": "Final online exam"}
+    assert [m["id"] for m in spec["mode"]] == [ONLINE]
+    assert claim["provenBy"]["title"] == {"en": "Final online exam"}
+    assert [m["id"] for m in claim["specifiedBy"]["mode"]] == [BLENDED]
+    requires_reference()
+    assert validate_elm(document) == []
+
+
+def test_components_without_a_mode_of_their_own_take_the_courses() -> None:
+    proposal = stated_offer()
+    proposal.academic.assessments.append(
+        Assessment(id="essay", title="Essay", method=f"{ASSESSMENT}3484bd7e51", weight=0)
+    )
+    spec = _claim(to_elm(proposal))["provenBy"]["specifiedBy"]
+    modes = {p["title"]["en"]: [m["id"] for m in p["mode"]] for p in spec["hasPart"]}
+    assert modes == {"Final online exam": [ONLINE], "Essay": [BLENDED]}
+
+
+# -- documents ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    folder: Path = tmp_path_factory.mktemp("offer")
+    proposal = stated_offer()
+    read = {"docx": docx_text, "pdf": pdf_text}
+    texts = {}
+    for fmt in ("docx", "pdf"):
+        out = export_document(proposal, document="proposal", fmt=fmt, out=folder / f"p.{fmt}")
+        texts[fmt] = squash(read[fmt](out))
+    return texts
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_documents_show_each_stated_fact(documents: dict[str, str], fmt: str) -> None:
+    text = documents[fmt]
+    assert squash("Limit on places") + squash("No limit") in text
+    assert squash("Number of places") not in text  # not "Not provided": it does not apply
+    assert squash("Maximum duration") + "1" in text
+    assert squash("Unit of the maximum duration") + "Months" in text
+    # The assessment table: component, method, its own mode, weight.
+    assert squash("Component Method Mode Weight (%)") in text
+    assert squash("Final online exam quiz Online 100%") in text
