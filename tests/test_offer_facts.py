@@ -4,7 +4,7 @@ assessment's own mode and title; from the form to the documents and the credenti
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from pydantic import ValidationError
@@ -154,3 +154,67 @@ def test_documents_show_each_stated_fact(documents: dict[str, str], fmt: str) ->
     # The assessment table: component, method, its own mode, weight.
     assert squash("Component Method Mode Weight (%)") in text
     assert squash("Final online exam quiz Online 100%") in text
+
+
+# -- where, when and on what condition ---------------------------------------------------
+def described_offer() -> Proposal:
+    proposal = stated_offer()
+    proposal.general.period = "Second semester 2026/27"
+    proposal.general.venue = "Gijón campus, Polytechnic School"
+    proposal.general.city = "Gijón"
+    proposal.certified.award_condition = "Awarded on passing the final online exam."
+    proposal.certified.partial_qualification = True
+    return proposal
+
+
+def test_the_credential_says_where_when_and_on_what_condition_it_is_awarded() -> None:
+    document = to_elm(described_offer())
+    claim = _claim(document)
+    qualification = claim["specifiedBy"]
+    assert qualification["isPartialQualification"] is True
+    assert claim["awardedBy"]["description"] == {"en": "Awarded on passing the final online exam."}
+    [opportunity] = qualification["awardingOpportunity"]
+    assert opportunity["temporal"]["prefLabel"] == {"en": "Second semester 2026/27"}
+    assert opportunity["temporal"]["startDate"].startswith("2026-05-10")
+    location = opportunity["location"]
+    assert location["geographicName"] == {"en": "Gijón campus, Polytechnic School"}
+    assert location["address"]["fullAddress"]["noteLiteral"] == {"en": "Gijón"}
+    assert location["address"]["countryCode"]["id"].endswith("/ESP")
+    requires_reference()
+    assert validate_elm(document) == []
+
+
+def test_a_whole_qualification_and_an_unstated_condition_stay_out_of_the_credential() -> None:
+    claim = _claim(to_elm(stated_offer()))
+    assert "isPartialQualification" not in claim["specifiedBy"]
+    assert "description" not in claim["awardedBy"]
+    assert "location" not in claim["specifiedBy"]["awardingOpportunity"][0]
+
+
+def test_the_descriptive_facts_are_translated_texts_of_the_offer() -> None:
+    forms = default_forms()
+    for path in ("general.period", "general.venue", "certified.award_condition"):
+        field = forms.field(path)
+        assert field is not None and field.translated, path
+    city = forms.field("general.city")
+    partial = forms.field("certified.partial_qualification")
+    assert city is not None and not city.translated
+    assert partial is not None and partial.on_credential
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_documents_show_where_when_and_on_what_condition(
+    tmp_path: Path, fmt: Literal["docx", "pdf"]
+) -> None:
+    out = export_document(
+        described_offer(), document="proposal", fmt=fmt, out=tmp_path / f"p.{fmt}"
+    )
+    text = squash(docx_text(out) if fmt == "docx" else pdf_text(out))
+    for label, value in (
+        ("Period", "Second semester 2026/27"),
+        ("Venue or campus", "Gijón campus, Polytechnic School"),
+        ("City", "Gijón"),
+        ("Condition for the award", "Awarded on passing the final online exam."),
+        ("Partial qualification", "Yes"),
+    ):
+        assert squash(label + value) in text, label

@@ -26,6 +26,7 @@ from mcdesigner.credential.vocab import (
     JsonDict,
     compact,
     concept,
+    country_concept,
     hours_duration,
     label,
     lang_map,
@@ -74,6 +75,7 @@ def qualification(scope: Scope) -> JsonDict:
             "targetGroup": [vocabulary_concept("target-group", v) for v in general.target_groups],
             "entryRequirement": scope.field_note("entry-requirement", "general.prerequisites"),
             "maximumDuration": general.maximum_duration.iso,
+            "isPartialQualification": True if certified.partial_qualification else None,
             "additionalNote": _qualification_notes(scope),
             "influencedBy": _activities(scope),
             "provenBy": _assessment_list(scope),
@@ -384,11 +386,12 @@ def _awarding_opportunities(scope: Scope) -> list[JsonDict]:
         return []
     general = scope.proposal.general
     period = None
-    if general.start_date or general.end_date:
+    if general.start_date or general.end_date or general.period:
         period = compact(
             {
                 "id": scope.id("period", "edition"),
                 "type": "PeriodOfTime",
+                "prefLabel": scope.field("general.period"),
                 "startDate": date_time(general.start_date) if general.start_date else None,
                 "endDate": date_time(general.end_date) if general.end_date else None,
             }
@@ -400,7 +403,36 @@ def _awarding_opportunities(scope: Scope) -> list[JsonDict]:
                 "type": "AwardingOpportunity",
                 "awardingBody": [organisation(scope, org) for org in bodies],
                 "temporal": period,
+                "location": _venue(scope),
                 "learningAchievementSpecification": qualification_id(scope),
             }
         )
     ]
+
+
+def _venue(scope: Scope) -> JsonDict | None:
+    """Where the edition takes place: the venue's name, and the city as its address."""
+    general = scope.proposal.general
+    if not general.venue and not general.city:
+        return None
+    countries = [org.country for org in awarding_bodies(scope.proposal) if org.country]
+    countries += general.issuer_countries
+    country = countries[0] if countries else None
+    address = None
+    if country:
+        address = compact(
+            {
+                "id": scope.id("address", "venue"),
+                "type": "Address",
+                "countryCode": country_concept(country),
+                "fullAddress": scope.note("venue-address", general.city),
+            }
+        )
+    return compact(
+        {
+            "id": scope.id("location", "venue"),
+            "type": "Location",
+            "geographicName": scope.field("general.venue") or scope.text(general.city),
+            "address": address,
+        }
+    )

@@ -156,6 +156,9 @@ class GeneralInformation(Strict):
     end_date: dt.date | None = None
     application_deadline: dt.date | None = None
     maximum_duration: Duration = Field(default_factory=Duration)
+    period: Annotated[ShortText, TRANSLATED] = ""
+    venue: Annotated[ShortText, TRANSLATED] = ""
+    city: ShortText = ""
     places_limit: PlacesLimit = "limited"
     places: Count | None = None
     max_places_per_institution: Count | None = None
@@ -209,6 +212,8 @@ class CertifiedData(Strict):
     quality_assurance_description: Annotated[LongText, TRANSLATED] = ""
     supervision: Supervision | None = None
     grading_scheme: Annotated[LongText, TRANSLATED] = ""
+    award_condition: Annotated[LongText, TRANSLATED] = ""
+    partial_qualification: bool = False
     integration: Integration | None = None
     stackability: Annotated[LongText, TRANSLATED] = ""
     further_information: Annotated[LongText, TRANSLATED] = ""
