@@ -3,6 +3,7 @@ assessment's own mode and title; from the form to the documents and the credenti
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
@@ -218,3 +219,40 @@ def test_documents_show_where_when_and_on_what_condition(
         ("Partial qualification", "Yes"),
     ):
         assert squash(label + value) in text, label
+
+
+# -- activity dates -----------------------------------------------------------------------
+def dated_offer() -> Proposal:
+    proposal = stated_offer()
+    proposal.academic.activities[0].start_date = dt.date(2026, 5, 12)
+    proposal.academic.activities[0].end_date = dt.date(2026, 6, 2)
+    return proposal
+
+
+def test_an_activity_is_dated_within_the_edition() -> None:
+    proposal = dated_offer()
+    first = f"academic.activities[{proposal.academic.activities[0].id}]"
+    assert "dates.activity-in-edition" not in _codes(proposal, f"{first}.end_date")
+    proposal.academic.activities[0].end_date = dt.date(2026, 5, 1)
+    assert "dates.activity-in-edition" in _codes(proposal, f"{first}.end_date")
+    proposal.academic.activities[0].end_date = dt.date(2026, 7, 15)
+    assert "dates.activity-in-edition" in _codes(proposal, f"{first}.end_date")
+    proposal.academic.activities[0].start_date = dt.date(2026, 4, 1)
+    assert "dates.activity-in-edition" in _codes(proposal, f"{first}.start_date")
+
+
+def test_the_credential_dates_an_activity_in_a_note() -> None:
+    document = to_elm(dated_offer())
+    activities = _claim(document)["specifiedBy"]["influencedBy"]
+    notes = [n["noteLiteral"]["en"] for a in activities for n in a.get("additionalNote", [])]
+    assert notes == ["From 2026-05-12 to 2026-06-02."]
+    requires_reference()
+    assert validate_elm(document) == []
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_documents_show_an_activitys_dates(tmp_path: Path, fmt: Literal["docx", "pdf"]) -> None:
+    out = export_document(dated_offer(), document="proposal", fmt=fmt, out=tmp_path / f"p.{fmt}")
+    text = squash(docx_text(out) if fmt == "docx" else pdf_text(out))
+    assert squash("From / To") in text
+    assert squash("12 May 2026") in text and squash("2 June 2026") in text

@@ -10,6 +10,8 @@ countries) travel as notes, never as made-up URIs.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mcdesigner.credential.elm_parts import (
     Scope,
     accrediting_agent,
@@ -195,6 +197,17 @@ def _outcome(scope: Scope, outcome: LearningOutcome) -> JsonDict:
     )
 
 
+def _dates_text(start: dt.date | None, end: dt.date | None) -> str:
+    """When an activity takes place, with dates in ISO 8601 (the same in every language)."""
+    if start is not None and end is not None:
+        return tr("From {start} to {end}.").format(start=start.isoformat(), end=end.isoformat())
+    if start is not None:
+        return tr("From {start}.").format(start=start.isoformat())
+    if end is not None:
+        return tr("Until {end}.").format(end=end.isoformat())
+    return ""
+
+
 def _activities(scope: Scope) -> list[JsonDict]:
     languages = [language_concept(code) for code in scope.proposal.general.languages]
     result = []
@@ -204,6 +217,7 @@ def _activities(scope: Scope) -> list[JsonDict]:
         if not title:
             continue
         contact = activity.taught and activity.hours is not None
+        dates = _dates_text(activity.start_date, activity.end_date)
         result.append(
             compact(
                 {
@@ -217,6 +231,7 @@ def _activities(scope: Scope) -> list[JsonDict]:
                     ),
                     "contactHour": number_text(activity.hours or 0) if contact else None,
                     "language": languages,
+                    "additionalNote": scope.notes((f"dates-{activity.id}", dates)),
                 }
             )
         )

@@ -253,6 +253,8 @@ class LearningActivity(Item):
     description: Annotated[LongText, TRANSLATED] = ""
     hours: Hours | None = None
     taught: bool = Field(False, description="Delivered by teaching staff (contact hours).")
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
 
 
 class Assessment(Item):

@@ -60,6 +60,49 @@ def deadline_before_start(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule(
+    "dates.activity-in-edition",
+    title="Activities take place within the edition",
+    section="academic",
+    severity="error",
+    reference=PUBLIC_INFORMATION,
+)
+def activity_in_edition(context: CheckContext) -> Iterator[Finding]:
+    """An activity's dates are in order and inside the edition's dates."""
+    general = context.proposal.general
+    fmt = formatter()
+    for activity in context.proposal.academic.activities:
+        path = f"academic.activities[{activity.id}]"
+        start, end = activity.start_date, activity.end_date
+        if start and end and end < start:
+            yield Finding(
+                "error",
+                f"{path}.end_date",
+                tr(
+                    "The activity ends ({end}) before it starts ({start}). Correct one of the"
+                    " two dates."
+                ).format(end=fmt.date(end), start=fmt.date(start)),
+            )
+        if start and general.start_date and start < general.start_date:
+            yield Finding(
+                "error",
+                f"{path}.start_date",
+                tr(
+                    "The activity starts ({start}) before the edition starts ({edition})."
+                    " Move the activity, or the start date of the edition."
+                ).format(start=fmt.date(start), edition=fmt.date(general.start_date)),
+            )
+        if end and general.end_date and end > general.end_date:
+            yield Finding(
+                "error",
+                f"{path}.end_date",
+                tr(
+                    "The activity ends ({end}) after the edition ends ({edition})."
+                    " Move the activity, or the end date of the edition."
+                ).format(end=fmt.date(end), edition=fmt.date(general.end_date)),
+            )
+
+
+@rule(
     "places.positive",
     title="Places are positive",
     section="general",
@@ -179,6 +222,7 @@ def fee_not_negative(context: CheckContext) -> Iterator[Finding]:
 RULES: tuple[Rule, ...] = (
     start_before_end,
     deadline_before_start,
+    activity_in_edition,
     places_positive,
     places_per_institution,
     places_unlimited_with_number,
