@@ -254,5 +254,5 @@ def test_the_credential_dates_an_activity_in_a_note() -> None:
 def test_documents_show_an_activitys_dates(tmp_path: Path, fmt: Literal["docx", "pdf"]) -> None:
     out = export_document(dated_offer(), document="proposal", fmt=fmt, out=tmp_path / f"p.{fmt}")
     text = squash(docx_text(out) if fmt == "docx" else pdf_text(out))
-    assert squash("From / To") in text
+    assert squash("Start date / End date") in text
     assert squash("12 May 2026") in text and squash("2 June 2026") in text
