@@ -44,6 +44,27 @@ from mcdesigner.model.base import (
 from mcdesigner.model.base import (
     iter_items as iter_items,
 )
+from mcdesigner.model.durations import Duration as Duration
+from mcdesigner.model.terms import (
+    ActivityType,
+    AssessmentType,
+    Country,
+    Currency,
+    EntitlementStatus,
+    EntitlementType,
+    EqfLevel,
+    IscedField,
+    Language,
+    LearningSetting,
+    Mode,
+    OpportunityType,
+    QualityAssuranceType,
+    Schedule,
+    SkillReuseLevel,
+    SkillType,
+    Supervision,
+    TargetGroup,
+)
 from mcdesigner.model.text import LongText, ParagraphText, ShortText
 from mcdesigner.model.translations import (
     ProposalLanguages,
@@ -51,43 +72,9 @@ from mcdesigner.model.translations import (
     kept_translations,
     validate_translations,
 )
-from mcdesigner.model.vocabularies import COUNTRY, CURRENCY, LANGUAGE, VocabularyRef, in_vocabulary
 
 #: Version of the stored JSON document; bump it with a migration in storage.
 SCHEMA_VERSION = 3
-
-EqfLevel = Annotated[str, VocabularyRef("eqf"), in_vocabulary("eqf")]
-IscedField = Annotated[str, VocabularyRef("isced-f"), in_vocabulary("isced-f")]
-Mode = Annotated[str, VocabularyRef("learning-assessment"), in_vocabulary("learning-assessment")]
-LearningSetting = Annotated[
-    str, VocabularyRef("learning-setting"), in_vocabulary("learning-setting")
-]
-OpportunityType = Annotated[
-    str, VocabularyRef("learning-opportunity"), in_vocabulary("learning-opportunity")
-]
-ActivityType = Annotated[
-    str, VocabularyRef("learning-activity"), in_vocabulary("learning-activity")
-]
-AssessmentType = Annotated[str, VocabularyRef("assessment"), in_vocabulary("assessment")]
-Schedule = Annotated[str, VocabularyRef("learning-schedule"), in_vocabulary("learning-schedule")]
-TargetGroup = Annotated[str, VocabularyRef("target-group"), in_vocabulary("target-group")]
-EntitlementType = Annotated[str, VocabularyRef("entitlement"), in_vocabulary("entitlement")]
-EntitlementStatus = Annotated[
-    str, VocabularyRef("entitlement-status"), in_vocabulary("entitlement-status")
-]
-QualityAssuranceType = Annotated[
-    str, VocabularyRef("accreditation"), in_vocabulary("accreditation")
-]
-Supervision = Annotated[
-    str, VocabularyRef("supervision-verification"), in_vocabulary("supervision-verification")
-]
-SkillType = Annotated[str, VocabularyRef("skill-type"), in_vocabulary("skill-type")]
-SkillReuseLevel = Annotated[
-    str, VocabularyRef("skill-reuse-level"), in_vocabulary("skill-reuse-level")
-]
-Country = Annotated[str, VocabularyRef(COUNTRY), in_vocabulary(COUNTRY)]
-Language = Annotated[str, VocabularyRef(LANGUAGE), in_vocabulary(LANGUAGE)]
-Currency = Annotated[str, VocabularyRef(CURRENCY), in_vocabulary(CURRENCY)]
 
 ProposalStatus = Literal[
     "draft", "submitted", "in_review", "changes_requested", "approved", "rejected"
@@ -114,24 +101,6 @@ class Contact(Strict):
 
 
 PlacesLimit = Literal["limited", "unlimited"]
-DurationUnit = Literal["days", "weeks", "months", "years"]
-
-#: ISO 8601 designator of each duration unit (``P3W``: three weeks).
-_DURATION_DESIGNATORS: dict[str, str] = {"days": "D", "weeks": "W", "months": "M", "years": "Y"}
-
-
-class Duration(Strict):
-    """A length of time stated as a number of days, weeks, months or years."""
-
-    amount: Annotated[int, Field(ge=1, le=1000)] | None = None
-    unit: DurationUnit | None = None
-
-    @property
-    def iso(self) -> str | None:
-        """The duration in ISO 8601 (``P1M``); ``None`` until both parts are given."""
-        if self.amount is None or self.unit is None:
-            return None
-        return f"P{self.amount}{_DURATION_DESIGNATORS[self.unit]}"
 
 
 class GeneralInformation(Strict):
