@@ -256,3 +256,44 @@ def test_documents_show_an_activitys_dates(tmp_path: Path, fmt: Literal["docx", 
     text = squash(docx_text(out) if fmt == "docx" else pdf_text(out))
     assert squash("Start date / End date") in text
     assert squash("12 May 2026") in text and squash("2 June 2026") in text
+
+
+# -- national qualifications framework level -------------------------------------------------
+def test_a_national_level_with_its_register_address_is_a_named_concept() -> None:
+    proposal = stated_offer()
+    proposal.certified.national_level = "MECES 2"
+    proposal.certified.national_level_uri = "http://data.europa.eu/snb/qdr/c_6422359b"
+    document = to_elm(proposal)
+    qualification = _claim(document)["specifiedBy"]
+    assert qualification["nqfLevel"]["id"] == "http://data.europa.eu/snb/qdr/c_6422359b"
+    assert qualification["nqfLevel"]["prefLabel"] == {"en": "MECES 2"}
+    notes = [n["noteLiteral"]["en"] for n in qualification.get("additionalNote", [])]
+    assert not any("National qualifications framework" in n for n in notes)
+    requires_reference()
+    assert validate_elm(document) == []
+
+
+def test_a_national_level_outside_the_register_stays_a_note_with_its_address() -> None:
+    proposal = stated_offer()
+    proposal.certified.national_level = "MECES 2"
+    proposal.certified.national_level_uri = "https://www.example.es/meces/2"
+    qualification = _claim(to_elm(proposal))["specifiedBy"]
+    assert "nqfLevel" not in qualification
+    notes = [n["noteLiteral"]["en"] for n in qualification["additionalNote"]]
+    assert (
+        "National qualifications framework level: MECES 2 (https://www.example.es/meces/2)" in notes
+    )
+    with pytest.raises(ValidationError):
+        proposal.certified.national_level_uri = "not an address"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_documents_show_the_national_levels_address(
+    tmp_path: Path, fmt: Literal["docx", "pdf"]
+) -> None:
+    proposal = stated_offer()
+    proposal.certified.national_level_uri = "http://data.europa.eu/snb/qdr/c_6422359b"
+    out = export_document(proposal, document="proposal", fmt=fmt, out=tmp_path / f"p.{fmt}")
+    text = squash(docx_text(out) if fmt == "docx" else pdf_text(out))
+    assert squash("Address of the national level") in text
+    assert "c_6422359b" in text

@@ -69,7 +69,7 @@ def qualification(scope: Scope) -> JsonDict:
                 else None
             ),
             "eqfLevel": _concept_or_none("eqf", certified.eqf_level),
-            "nqfLevel": _nqf_level(certified.national_level),
+            "nqfLevel": _nqf_level(certified.national_level, certified.national_level_uri),
             "thematicArea": [vocabulary_concept("isced-f", v) for v in general.fields_of_education],
             "language": [language_concept(code) for code in general.languages],
             "mode": [vocabulary_concept("learning-assessment", v) for v in certified.modes],
@@ -96,7 +96,11 @@ def _concept_or_none(vocab_id: str, value: str | None) -> JsonDict | None:
     return vocabulary_concept(vocab_id, value) if value else None
 
 
-def _nqf_level(national_level: str) -> JsonDict | None:
+def _nqf_level(national_level: str, uri: str) -> JsonDict | None:
+    """The national level as a concept of the qualifications register, when it has one."""
+    if uri.startswith(NQF_PREFIX):
+        label = "" if national_level.startswith(NQF_PREFIX) else national_level
+        return concept(uri, NQF_SCHEME, label)
     if national_level.startswith(NQF_PREFIX):
         return concept(national_level, NQF_SCHEME)
     return None
@@ -120,10 +124,11 @@ def _qualification_notes(scope: Scope) -> list[JsonDict]:
     general = scope.proposal.general
     certified = scope.proposal.certified
     national = ""
-    if certified.national_level and not certified.national_level.startswith(NQF_PREFIX):
-        national = tr("National qualifications framework level: {level}").format(
-            level=certified.national_level
-        )
+    in_register = certified.national_level_uri.startswith(NQF_PREFIX)
+    text = certified.national_level
+    if text and not text.startswith(NQF_PREFIX) and not in_register:
+        level = f"{text} ({certified.national_level_uri})" if certified.national_level_uri else text
+        national = tr("National qualifications framework level: {level}").format(level=level)
     target = ""
     if general.target_group_description:
         target = tr("Target group: {text}").format(text=general.target_group_description)

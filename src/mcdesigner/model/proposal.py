@@ -175,6 +175,7 @@ class CertifiedData(Strict):
     notional_hours: Hours | None = None
     eqf_level: EqfLevel | None = None
     national_level: ShortText = ""
+    national_level_uri: Link = ""
     assessment_types: list[AssessmentType] = Field(default_factory=list, max_length=20)
     modes: list[Mode] = Field(default_factory=list, max_length=10)
     quality_assurance_types: list[QualityAssuranceType] = Field(default_factory=list, max_length=10)
