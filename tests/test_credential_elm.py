@@ -22,9 +22,8 @@ from mcdesigner.credential import (
     to_elm,
 )
 from mcdesigner.credential.elm import PLACEHOLDER, PLACEHOLDER_DATETIME, template_placeholders
-from mcdesigner.credential.elm_spec import maximum_duration
 from mcdesigner.model.fieldpath import exists
-from mcdesigner.model.proposal import Proposal
+from mcdesigner.model.proposal import Duration, Proposal
 from strategies import proposals
 from test_credential_support import (
     COLLABORATIVE_RELATIONS,
@@ -279,13 +278,15 @@ def test_several_assessment_types_become_parts_and_one_type_stays_on_the_specifi
     assert "hasPart" not in spec
 
 
-def test_maximum_duration_counts_started_months() -> None:
-    assert maximum_duration(dt.date(2026, 5, 10), dt.date(2026, 6, 30)) == "P2M"
-    assert maximum_duration(dt.date(2026, 5, 10), dt.date(2026, 6, 10)) == "P1M"
-    assert maximum_duration(dt.date(2026, 5, 10), dt.date(2026, 5, 10)) == "P1M"
-    assert maximum_duration(dt.date(2025, 11, 1), dt.date(2026, 2, 2)) == "P4M"
-    assert maximum_duration(dt.date(2026, 6, 30), dt.date(2026, 5, 10)) is None
-    assert maximum_duration(None, dt.date(2026, 5, 10)) is None
+def test_maximum_duration_is_the_one_stated_never_the_length_of_the_edition() -> None:
+    proposal = complete_proposal()
+    proposal.general.start_date = dt.date(2026, 5, 5)
+    proposal.general.end_date = dt.date(2026, 6, 6)
+    qualification = to_elm(proposal)["credentialSubject"]["hasClaim"]["specifiedBy"]
+    assert "maximumDuration" not in qualification
+    proposal.general.maximum_duration = Duration(amount=1, unit="months")
+    qualification = to_elm(proposal)["credentialSubject"]["hasClaim"]["specifiedBy"]
+    assert qualification["maximumDuration"] == "P1M"
 
 
 # ---------------------------------------------------------------------------

@@ -533,7 +533,7 @@ def test_rejects_a_newer_file_format(good_file: Path) -> None:
 
 
 def test_rejects_a_newer_proposal_schema(good_file: Path) -> None:
-    rebuild(good_file, edit_json("proposal.json", lambda data: {**data, "schema_version": 3}))
+    rebuild(good_file, edit_json("proposal.json", lambda data: {**data, "schema_version": 4}))
     rejected(good_file, "made by a newer version of MC Designer")
 
 

@@ -185,6 +185,8 @@ def test_choice_fields_label_exactly_the_model_values(forms: FormSet) -> None:
     choice_fields = [f for f in forms.fields() if f.shape.kind == "choice"]
     assert {f.path for f in choice_fields} == {
         "certified.integration",
+        "general.places_limit",
+        "general.maximum_duration.unit",
         "staff[].affiliation",
         "staff[].role",
         "financial.revenues[].category",

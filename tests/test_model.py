@@ -401,7 +401,7 @@ def test_unknown_keys_are_refused(document: dict[str, Any], where: str) -> None:
 
 def test_only_the_current_document_schema_is_accepted() -> None:
     with pytest.raises(ValidationError, match="schema_version"):
-        Proposal.model_validate({"schema_version": 3})
+        Proposal.model_validate({"schema_version": 4})
     with pytest.raises(ValidationError, match="schema_version"):
         Proposal.model_validate({"schema_version": 1})  # upgraded by model.upgrade first
     with pytest.raises(ValidationError, match="status"):

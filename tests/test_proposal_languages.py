@@ -116,8 +116,8 @@ def test_translations_survive_the_store_and_a_proposal_file(tmp_path: Path) -> N
     assert read_proposal_file(out).proposal.translations == {"en": {"general.title": "AI ethics"}}
     with zipfile.ZipFile(out) as archive:
         written = json.loads(archive.read("proposal.json"))
-    # Release 1 refuses a document of this schema with its "newer version" message.
-    assert written["schema_version"] == 2
+    # Earlier releases refuse a document of this schema with their "newer version" message.
+    assert written["schema_version"] == 3
     assert written["languages"] == {"main": "es", "further": ["en", "es"], "issued_in": ["en"]}
 
 

@@ -45,7 +45,7 @@ def test_a_release_1_database_is_upgraded_after_a_backup_and_reads_the_same(
     assert _user_version(db) == 1
     with Store.open(db) as store:
         proposal = store.get(PROPOSAL_ID)
-        assert proposal.schema_version == SCHEMA_VERSION == 2
+        assert proposal.schema_version == SCHEMA_VERSION == 3
         assert proposal.general.title == TITLE
         assert get_value(proposal, OUTCOME_PATH) == OUTCOME
         # The first language of instruction it declared (Spanish) is its main language.
@@ -87,7 +87,7 @@ def test_a_release_1_document_keeps_its_stored_text_until_it_is_saved(tmp_path: 
     with Store.open(db) as store:
         store.save(proposal, expected_hash=stored_hash)
         again = store.get(PROPOSAL_ID)
-    assert stored_version() == 2
+    assert stored_version() == SCHEMA_VERSION
     assert text_in(again, "en", "general.title").text == "Ethics of AI in university teaching"
 
 

@@ -245,7 +245,7 @@ def test_every_read_goes_through_the_document_hook(
         revision = store.add_revision(proposal.id, "r")
         store.get(proposal.id)
         store.get_revision(revision.id)
-    assert seen == [2, 2]
+    assert seen == [3, 3]
 
 
 def test_document_from_a_newer_version_is_left_alone(db_path: Path) -> None:
@@ -261,3 +261,38 @@ def test_document_from_a_newer_version_is_left_alone(db_path: Path) -> None:
             store.get(proposal.id)
     [(text,)] = raw(db_path, "SELECT document FROM proposals")
     assert json.loads(text)["schema_version"] == 9
+
+
+def test_a_version_2_document_opens_unchanged_with_the_new_facts_at_their_defaults(
+    db_path: Path,
+) -> None:
+    proposal = Proposal()
+    proposal.general.title = "Irrigation design"
+    proposal.general.places = 25
+    with Store.open(db_path) as store:
+        store.save(proposal)
+    older = proposal.model_dump(mode="json")
+    older["schema_version"] = 2
+    for key in ("places_limit", "maximum_duration"):
+        del older["general"][key]
+    store_raw_document(db_path, proposal.id, older)
+    assert migrate_document(json.loads(json.dumps(older))) == {**older, "schema_version": 3}
+    with Store.open(db_path) as store:
+        opened = store.get(proposal.id)
+    assert opened == proposal
+    assert opened.general.places == 25
+    assert opened.general.places_limit == "limited"
+    assert opened.general.maximum_duration.iso is None
+
+
+def test_a_version_3_document_is_refused_by_a_reader_of_version_2(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mcdesigner.model import upgrade
+
+    proposal = Proposal()
+    with Store.open(db_path) as store:
+        store.save(proposal)
+    monkeypatch.setattr(upgrade, "SCHEMA_VERSION", 2)
+    with Store.open(db_path) as store, pytest.raises(StoreError, match="newer version"):
+        store.get(proposal.id)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from mcdesigner.atomicfile import atomic_write_bytes
 from mcdesigner.i18n import tr
-from mcdesigner.model.proposal import Currency
+from mcdesigner.model.terms import Currency
 from mcdesigner.model.text import ShortText
 
 

@@ -95,6 +95,7 @@ def _learner(scope: Scope) -> JsonDict:
         {
             "id": scope.id("awardingProcess"),
             "type": "AwardingProcess",
+            "description": scope.field("certified.award_condition"),
             "awardingBody": [organisation(scope, org) for org in awarding_bodies(proposal)],
         }
     )

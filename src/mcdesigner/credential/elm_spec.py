@@ -28,6 +28,7 @@ from mcdesigner.credential.vocab import (
     JsonDict,
     compact,
     concept,
+    country_concept,
     hours_duration,
     label,
     lang_map,
@@ -68,14 +69,15 @@ def qualification(scope: Scope) -> JsonDict:
                 else None
             ),
             "eqfLevel": _concept_or_none("eqf", certified.eqf_level),
-            "nqfLevel": _nqf_level(certified.national_level),
+            "nqfLevel": _nqf_level(certified.national_level, certified.national_level_uri),
             "thematicArea": [vocabulary_concept("isced-f", v) for v in general.fields_of_education],
             "language": [language_concept(code) for code in general.languages],
             "mode": [vocabulary_concept("learning-assessment", v) for v in certified.modes],
             "learningSetting": _concept_or_none("learning-setting", general.learning_setting),
             "targetGroup": [vocabulary_concept("target-group", v) for v in general.target_groups],
             "entryRequirement": scope.field_note("entry-requirement", "general.prerequisites"),
-            "maximumDuration": maximum_duration(general.start_date, general.end_date),
+            "maximumDuration": general.maximum_duration.iso,
+            "isPartialQualification": True if certified.partial_qualification else None,
             "additionalNote": _qualification_notes(scope),
             "influencedBy": _activities(scope),
             "provenBy": _assessment_list(scope),
@@ -94,17 +96,11 @@ def _concept_or_none(vocab_id: str, value: str | None) -> JsonDict | None:
     return vocabulary_concept(vocab_id, value) if value else None
 
 
-def maximum_duration(start: dt.date | None, end: dt.date | None) -> str | None:
-    """Whole months from ``start`` to ``end``, rounded up (``P2M``); ``None`` if unknown."""
-    if start is None or end is None or end < start:
-        return None
-    months = (end.year - start.year) * 12 + (end.month - start.month)
-    if end.day > start.day:
-        months += 1
-    return f"P{max(months, 1)}M"
-
-
-def _nqf_level(national_level: str) -> JsonDict | None:
+def _nqf_level(national_level: str, uri: str) -> JsonDict | None:
+    """The national level as a concept of the qualifications register, when it has one."""
+    if uri.startswith(NQF_PREFIX):
+        label = "" if national_level.startswith(NQF_PREFIX) else national_level
+        return concept(uri, NQF_SCHEME, label)
     if national_level.startswith(NQF_PREFIX):
         return concept(national_level, NQF_SCHEME)
     return None
@@ -128,10 +124,11 @@ def _qualification_notes(scope: Scope) -> list[JsonDict]:
     general = scope.proposal.general
     certified = scope.proposal.certified
     national = ""
-    if certified.national_level and not certified.national_level.startswith(NQF_PREFIX):
-        national = tr("National qualifications framework level: {level}").format(
-            level=certified.national_level
-        )
+    in_register = certified.national_level_uri.startswith(NQF_PREFIX)
+    text = certified.national_level
+    if text and not text.startswith(NQF_PREFIX) and not in_register:
+        level = f"{text} ({certified.national_level_uri})" if certified.national_level_uri else text
+        national = tr("National qualifications framework level: {level}").format(level=level)
     target = ""
     if general.target_group_description:
         target = tr("Target group: {text}").format(text=general.target_group_description)
@@ -205,6 +202,17 @@ def _outcome(scope: Scope, outcome: LearningOutcome) -> JsonDict:
     )
 
 
+def _dates_text(start: dt.date | None, end: dt.date | None) -> str:
+    """When an activity takes place, with dates in ISO 8601 (the same in every language)."""
+    if start is not None and end is not None:
+        return tr("From {start} to {end}.").format(start=start.isoformat(), end=end.isoformat())
+    if start is not None:
+        return tr("From {start}.").format(start=start.isoformat())
+    if end is not None:
+        return tr("Until {end}.").format(end=end.isoformat())
+    return ""
+
+
 def _activities(scope: Scope) -> list[JsonDict]:
     languages = [language_concept(code) for code in scope.proposal.general.languages]
     result = []
@@ -214,6 +222,7 @@ def _activities(scope: Scope) -> list[JsonDict]:
         if not title:
             continue
         contact = activity.taught and activity.hours is not None
+        dates = _dates_text(activity.start_date, activity.end_date)
         result.append(
             compact(
                 {
@@ -227,6 +236,7 @@ def _activities(scope: Scope) -> list[JsonDict]:
                     ),
                     "contactHour": number_text(activity.hours or 0) if contact else None,
                     "language": languages,
+                    "additionalNote": scope.notes((f"dates-{activity.id}", dates)),
                 }
             )
         )
@@ -263,6 +273,7 @@ def assessment_spec(scope: Scope) -> JsonDict | None:
                     "title": scope.field(f"{ASSESSMENTS}[{component.id}].title", title),
                     "description": scope.field(f"{ASSESSMENTS}[{component.id}].criteria"),
                     "dcType": _concept_or_none("assessment", method),
+                    "mode": _modes(component.mode, certified.modes),
                     "additionalNote": scope.notes((f"weight-{component.id}", weight)),
                 }
             )
@@ -277,6 +288,15 @@ def assessment_spec(scope: Scope) -> JsonDict | None:
         for kind in certified.assessment_types
         if kind not in used
     ]
+    if len(parts) == 1 and not type_parts:
+        # One component is the whole assessment: it is specified under its own title and mode.
+        return compact(
+            {
+                **parts[0],
+                "gradingScheme": _grading_scheme(scope),
+                "language": [language_concept(code) for code in proposal.general.languages],
+            }
+        )
     single_type = None
     if not parts and len(type_parts) == 1:
         single_type = type_parts.pop()["dcType"]
@@ -286,26 +306,34 @@ def assessment_spec(scope: Scope) -> JsonDict | None:
         return None
     title = proposal.general.title
     heading = tr("Assessment: {title}").format(title=title) if title else tr("Assessment")
-    grading = None
-    if certified.grading_scheme:
-        grading = {
-            "id": scope.id("gradingScheme"),
-            "type": "GradingScheme",
-            "title": scope.text(tr("Grading scheme")),
-            "description": scope.field("certified.grading_scheme"),
-        }
     return compact(
         {
             "id": scope.id("learningAssessmentSpec"),
             "type": "LearningAssessmentSpecification",
             "title": scope.text(heading),
             "dcType": single_type,
-            "gradingScheme": grading,
+            "gradingScheme": _grading_scheme(scope),
             "language": [language_concept(code) for code in proposal.general.languages],
             "mode": [vocabulary_concept("learning-assessment", v) for v in certified.modes],
             "hasPart": parts,
         }
     )
+
+
+def _modes(own: str | None, course: list[str]) -> list[JsonDict]:
+    """An assessment's own mode, else the micro-credential's forms of participation."""
+    return [vocabulary_concept("learning-assessment", v) for v in ([own] if own else course)]
+
+
+def _grading_scheme(scope: Scope) -> JsonDict | None:
+    if not scope.proposal.certified.grading_scheme:
+        return None
+    return {
+        "id": scope.id("gradingScheme"),
+        "type": "GradingScheme",
+        "title": scope.text(tr("Grading scheme")),
+        "description": scope.field("certified.grading_scheme"),
+    }
 
 
 def _assessment_list(scope: Scope) -> list[JsonDict]:
@@ -378,11 +406,12 @@ def _awarding_opportunities(scope: Scope) -> list[JsonDict]:
         return []
     general = scope.proposal.general
     period = None
-    if general.start_date or general.end_date:
+    if general.start_date or general.end_date or general.period:
         period = compact(
             {
                 "id": scope.id("period", "edition"),
                 "type": "PeriodOfTime",
+                "prefLabel": scope.field("general.period"),
                 "startDate": date_time(general.start_date) if general.start_date else None,
                 "endDate": date_time(general.end_date) if general.end_date else None,
             }
@@ -394,7 +423,36 @@ def _awarding_opportunities(scope: Scope) -> list[JsonDict]:
                 "type": "AwardingOpportunity",
                 "awardingBody": [organisation(scope, org) for org in bodies],
                 "temporal": period,
+                "location": _venue(scope),
                 "learningAchievementSpecification": qualification_id(scope),
             }
         )
     ]
+
+
+def _venue(scope: Scope) -> JsonDict | None:
+    """Where the edition takes place: the venue's name, and the city as its address."""
+    general = scope.proposal.general
+    if not general.venue and not general.city:
+        return None
+    countries = [org.country for org in awarding_bodies(scope.proposal) if org.country]
+    countries += general.issuer_countries
+    country = countries[0] if countries else None
+    address = None
+    if country:
+        address = compact(
+            {
+                "id": scope.id("address", "venue"),
+                "type": "Address",
+                "countryCode": country_concept(country),
+                "fullAddress": scope.note("venue-address", general.city),
+            }
+        )
+    return compact(
+        {
+            "id": scope.id("location", "venue"),
+            "type": "Location",
+            "geographicName": scope.field("general.venue") or scope.text(general.city),
+            "address": address,
+        }
+    )

@@ -136,10 +136,14 @@ class ProposalBlocks:
             self._cards(group, items, level, item_ids)
 
     def _rows(self, fields: Sequence[FieldDef], item_ids: tuple[str, ...]) -> list[FieldRow]:
-        return [
-            FieldRow(f.label, self.values.field_text(f, bind(f.path, item_ids)), f.on_credential)
-            for f in fields
-        ]
+        # A field the form hides does not apply (the number of places of an offer with no
+        # limit): printing it as "Not provided" would contradict the field that hides it.
+        rows = []
+        for f in fields:
+            path = bind(f.path, item_ids)
+            if f.visible_if is None or self.forms.is_visible(self.proposal, path, f):
+                rows.append(FieldRow(f.label, self.values.field_text(f, path), f.on_credential))
+        return rows
 
     def _cards(
         self, group: GroupDef, items: list[Any], level: int, item_ids: tuple[str, ...]

@@ -44,6 +44,27 @@ from mcdesigner.model.base import (
 from mcdesigner.model.base import (
     iter_items as iter_items,
 )
+from mcdesigner.model.durations import Duration as Duration
+from mcdesigner.model.terms import (
+    ActivityType,
+    AssessmentType,
+    Country,
+    Currency,
+    EntitlementStatus,
+    EntitlementType,
+    EqfLevel,
+    IscedField,
+    Language,
+    LearningSetting,
+    Mode,
+    OpportunityType,
+    QualityAssuranceType,
+    Schedule,
+    SkillReuseLevel,
+    SkillType,
+    Supervision,
+    TargetGroup,
+)
 from mcdesigner.model.text import LongText, ParagraphText, ShortText
 from mcdesigner.model.translations import (
     ProposalLanguages,
@@ -51,43 +72,9 @@ from mcdesigner.model.translations import (
     kept_translations,
     validate_translations,
 )
-from mcdesigner.model.vocabularies import COUNTRY, CURRENCY, LANGUAGE, VocabularyRef, in_vocabulary
 
 #: Version of the stored JSON document; bump it with a migration in storage.
-SCHEMA_VERSION = 2
-
-EqfLevel = Annotated[str, VocabularyRef("eqf"), in_vocabulary("eqf")]
-IscedField = Annotated[str, VocabularyRef("isced-f"), in_vocabulary("isced-f")]
-Mode = Annotated[str, VocabularyRef("learning-assessment"), in_vocabulary("learning-assessment")]
-LearningSetting = Annotated[
-    str, VocabularyRef("learning-setting"), in_vocabulary("learning-setting")
-]
-OpportunityType = Annotated[
-    str, VocabularyRef("learning-opportunity"), in_vocabulary("learning-opportunity")
-]
-ActivityType = Annotated[
-    str, VocabularyRef("learning-activity"), in_vocabulary("learning-activity")
-]
-AssessmentType = Annotated[str, VocabularyRef("assessment"), in_vocabulary("assessment")]
-Schedule = Annotated[str, VocabularyRef("learning-schedule"), in_vocabulary("learning-schedule")]
-TargetGroup = Annotated[str, VocabularyRef("target-group"), in_vocabulary("target-group")]
-EntitlementType = Annotated[str, VocabularyRef("entitlement"), in_vocabulary("entitlement")]
-EntitlementStatus = Annotated[
-    str, VocabularyRef("entitlement-status"), in_vocabulary("entitlement-status")
-]
-QualityAssuranceType = Annotated[
-    str, VocabularyRef("accreditation"), in_vocabulary("accreditation")
-]
-Supervision = Annotated[
-    str, VocabularyRef("supervision-verification"), in_vocabulary("supervision-verification")
-]
-SkillType = Annotated[str, VocabularyRef("skill-type"), in_vocabulary("skill-type")]
-SkillReuseLevel = Annotated[
-    str, VocabularyRef("skill-reuse-level"), in_vocabulary("skill-reuse-level")
-]
-Country = Annotated[str, VocabularyRef(COUNTRY), in_vocabulary(COUNTRY)]
-Language = Annotated[str, VocabularyRef(LANGUAGE), in_vocabulary(LANGUAGE)]
-Currency = Annotated[str, VocabularyRef(CURRENCY), in_vocabulary(CURRENCY)]
+SCHEMA_VERSION = 3
 
 ProposalStatus = Literal[
     "draft", "submitted", "in_review", "changes_requested", "approved", "rejected"
@@ -113,6 +100,9 @@ class Contact(Strict):
     phone: ShortText = ""
 
 
+PlacesLimit = Literal["limited", "unlimited"]
+
+
 class GeneralInformation(Strict):
     """Core facts about the learning offer, for the credential, assessment and publicity."""
 
@@ -134,6 +124,11 @@ class GeneralInformation(Strict):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     application_deadline: dt.date | None = None
+    maximum_duration: Duration = Field(default_factory=Duration)
+    period: Annotated[ShortText, TRANSLATED] = ""
+    venue: Annotated[ShortText, TRANSLATED] = ""
+    city: ShortText = ""
+    places_limit: PlacesLimit = "limited"
     places: Count | None = None
     max_places_per_institution: Count | None = None
     fee: Money | None = None
@@ -180,12 +175,15 @@ class CertifiedData(Strict):
     notional_hours: Hours | None = None
     eqf_level: EqfLevel | None = None
     national_level: ShortText = ""
+    national_level_uri: Link = ""
     assessment_types: list[AssessmentType] = Field(default_factory=list, max_length=20)
     modes: list[Mode] = Field(default_factory=list, max_length=10)
     quality_assurance_types: list[QualityAssuranceType] = Field(default_factory=list, max_length=10)
     quality_assurance_description: Annotated[LongText, TRANSLATED] = ""
     supervision: Supervision | None = None
     grading_scheme: Annotated[LongText, TRANSLATED] = ""
+    award_condition: Annotated[LongText, TRANSLATED] = ""
+    partial_qualification: bool = False
     integration: Integration | None = None
     stackability: Annotated[LongText, TRANSLATED] = ""
     further_information: Annotated[LongText, TRANSLATED] = ""
@@ -225,6 +223,8 @@ class LearningActivity(Item):
     description: Annotated[LongText, TRANSLATED] = ""
     hours: Hours | None = None
     taught: bool = Field(False, description="Delivered by teaching staff (contact hours).")
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
 
 
 class Assessment(Item):
@@ -232,6 +232,7 @@ class Assessment(Item):
 
     title: Annotated[ShortText, TRANSLATED] = ""
     method: AssessmentType | None = None
+    mode: Mode | None = None
     weight: Percent | None = None
     criteria: Annotated[LongText, TRANSLATED] = ""
     outcome_ids: list[ItemId] = Field(default_factory=list, max_length=MAX_ITEMS)
@@ -440,7 +441,7 @@ class SelfAssessment(Strict):
 class Proposal(Strict):
     """A complete micro-credential proposal."""
 
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
     id: str = Field(default_factory=new_proposal_id, min_length=1, max_length=64)
     status: ProposalStatus = "draft"
     languages: ProposalLanguages = Field(default_factory=ProposalLanguages)

@@ -9,6 +9,13 @@ work on plain JSON data, so they never depend on today's model classes.
   of a version 1 document is its main-language text; the main language is the first
   language of instruction the proposal declared (``general.languages``) when that language
   has a two-letter code, else English. There are no translations yet.
+- **2 → 3**: new facts of the offer (whether places are limited, the maximum duration, the
+  period, venue and city, the condition for the award, whether it is a partial
+  qualification, an assessment component's own mode) and an ESCO skill's reuse level. Each
+  has a default that says what a version 2 document said: a set number of places (the
+  number, if any, as before), nothing stated about duration, period, venue or condition, a
+  whole qualification, every component in the micro-credential's own form of
+  participation, no reuse level. The document is kept as it is.
 """
 
 from __future__ import annotations
@@ -53,8 +60,12 @@ def _v1_to_v2(data: Document) -> Document:
     return upgraded
 
 
+def _v2_to_v3(data: Document) -> Document:
+    return dict(data)
+
+
 #: ``{n: step}``: ``step`` turns a document of schema ``n`` into one of schema ``n + 1``.
-STEPS: dict[int, Step] = {1: _v1_to_v2}
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def document_version(data: Document) -> int:

@@ -30,7 +30,7 @@ from pydantic import Field, field_validator, model_validator
 
 from mcdesigner.i18n import tr
 from mcdesigner.model.base import Link, Strict
-from mcdesigner.model.proposal import Country, Currency
+from mcdesigner.model.terms import Country, Currency
 from mcdesigner.model.text import ShortText
 
 #: A profile's file names: one plain name inside the profile (no folders).

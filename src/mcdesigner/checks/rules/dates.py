@@ -1,4 +1,4 @@
-"""General information that must be consistent: dates, places and the fee."""
+"""General information that must be consistent: dates, duration, places and the fee."""
 
 from __future__ import annotations
 
@@ -60,6 +60,49 @@ def deadline_before_start(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule(
+    "dates.activity-in-edition",
+    title="Activities take place within the edition",
+    section="academic",
+    severity="error",
+    reference=PUBLIC_INFORMATION,
+)
+def activity_in_edition(context: CheckContext) -> Iterator[Finding]:
+    """An activity's dates are in order and inside the edition's dates."""
+    general = context.proposal.general
+    fmt = formatter()
+    for activity in context.proposal.academic.activities:
+        path = f"academic.activities[{activity.id}]"
+        start, end = activity.start_date, activity.end_date
+        if start and end and end < start:
+            yield Finding(
+                "error",
+                f"{path}.end_date",
+                tr(
+                    "The activity ends ({end}) before it starts ({start}). Correct one of the"
+                    " two dates."
+                ).format(end=fmt.date(end), start=fmt.date(start)),
+            )
+        if start and general.start_date and start < general.start_date:
+            yield Finding(
+                "error",
+                f"{path}.start_date",
+                tr(
+                    "The activity starts ({start}) before the edition starts ({edition})."
+                    " Move the activity, or the start date of the edition."
+                ).format(start=fmt.date(start), edition=fmt.date(general.start_date)),
+            )
+        if end and general.end_date and end > general.end_date:
+            yield Finding(
+                "error",
+                f"{path}.end_date",
+                tr(
+                    "The activity ends ({end}) after the edition ends ({edition})."
+                    " Move the activity, or the end date of the edition."
+                ).format(end=fmt.date(end), edition=fmt.date(general.end_date)),
+            )
+
+
+@rule(
     "places.positive",
     title="Places are positive",
     section="general",
@@ -109,6 +152,54 @@ def places_per_institution(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule(
+    "places.unlimited-with-number",
+    title="An offer without a limit states no number of places",
+    section="general",
+    severity="error",
+    reference=ADMISSION,
+)
+def places_unlimited_with_number(context: CheckContext) -> Iterator[Finding]:
+    """An offer with no limit on places gives no number of places."""
+    general = context.proposal.general
+    if general.places_limit == "unlimited" and general.places is not None:
+        yield Finding(
+            "error",
+            "general.places_limit",
+            tr(
+                "The offer has no limit on places, yet {places} places are given. Choose a set"
+                " number of places, or clear the number."
+            ).format(places=general.places),
+        )
+
+
+@rule(
+    "duration.complete",
+    title="The maximum duration has a number and a unit",
+    section="general",
+    severity="error",
+    reference=PUBLIC_INFORMATION,
+)
+def duration_complete(context: CheckContext) -> Iterator[Finding]:
+    """A maximum duration gives both its number and its unit, or neither."""
+    duration = context.proposal.general.maximum_duration
+    if duration.amount is not None and duration.unit is None:
+        yield Finding(
+            "error",
+            "general.maximum_duration.unit",
+            tr(
+                "The maximum duration is {amount}, but its unit is missing. Choose days, weeks,"
+                " months or years."
+            ).format(amount=duration.amount),
+        )
+    elif duration.unit is not None and duration.amount is None:
+        yield Finding(
+            "error",
+            "general.maximum_duration.amount",
+            tr("The maximum duration has a unit but no number. Enter how many, for example 1."),
+        )
+
+
+@rule(
     "fee.not-negative",
     title="The fee is not negative",
     section="general",
@@ -131,7 +222,10 @@ def fee_not_negative(context: CheckContext) -> Iterator[Finding]:
 RULES: tuple[Rule, ...] = (
     start_before_end,
     deadline_before_start,
+    activity_in_edition,
     places_positive,
     places_per_institution,
+    places_unlimited_with_number,
+    duration_complete,
     fee_not_negative,
 )
