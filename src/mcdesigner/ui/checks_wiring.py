@@ -177,7 +177,7 @@ class ChecksWiring(QObject):
             return False
         problem = self._session.apply(fix.edit, fix.description)
         if problem is not None:
-            self.panel.show_fix_problem(problem)
+            self.panel.fixes.show_problem(problem)
             return False
         return True
 

@@ -185,7 +185,7 @@ class EscoLabelEditor(LineEditor):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setCompletionRole(QUERY_ROLE)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setMaxVisibleItems(8)
+        self.completer.setMaxVisibleItems(6)
         popup = self.popup = QListView()
         self.completer.setPopup(popup)
         popup.setObjectName("escoSkillPicker")

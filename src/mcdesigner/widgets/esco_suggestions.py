@@ -130,7 +130,7 @@ class SuggestionRow(QWidget):
             button.setObjectName("escoSuggestion")
             button.setAutoRaise(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setStyleSheet("QToolButton { color: palette(link); }")
+            button.setStyleSheet("QToolButton { color: palette(link); padding: 0px 2px; }")
             self.flow.add(button)
             self.buttons.append(button)
         for index, button in enumerate(self.buttons):

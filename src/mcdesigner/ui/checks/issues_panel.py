@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QMenu,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -40,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesigner.checks import SEVERITIES, Issue, Readiness
-from mcdesigner.checks.issues import Fix
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms
 from mcdesigner.i18n import tr_n
+from mcdesigner.ui.checks.fixes import IssueFixes
 from mcdesigner.ui.checks.grouping import SectionIssues, count_by_severity, group_issues
 from mcdesigner.ui.checks.icons import READY_COLOUR, SEVERITY_COLOURS, severity_icon
 from mcdesigner.ui.checks.issue_delegate import (
@@ -125,7 +123,6 @@ class IssuesPanel(QWidget):
         self._shown: set[str] = set(SEVERITIES)
         self._groups: list[SectionIssues] | None = None
         self._collapsed: set[str] = set()
-        self._fixes: list[Fix] = []
 
         self._summary_icon = QLabel(self)
         self._summary_icon.setFixedSize(QSize(20, 20))
@@ -145,13 +142,9 @@ class IssuesPanel(QWidget):
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.view)
         self._stack.addWidget(self._empty)
-        self.fix_button = QPushButton(self)
-        self.fix_button.setObjectName("issueFixButton")
-        self.fix_button.setVisible(False)
-        self.fix_button.clicked.connect(self.apply_current_fix)
-        self._fix_message = QLabel(self)
-        self._fix_message.setWordWrap(True)
-        self._fix_message.setVisible(False)
+        self.fixes = IssueFixes(self.view, self)
+        self.fixes.fix_requested.connect(self.fix_requested)
+        self.fix_button = self.fixes.button
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -163,8 +156,7 @@ class IssuesPanel(QWidget):
         layout.addLayout(header)
         layout.addLayout(filters)
         layout.addWidget(self._stack, 1)
-        layout.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self._fix_message)
+        layout.addWidget(self.fixes)
         self.setFocusProxy(self.view)
         self._refresh()
 
@@ -212,11 +204,6 @@ class IssuesPanel(QWidget):
             self.tr("Press Enter or double-click an issue to go to its field.")
         )
         self.view.activated.connect(self._activated)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        selection = self.view.selectionModel()
-        assert selection is not None
-        selection.currentChanged.connect(self._update_fix)
         self.view.collapsed.connect(self._remember_collapsed)
         self.view.expanded.connect(self._remember_expanded)
 
@@ -364,16 +351,7 @@ class IssuesPanel(QWidget):
         had_focus = self.view.hasFocus()
 
         self._model.clear()
-        # An issue offers the fix found for its field by any check (the missing address
-        # and the exact ESCO label are two findings about the same value).
-        self._fixes = []
-        fix_of: dict[str, int] = {}
-        for group in groups:
-            for entry in group.entries:
-                found = entry.issue.fix
-                if found is not None and entry.issue.path not in fix_of:
-                    fix_of[entry.issue.path] = len(self._fixes)
-                    self._fixes.append(found)
+        fix_of = self.fixes.collect(entry.issue for group in groups for entry in group.entries)
         for group in groups:
             header = _new_row("section")
             header.setData(group.section_id, PATH_ROLE)
@@ -393,7 +371,7 @@ class IssuesPanel(QWidget):
                 row.setData(entry.label, LABEL_ROLE)
                 row.setData(issue.message, MESSAGE_ROLE)
                 row.setData(issue.reference, REFERENCE_ROLE)
-                fix = self._fixes[fix_of[issue.path]] if issue.path in fix_of else None
+                fix = self.fixes.for_path(issue.path, fix_of)
                 if fix is not None:
                     row.setData(fix_of[issue.path], FIX_ROLE)
                 kind = self._severity_word(issue.severity)
@@ -421,7 +399,7 @@ class IssuesPanel(QWidget):
         self.view.verticalScrollBar().setValue(scroll)
         if had_focus:
             self.view.setFocus()
-        self._update_fix()
+        self.fixes.update_current()
 
     def _severity_word(self, severity: str) -> str:
         return {
@@ -468,47 +446,3 @@ class IssuesPanel(QWidget):
     def _remember_expanded(self, index: QModelIndex) -> None:
         if index.data(KIND_ROLE) == "section":
             self._collapsed.discard(index.data(PATH_ROLE))
-
-    # -- one-click fixes --------------------------------------------------------
-    def fix_at(self, index: QModelIndex) -> Fix | None:
-        """The one-click fix of the issue at ``index``, if it has one."""
-        if not index.isValid() or index.data(KIND_ROLE) != "issue":
-            return None
-        position = index.data(FIX_ROLE)
-        if isinstance(position, int) and 0 <= position < len(self._fixes):
-            return self._fixes[position]
-        return None
-
-    def _update_fix(self, *_args: object) -> None:
-        fix = self.fix_at(self.view.currentIndex())
-        self._fix_message.setVisible(False)
-        if fix is None:
-            self.fix_button.setVisible(False)
-            return
-        self.fix_button.setText(fix.description)
-        self.fix_button.setAccessibleName(fix.description)
-        self.fix_button.setVisible(True)
-
-    def apply_current_fix(self) -> None:
-        """Ask to apply the fix of the current issue (nothing happens without one)."""
-        fix = self.fix_at(self.view.currentIndex())
-        if fix is not None:
-            self.fix_requested.emit(fix)
-
-    def show_fix_problem(self, message: str) -> None:
-        """Say why a fix could not be applied (the proposal changed meanwhile)."""
-        self._fix_message.setText(message)
-        self._fix_message.setVisible(True)
-
-    def _context_menu(self, point: QPoint) -> None:
-        index = self.view.indexAt(point)
-        fix = self.fix_at(index)
-        if fix is None:
-            return
-        self.view.setCurrentIndex(index)
-        menu = QMenu(self.view)
-        action = menu.addAction(fix.description)
-        action.triggered.connect(lambda: self.fix_requested.emit(fix))
-        viewport = self.view.viewport()
-        assert viewport is not None
-        menu.exec(viewport.mapToGlobal(point))
