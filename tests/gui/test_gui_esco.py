@@ -133,3 +133,29 @@ def test_the_issues_panel_links_an_exact_esco_label(qtbot: Any, window: Any) -> 
     assert linked.reuse_level == "http://data.europa.eu/snb/skill-reuse-level/transversal"
     window.session.undo_stack.undo()
     assert skill_at(window, path.rsplit(".", 1)[0]).uri == ""
+
+
+def test_a_spanish_proposal_gets_the_spanish_label(qtbot: Any, window: Any) -> None:
+    from mcdesigner.model.edits import SetValue
+
+    assert window.session.apply(SetValue("languages.main", "es"), "Main language") is None
+    item_path, label = new_skill(qtbot, window)
+    qtbot.keyClicks(label.line, "work in teams")
+    qtbot.waitUntil(label.popup.isVisible)
+    assert label.popup.model().index(0, 0).data() == "trabajar en equipo"
+    press(label.popup, Qt.Key.Key_Return)
+    linked = skill_at(window, item_path)
+    assert (linked.label, linked.uri) == ("trabajar en equipo", WORK_IN_TEAMS)
+
+
+def test_the_picker_stays_plain_text_in_the_translations_view(qtbot: Any, window: Any) -> None:
+    outcome = window.session.proposal.certified.learning_outcomes[0]
+    skill = outcome.esco_skills[0]
+    path = f"{OUTCOMES}[{outcome.id}].esco_skills[{skill.id}].label"
+    assert window.go_to_translation("es", path)
+    row = window.editor.translations.rows[path]
+    assert isinstance(row.editor, EscoLabelEditor)
+    row.editor.line.setFocus()
+    row.editor.line.selectAll()
+    qtbot.keyClicks(row.editor.line, "work in teams")
+    assert not row.editor.popup.isVisible()

@@ -205,9 +205,11 @@ class EscoLabelEditor(LineEditor):
     def _search(self, text: str) -> None:
         """List the skills matching ``text`` under the field (or hide the list)."""
         found: list[SearchHit] = []
-        if text.strip():
+        context = page_context(self)
+        # Off a section page (a translation being typed) the field is plain text.
+        if text.strip() and context is not None:
             try:
-                found = esco.search(text, proposal_language(page_context(self)), LIMIT)
+                found = esco.search(text, proposal_language(context), LIMIT)
             except EscoDataError:
                 found = []  # a broken installation: the field stays a plain text field
         self.hits.show(text, found)

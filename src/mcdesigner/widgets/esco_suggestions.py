@@ -207,7 +207,10 @@ class OutcomeTextEditor(MultiLineEditor):
         left out)."""
         self._timer.stop()
         text = self.value().strip()
-        language = proposal_language(page_context(self))
+        context = page_context(self)
+        if context is None:
+            return  # a translation being typed: nothing can be added from here
+        language = proposal_language(context)
         key = (text, language, self._linked)
         if key == self._shown_for:
             return
