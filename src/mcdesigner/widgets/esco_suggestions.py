@@ -38,6 +38,8 @@ from mcdesigner.widgets.text_editors import MultiLineEditor
 COUNT = 5
 #: How long the text must stay unchanged before the suggestions are worked out again (ms).
 DELAY_MS = 400
+#: The narrowest the row of suggestions asks to be (longer labels are cut to the width).
+MIN_WIDTH = 160
 
 
 class FlowLayout(QLayout):
@@ -83,10 +85,12 @@ class FlowLayout(QLayout):
         return self.minimumSize()
 
     def minimumSize(self) -> QSize:
+        # Narrow on purpose: a long skill label must not push the outcome's text under its
+        # caption (the form wraps rows whose editor is wider than the room beside it).
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
-        return size
+        return QSize(min(size.width(), MIN_WIDTH), size.height())
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         x, y, line = rect.x(), rect.y(), 0
