@@ -102,16 +102,32 @@ def test_a_click_on_a_suggestion_adds_a_linked_skill(qtbot: Any, window: Any) ->
     assert len(window.session.proposal.certified.learning_outcomes[0].esco_skills) == before
 
 
-def test_suggestions_follow_the_outcome_text(qtbot: Any, window: Any) -> None:
+def test_suggestions_follow_the_outcome_text_once_typing_pauses(
+    qtbot: Any, window: Any, monkeypatch: Any
+) -> None:
+    from mcdesigner import esco
+
     window.editor.show_section("certified")
     outcome = window.session.proposal.certified.learning_outcomes[0]
     text = editor(window, f"{OUTCOMES}[{outcome.id}].text")
+    qtbot.waitUntil(lambda: bool(text.row.suggestions), timeout=3000)
+    asked: list[str] = []
+    real = esco.suggest
+
+    def counted(outcome_text: str, lang: str = "en", k: int = 5) -> Any:
+        asked.append(outcome_text)
+        return real(outcome_text, lang, k)
+
+    monkeypatch.setattr(esco, "suggest", counted)
     text.box.setFocus()
     text.box.selectAll()
-    qtbot.keyClicks(text.box, "Work in teams and communicate with colleagues")
+    typed = "Work in teams and communicate with colleagues"
+    qtbot.keyClicks(text.box, typed)
     qtbot.waitUntil(
         lambda: WORK_IN_TEAMS in {s.skill.address for s in text.row.suggestions}, timeout=3000
     )
+    assert asked[-1] == typed
+    assert len(asked) < len(typed) // 4  # worked out when typing pauses, not on every key
 
 
 def test_the_issues_panel_links_an_exact_esco_label(qtbot: Any, window: Any) -> None:
