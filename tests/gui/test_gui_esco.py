@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from gui.gui_helpers import editor, press, type_text
 from mcdesigner.model.edits import InsertItem
 from mcdesigner.model.proposal import EscoSkill, Proposal
-from mcdesigner.widgets.esco_picker import ADDRESS_ROLE, EscoLabelEditor
+from mcdesigner.widgets.esco_picker import ADDRESS_ROLE, DESCRIPTION_ROLE, EscoLabelEditor
 from mcdesigner.widgets.esco_suggestions import OutcomeTextEditor
 
 WORK_IN_TEAMS = "http://data.europa.eu/esco/skill/60c78287-22eb-4103-9c8c-28deaa460da0"
@@ -73,7 +73,10 @@ def test_spanish_words_find_the_same_skill(qtbot: Any, window: Any) -> None:
     type_text(label.line, "trabajar en equipo")
     popup = label.popup
     qtbot.waitUntil(popup.isVisible)
-    assert popup.model().index(0, 0).data(ADDRESS_ROLE) == WORK_IN_TEAMS
+    first = popup.model().index(0, 0)
+    assert first.data(ADDRESS_ROLE) == WORK_IN_TEAMS
+    assert first.data() == "work in teams"  # the proposal's language
+    assert first.data(DESCRIPTION_ROLE).startswith("Found as “trabajar en equipo”")
     assert label.choose(0)
     linked = skill_at(window, item_path)
     assert linked.uri == WORK_IN_TEAMS

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from mcdesigner import esco
 from mcdesigner.esco.data import EscoDataError, Skill
 from mcdesigner.esco.label_index import SearchHit
+from mcdesigner.esco.text import phrase
 from mcdesigner.formdefs.definitions import FieldDef
 from mcdesigner.model.edits import SetValue, SetValues
 from mcdesigner.widgets.contract import signals_blocked
@@ -111,7 +112,12 @@ class SkillHits(QAbstractListModel):
         if role == KIND_ROLE:
             return hit.skill.kind_text
         if role == DESCRIPTION_ROLE:
-            return hit.skill.description_start(140)
+            description = hit.skill.description_start(140)
+            if phrase(hit.matched) != phrase(hit.label):
+                # Found by another label (a synonym, another language): say which.
+                found = self.tr("Found as “{label}”").format(label=hit.matched)
+                return f"{found} · {description}" if description else found
+            return description
         if role == ADDRESS_ROLE:
             return hit.skill.address
         if role == Qt.ItemDataRole.ToolTipRole:
