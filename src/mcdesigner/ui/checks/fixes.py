@@ -39,7 +39,7 @@ class IssueFixes(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
-        self.button.setVisible(False)
+        self.setVisible(False)  # takes no room while the current issue has no fix
         self.message.setVisible(False)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
@@ -78,12 +78,11 @@ class IssueFixes(QWidget):
         """Name the fix of the current issue on the button (hidden when it has none)."""
         fix = self.fix_at(self.view.currentIndex())
         self.message.setVisible(False)
-        if fix is None:
-            self.button.setVisible(False)
-            return
-        self.button.setText(fix.description)
-        self.button.setAccessibleName(fix.description)
-        self.button.setVisible(True)
+        self.button.setVisible(fix is not None)
+        self.setVisible(fix is not None)
+        if fix is not None:
+            self.button.setText(fix.description)
+            self.button.setAccessibleName(fix.description)
 
     def apply_current(self) -> None:
         """Ask to apply the fix of the current issue (nothing happens without one)."""
@@ -95,6 +94,7 @@ class IssueFixes(QWidget):
         """Say why a fix could not be applied (the proposal changed meanwhile)."""
         self.message.setText(message)
         self.message.setVisible(True)
+        self.setVisible(True)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
