@@ -7,8 +7,10 @@ first start, from a second, empty database), ``library.png``, one PNG per sectio
 issue selected in the dock and shown beside its field), ``review.png`` (reviewer mode with
 a comment thread), ``translations.png`` (the Translations view, one outcome's Spanish text
 cleared to show how a missing translation is marked) and ``export.png`` (the export dialog
-previewing the proposal PDF) into ``docs/screenshots/`` (or the folder given as the first
-argument); ``--only translations`` or ``--only welcome`` takes that one only::
+previewing the proposal PDF) and ``esco.png`` (the ESCO skill picker open under a new
+skill's label, the suggested ESCO skills under the outcome) into ``docs/screenshots/`` (or
+the folder given as the first argument); ``--only translations``, ``--only welcome`` or
+``--only esco`` takes that one only::
 
     python scripts/take_screenshots.py            # re-runs itself under xvfb-run if needed
     python scripts/take_screenshots.py --lang es docs/screenshots/es   # the window in Spanish
@@ -191,6 +193,33 @@ def _shoot_welcome(scratch: Path, shoot: Any) -> None:
     window.close()
 
 
+def _shoot_esco(window: object, shoot_screen: Any, wait_for: Any, language: str) -> None:
+    """A new ESCO skill on the first outcome, a few words typed: the picker lists the
+    matching skills under it, the suggestions for the outcome's text show above."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    w: Any = window
+    w.checks.checker.run_now(w.session.proposal)
+    outcome = w.session.proposal.certified.learning_outcomes[0]
+    page = w.editor.show_section("certified")
+    skills = page.list_widget(f"certified.learning_outcomes[{outcome.id}].esco_skills")
+    skills.add_button.click()
+    item = f"certified.learning_outcomes[{outcome.id}].esco_skills[{skills.order[-1]}]"
+    text = page.editor(f"certified.learning_outcomes[{outcome.id}].text")
+    wait_for(lambda: bool(text.row.suggestions))
+    settle_page = w.editor.current_page()
+    top = text.row.mapTo(settle_page.widget(), QPoint(0, 0)).y()
+    page.verticalScrollBar().setValue(max(0, top - 150))  # the outcome's text stays in sight
+    label = page.editor(f"{item}.label")
+    label.line.setFocus()
+    w.help_panel.show_field(label.field)
+    QTest.keyClicks(label.line, "trabajar en equipo" if language == "es" else "work in teams")
+    wait_for(label.popup.isVisible)
+    shoot_screen("esco")
+    label.popup.hide()
+
+
 def main(argv: list[str]) -> int:
     _under_xvfb()
     arguments = argv[1:]
@@ -242,10 +271,23 @@ def main(argv: list[str]) -> int:
             app.processEvents()
             time.sleep(0.02)
 
+    def shoot_screen(name: str) -> None:
+        """The window's area of the screen, with the popups open over it."""
+        settle()
+        path = out / f"{name}.png"
+        frame = window.frameGeometry()
+        screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(path))
+        print(path)
+
     assert window.session is not None, "the example proposal did not open"
     if only == "welcome":
         window.close()
         _shoot_welcome(scratch, shoot)
+        shutil.rmtree(scratch, ignore_errors=True)
+        return 0
+    if only == "esco":
+        _shoot_esco(window, shoot_screen, wait_for, language)
+        window.close()
         shutil.rmtree(scratch, ignore_errors=True)
         return 0
     if only == "translations":
@@ -275,6 +317,7 @@ def main(argv: list[str]) -> int:
     _shoot_review(window, shoot)
     _shoot_translations(window, shoot, wait_for)
     _shoot_export(window, shoot, wait_for)
+    _shoot_esco(window, shoot_screen, wait_for, language)
     window.close()
     _shoot_welcome(scratch, shoot)
     shutil.rmtree(scratch, ignore_errors=True)

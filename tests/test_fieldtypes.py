@@ -84,7 +84,7 @@ def test_hints_are_checked_against_what_the_type_offers() -> None:
     inert = LONGTEXT.hint_problem("multiline")
     assert inert == "widget 'multiline' is what a longtext field shows anyway: remove the line"
     unknown = TEXT.hint_problem("tags")
-    assert unknown == "widget 'tags' is not allowed for a text field (allowed: line)"
+    assert unknown == "widget 'tags' is not allowed for a text field (allowed: line, esco_skill)"
 
 
 def test_a_second_type_of_the_same_name_is_refused() -> None:

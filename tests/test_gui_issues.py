@@ -230,3 +230,35 @@ def test_panel_shows_what_the_live_checker_found(qtbot: QtBot) -> None:
     assert sorted(map(repr, panel.visible_issues())) == sorted(map(repr, issues))
     expected = checks.readiness(proposal, issues)
     assert f"{int(expected.overall_percent)}% complete" in panel.summary_text()
+
+
+def test_an_issue_with_a_fix_offers_it_and_so_do_the_other_issues_on_its_field(
+    qtbot: QtBot,
+) -> None:
+    from dataclasses import replace
+
+    from mcdesigner.checks.issues import Fix
+    from mcdesigner.model.edits import SetValue
+
+    path = "certified.learning_outcomes[lo1].esco_skills[s1].uri"
+    fix = Fix("Link “work in teams” to ESCO", SetValue(path, "http://example.org/skill"))
+    issues = [
+        _issue(path),
+        replace(_issue(path, "advice"), fix=fix),
+        _issue("general.title"),
+    ]
+    widget = IssuesPanel()
+    qtbot.addWidget(widget)
+    widget.set_issues(issues, _readiness(issues), _proposal())
+    widget.show()
+    qtbot.waitExposed(widget)
+    requested: list[Fix] = []
+    widget.fix_requested.connect(requested.append)
+
+    assert widget.select_path("general.title")
+    assert not widget.fix_button.isVisible()
+    assert widget.select_path(path)  # the error without a fix of its own comes first
+    assert widget.fix_button.isVisible()
+    assert widget.fix_button.text() == "Link “work in teams” to ESCO"
+    widget.fix_button.click()
+    assert requested == [fix]

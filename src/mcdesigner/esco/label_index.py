@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from mcdesigner.esco import prebuilt
 from mcdesigner.esco.data import LANGUAGES, Catalog, Skill, catalog
@@ -93,6 +94,8 @@ class LabelIndex:
         self._labels = [raw[n] for n in order]
         self._words = [found[n] for n in order]
         self._phrases = [phrases[n] for n in order]
+        # " word word ...": a query word starts some word when " " + it is in there.
+        self._spaced = [" " + p for p in self._phrases]
         postings: dict[str, list[int]] = {}
         self.by_phrase: dict[str, list[int]] = {}
         for number, entry_words in enumerate(self._words):
@@ -121,24 +124,34 @@ class LabelIndex:
         end = bisect.bisect_left(self.vocabulary, prefix + "\uffff", lo=start)
         return start, end
 
-    def _matching(self, query: list[str]) -> list[int]:
-        """Entries (in index order) in which every query word starts some word."""
+    def _matching(self, query: list[str], at_most: int = RANKED_AT_MOST) -> list[int]:
+        """The first ``at_most`` entries (in index order) in which every query word starts
+        some word.
+
+        The entries of the rarest query word are collected from its postings, or, when
+        that word is a short prefix covering a large share of all entries (a first letter
+        typed), by reading the entries in index order until enough are found: the answer
+        is the same, and it comes in a millisecond rather than tens.
+        """
         ranges = {w: self._range(w) for w in set(query)}
         seed = min(ranges, key=lambda w: self._sizes[ranges[w][1]] - self._sizes[ranges[w][0]])
         start, end = ranges[seed]
+        total = self._sizes[end] - self._sizes[start]
+        spaced = self._spaced
+        others = [" " + w for w in set(query) if w != seed]
+        if total and at_most * len(spaced) < total * total // 4:
+            first = " " + seed
+            hits: Iterator[int] = (n for n, entry in enumerate(spaced) if first in entry)
+            if others:
+                hits = (n for n in hits if all(w in spaced[n] for w in others))
+            return list(islice(hits, at_most))
         if end - start == 1:
             candidates = self.postings[start]
         else:
             candidates = sorted(set().union(*self.postings[start:end]))
-        others = [w for w in set(query) if w != seed]
-        if not others:
-            return candidates
-        entry_words = self._words
-        return [
-            n
-            for n in candidates
-            if all(any(x.startswith(w) for x in entry_words[n]) for w in others)
-        ]
+        if others:
+            candidates = [n for n in candidates if all(w in spaced[n] for w in others)]
+        return candidates[:at_most]
 
     def search(self, text: str, language: str = "en", limit: int = 20) -> list[SearchHit]:
         """The skills whose labels match ``text``, best first (see the module's ranking)."""
@@ -148,7 +161,7 @@ class LabelIndex:
         query_phrase = " ".join(query)
         matching = self._matching(query)
         exact = set(self.by_phrase.get(query_phrase, ()))
-        pool = set(matching[:RANKED_AT_MOST]) | exact
+        pool = set(matching) | exact
         whole = set(query)
         labels, entry_words, entry_phrases = self._labels, self._words, self._phrases
 

@@ -39,7 +39,7 @@ def check_url(value: str) -> str:
 TEXT = FieldType(
     name="text",
     description="one line of text",
-    widgets={"line": editors.LINE},
+    widgets={"line": editors.LINE, "esco_skill": editors.ESCO_SKILL},
     document=DocumentLayout(width=1.8),
     column_stretch=4,
     condition_values=_TEXT_VALUES,
@@ -49,7 +49,11 @@ TEXT = FieldType(
 LONGTEXT = FieldType(
     name="longtext",
     description="text of several lines",
-    widgets={"multiline": editors.MULTILINE, "line": editors.LINE},
+    widgets={
+        "multiline": editors.MULTILINE,
+        "line": editors.LINE,
+        "esco_outcome": editors.OUTCOME,
+    },
     document=DocumentLayout(width=3.2, paragraph=True),
     condition_values=_TEXT_VALUES,
 )

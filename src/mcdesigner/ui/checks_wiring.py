@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFrame, QMainWindow, QScrollArea
 
 from mcdesigner.checks import CheckSettings, Issue, Readiness
+from mcdesigner.checks.issues import Fix
 from mcdesigner.model.proposal import Proposal
 from mcdesigner.operations.completeness import record_completeness
 from mcdesigner.settings import Preferences
@@ -81,6 +82,7 @@ class ChecksWiring(QObject):
         self._navigating = False
         self.panel.navigate_requested.connect(self._go_to_issue)
         self.panel.translation_requested.connect(self._go_to_translation)
+        self.panel.fix_requested.connect(self.apply_fix)
         self.panel.view.clicked.connect(self._clicked)  # a single click is enough
         self.panel.check_requested.connect(self.check_now)
         self.panel.check_button.setEnabled(False)  # until a proposal is open
@@ -173,6 +175,16 @@ class ChecksWiring(QObject):
             self.window.go_to_translation(language, path)
         finally:
             self._navigating = False
+
+    def apply_fix(self, fix: Fix) -> bool:
+        """Apply an issue's one-click fix to the open proposal, as one undo step."""
+        if self._session is None:
+            return False
+        problem = self._session.apply(fix.edit, fix.description)
+        if problem is not None:
+            self.panel.fixes.show_problem(problem)
+            return False
+        return True
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.data(KIND_ROLE) == "issue":

@@ -24,6 +24,7 @@ MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 6
 COUNTS_ROLE = Qt.ItemDataRole.UserRole + 7  # section: dict severity -> count
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 8
 LANGUAGE_ROLE = Qt.ItemDataRole.UserRole + 9  # issue: language of the text ("" the field)
+FIX_ROLE = Qt.ItemDataRole.UserRole + 10  # issue: position of its one-click fix (-1: none)
 
 _PAD = 4
 _ICON = 16

@@ -7,7 +7,9 @@ grouped by section (in form order) with the counts of each section in its header
 issue shows its field (list items by number, e.g. "Learning outcome 3 › Outcome"), the
 message and the rule's reference. *Check now* asks for every result to be shown beside
 its field too. Activating an issue (double click or Enter) emits
-:attr:`IssuesPanel.navigate_requested` with the exact field path.
+:attr:`IssuesPanel.navigate_requested` with the exact field path. An issue that carries a
+one-click fix (linking a skill to ESCO, for example) offers it as a button under the list
+and in the issue's context menu; choosing it emits :attr:`IssuesPanel.fix_requested`.
 """
 
 from __future__ import annotations
@@ -40,10 +42,12 @@ from mcdesigner.checks import SEVERITIES, Issue, Readiness
 from mcdesigner.formatting import formatter
 from mcdesigner.formdefs import FormSet, default_forms
 from mcdesigner.i18n import tr_n
+from mcdesigner.ui.checks.fixes import IssueFixes
 from mcdesigner.ui.checks.grouping import SectionIssues, count_by_severity, group_issues
 from mcdesigner.ui.checks.icons import READY_COLOUR, SEVERITY_COLOURS, severity_icon
 from mcdesigner.ui.checks.issue_delegate import (
     COUNTS_ROLE,
+    FIX_ROLE,
     KIND_ROLE,
     LABEL_ROLE,
     LANGUAGE_ROLE,
@@ -70,6 +74,7 @@ def _new_row(kind: str) -> QStandardItem:
     for role in (*roles, LANGUAGE_ROLE):
         item.setData("", role)
     item.setData({}, COUNTS_ROLE)
+    item.setData(-1, FIX_ROLE)
     return item
 
 
@@ -108,6 +113,8 @@ class IssuesPanel(QWidget):
     translation_requested = Signal(str, str)
     #: The user asked to check the proposal now and see every result beside its field.
     check_requested = Signal()
+    #: The user chose the one-click fix of an issue: the :class:`~mcdesigner.checks.Fix`.
+    fix_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, *, forms: FormSet | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +145,9 @@ class IssuesPanel(QWidget):
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.view)
         self._stack.addWidget(self._empty)
+        self.fixes = IssueFixes(self.view, self)
+        self.fixes.fix_requested.connect(self.fix_requested)
+        self.fix_button = self.fixes.button
 
         self.check_button = QToolButton(self)
         self.check_button.setObjectName("checkNowButton")
@@ -162,6 +172,7 @@ class IssuesPanel(QWidget):
         layout.addLayout(check_row)
         layout.addLayout(filters)
         layout.addWidget(self._stack, 1)
+        layout.addWidget(self.fixes)
         self.setFocusProxy(self.view)
         self._refresh()
 
@@ -356,6 +367,7 @@ class IssuesPanel(QWidget):
         had_focus = self.view.hasFocus()
 
         self._model.clear()
+        fix_of = self.fixes.collect(entry.issue for group in groups for entry in group.entries)
         for group in groups:
             header = _new_row("section")
             header.setData(group.section_id, PATH_ROLE)
@@ -375,6 +387,9 @@ class IssuesPanel(QWidget):
                 row.setData(entry.label, LABEL_ROLE)
                 row.setData(issue.message, MESSAGE_ROLE)
                 row.setData(issue.reference, REFERENCE_ROLE)
+                fix = self.fixes.for_path(issue.path, fix_of)
+                if fix is not None:
+                    row.setData(fix_of[issue.path], FIX_ROLE)
                 kind = self._severity_word(issue.severity)
                 row.setText(f"{kind}: {entry.label}: {issue.message}")
                 row.setAccessibleText(f"{kind}: {entry.label}: {issue.message}")
@@ -383,6 +398,10 @@ class IssuesPanel(QWidget):
                     tooltip += "\n\n" + self.tr("Rule: {reference}").format(
                         reference=issue.reference
                     )
+                if fix is not None:
+                    tooltip += "\n\n" + self.tr(
+                        "One click fixes it: “{fix}” (under the list, or right-click)."
+                    ).format(fix=fix.description)
                 row.setToolTip(tooltip)
                 header.appendRow(row)
             self._model.appendRow(header)
@@ -396,6 +415,7 @@ class IssuesPanel(QWidget):
         self.view.verticalScrollBar().setValue(scroll)
         if had_focus:
             self.view.setFocus()
+        self.fixes.update_current()
 
     def _severity_word(self, severity: str) -> str:
         return {
