@@ -278,3 +278,40 @@ def test_libreoffice_prints_each_proposal_under_its_own_header(
     assert headed == sorted(headed, key=titles.index)
     assert set(headed) == set(titles)
     assert f"of {len(pages)}" in pages[-1]
+
+
+def test_the_pack_carries_the_institution_profile(tmp_path: Path) -> None:
+    """With an institution profile, the cover names the institution and every proposal's
+    header shows its logo."""
+    import zipfile
+
+    from mcdesigner.checks import CheckSettings
+    from mcdesigner.examples import new_from_example
+    from mcdesigner.export.pack import PackProposal
+    from mcdesigner.operations.pack import export_pack
+    from mcdesigner.profiles import install_profile
+    from test_profiles import png
+
+    source = tmp_path / "profile"
+    source.mkdir()
+    (source / "profile.toml").write_text(
+        '[institution]\nname = "Universidad de Oviedo"\nlogo = "logo.png"\n', encoding="utf-8"
+    )
+    (source / "logo.png").write_bytes(png(30, 10))
+    install_profile(source)
+    first, second = new_from_example(), new_from_example()
+    second.general.title = "Second proposal"
+    out = export_pack(
+        [PackProposal(first), PackProposal(second)],
+        title="Comisión de títulos",
+        meeting_date=None,
+        fmt="docx",
+        out=tmp_path / "pack.docx",
+        settings=CheckSettings(),
+    )
+    with zipfile.ZipFile(out) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        headers = [n for n in archive.namelist() if n.startswith("word/header")]
+        with_logo = [n for n in headers if n.endswith(".xml") and b"<a:blip" in archive.read(n)]
+    assert "Universidad de Oviedo" in body
+    assert len(with_logo) >= 2  # the template's header and each proposal's

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mcdesigner.atomicfile import UnsafeTarget, checked_target
 from mcdesigner.export.blocks import (
     Block,
     Cover,
@@ -32,6 +33,7 @@ from mcdesigner.export.blocks import (
     FieldList,
     FieldRow,
     Heading,
+    Letterhead,
     PageBreak,
     RunningHeader,
     Table,
@@ -184,6 +186,14 @@ def _checked_target(fmt: str, out: Path) -> Path:
     out = Path(out)
     if out.is_dir():
         raise ExportError(tr("{path} is a folder; choose a file name.").format(path=out))
+    try:
+        out = checked_target(out, through_link=False)
+    except UnsafeTarget as refused:
+        raise ExportError(
+            tr("Cannot write {path}: {reason}. Nothing was written; choose a file name.").format(
+                path=out, reason=refused.strerror
+            )
+        ) from None
     if not out.parent.is_dir():
         raise ExportError(tr("The folder {folder} does not exist.").format(folder=out.parent))
     return out
@@ -319,8 +329,12 @@ def export_pack(
     criterion_titles: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    letterhead: Letterhead | None = None,
 ) -> Path:
     """Check each proposal of ``parts``, then write the pack as ``fmt`` to ``out``.
+
+    ``letterhead`` (the institution profile and the author) gives the headers' logo, the
+    templates and the document properties, as for single documents.
 
     The checks run with ``settings`` (the user's hours per ECTS credit and the form set;
     None: the built-in defaults). ``progress(percent, message)`` is called for each
@@ -362,6 +376,8 @@ def export_pack(
         criterion_titles=criterion_titles,
         progress=assembling,
     )
+    if letterhead is not None:
+        context = dataclasses.replace(context, letterhead=letterhead)
     report(_PREPARED, tr("Laying out the document"))
     _write(context, fmt, out, report)
     report(100, tr("Done"))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mcdesigner.operations.documents import criterion_titles, in_document_language
+from mcdesigner.operations.documents import criterion_titles, in_document_language, letterhead
 from mcdesigner.storage import Store
 
 if TYPE_CHECKING:  # the documents package loads when a document is written
@@ -56,18 +56,20 @@ def export_pack(
 
     ``title`` names the committee (empty: a general title), ``meeting_date`` is printed on
     the cover when given, ``language`` is the language of the labels (None: the language
-    in use), ``institution`` the name the cover gives the institution (to come from the
-    institution's profile once one is installed; none is yet, so the callers pass nothing).
+    in use), ``institution`` the name the cover gives the institution (by default the one of
+    the institution profile in use, whose logo and templates the pack carries too).
     Raises ``ExportError``, naming the proposal when one of them is the cause; nothing is
     written then.
     """
     from mcdesigner.export.pack import PackInfo
     from mcdesigner.export.pack import export_pack as write_pack
 
+    sender = letterhead()
     with in_document_language(language, settings) as document_settings:
         return write_pack(
             parts,
-            PackInfo(title.strip(), meeting_date, institution),
+            PackInfo(title.strip(), meeting_date, institution or sender.institution),
+            letterhead=sender,
             fmt=fmt,
             out=out,
             settings=document_settings,
