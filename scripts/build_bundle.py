@@ -55,7 +55,8 @@ DATA_FOLDERS = {
     "resources": "mcdesigner/data/resources",
 }
 
-#: Qt modules MC Designer never imports; excluding them keeps their libraries and plugins out.
+#: Qt modules MC Designer never imports (QtSvg it does: the toolbar icons); excluding them
+#: keeps their libraries and plugins out.
 UNUSED_QT = [
     *("Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender"),
     *("QtAxContainer", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization"),
@@ -64,7 +65,7 @@ UNUSED_QT = [
     *("QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPositioning", "QtQml", "QtQuick"),
     *("QtQuick3D", "QtQuickControls2", "QtQuickWidgets", "QtRemoteObjects", "QtScxml"),
     *("QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql"),
-    *("QtStateMachine", "QtSvg", "QtSvgWidgets", "QtTest", "QtTextToSpeech", "QtUiTools"),
+    *("QtStateMachine", "QtSvgWidgets", "QtTest", "QtTextToSpeech", "QtUiTools"),
     *("QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick", "QtWebEngineWidgets"),
     *("QtWebSockets", "QtWebView", "QtXml"),
 ]
