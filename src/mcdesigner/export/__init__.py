@@ -128,6 +128,13 @@ def _checked_target(document: DocumentKind, fmt: Format, out: Path, *, through_l
                 document=document, known=", ".join(DOCUMENTS)
             )
         )
+    return checked_output(fmt, out, through_link=through_link)
+
+
+def checked_output(fmt: str, out: Path, *, through_link: bool = False) -> Path:
+    """``out`` as a path, once the format and the target are known to be valid: a new name
+    or a regular file in an existing folder (a symbolic link followed when
+    ``through_link``); raises :class:`ExportError` saying what is wrong."""
     if fmt not in FORMATS:
         raise ExportError(tr("Unknown format “{fmt}” (expected docx or pdf).").format(fmt=fmt))
     out = Path(out)

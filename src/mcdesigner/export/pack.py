@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mcdesigner.atomicfile import UnsafeTarget, checked_target
 from mcdesigner.export.blocks import (
     Block,
     Cover,
@@ -179,26 +178,6 @@ def build_pack_context(
     )
 
 
-def _checked_target(fmt: str, out: Path) -> Path:
-    """``out`` as a path, once the format and the folder are known to be valid."""
-    if fmt not in ("docx", "pdf"):
-        raise ExportError(tr("Unknown format “{fmt}” (expected docx or pdf).").format(fmt=fmt))
-    out = Path(out)
-    if out.is_dir():
-        raise ExportError(tr("{path} is a folder; choose a file name.").format(path=out))
-    try:
-        out = checked_target(out, through_link=False)
-    except UnsafeTarget as refused:
-        raise ExportError(
-            tr("Cannot write {path}: {reason}. Nothing was written; choose a file name.").format(
-                path=out, reason=refused.strerror
-            )
-        ) from None
-    if not out.parent.is_dir():
-        raise ExportError(tr("The folder {folder} does not exist.").format(folder=out.parent))
-    return out
-
-
 def _failed(title: str, error: str) -> str:
     return tr("“{title}” could not be added to the pack: {error}").format(title=title, error=error)
 
@@ -344,9 +323,9 @@ def export_pack(
     """
     from mcdesigner.checks import readiness as compute_readiness
     from mcdesigner.checks import run
-    from mcdesigner.export import _write
+    from mcdesigner.export import _write, checked_output
 
-    out = _checked_target(fmt, out)
+    out = checked_output(fmt, out)
     report = progress or (lambda _percent, _message: None)
     checked: list[PackProposal] = []
     count = len(parts)
