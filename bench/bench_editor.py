@@ -26,29 +26,17 @@ import argparse
 import os
 import platform
 import resource
-import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-_SCRATCH = Path(tempfile.mkdtemp(prefix="mcd-bench-editor-"))
-for _variable, _name in (
-    ("XDG_DATA_HOME", "data"),
-    ("XDG_CONFIG_HOME", "config"),
-    ("XDG_CACHE_HOME", "cache"),
-    ("XDG_RUNTIME_DIR", "runtime"),
-):
-    (_SCRATCH / _name).mkdir(mode=0o700)
-    os.environ[_variable] = str(_SCRATCH / _name)  # the user's own library is never touched
-os.environ.pop("MCDESIGNER_DB", None)
-os.environ.pop("MCDESIGNER_CONFIG", None)
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from window_bench import private_user_folders, spread, timed_ms
+
+_SCRATCH = private_user_folders("mcd-bench-editor-")
 
 from bench_checks import large_proposal  # noqa: E402
 from PySide6.QtCore import QEvent, Qt  # noqa: E402
@@ -150,12 +138,6 @@ def _type(app: QApplication, box: QWidget, keys: int, numeric: bool) -> list[flo
     return samples[:keys]
 
 
-def _timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return (time.perf_counter() - start) * 1000
-
-
 def _visit(app: QApplication, window: MainWindow, section_id: str) -> tuple[float, float]:
     """Milliseconds from asking for the section until the window is idle again (it answers
     the user), and until every item in view is built (the screen is complete)."""
@@ -217,7 +199,7 @@ def measure(app: QApplication, proposal: Proposal, name: str, keys: int) -> Run:
     run = Run()
     load_before = os.getloadavg()[0]
     try:
-        run.opening = _timed(
+        run.opening = timed_ms(
             lambda: (window.open_proposal(proposal.id, OPENED_IN), app.processEvents())
         )
         session = window.session
@@ -261,12 +243,6 @@ def measure(app: QApplication, proposal: Proposal, name: str, keys: int) -> Run:
         app.processEvents()
 
 
-def _stats(samples: list[float]) -> tuple[float, float, float]:
-    ordered = sorted(samples)
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p99, ordered[-1]
-
-
 def _verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -294,10 +270,10 @@ def report(example: Run, large: Run, keys: int) -> str:
     ]
     worst_p99 = 0.0
     for section_id, samples in large.keys.items():
-        median, p99, worst = _stats(samples)
+        median, p99, worst = spread(samples, 0.99)
         worst_p99 = max(worst_p99, p99)
         base = example.keys.get(section_id)
-        base_median, base_p99 = (_stats(base)[:2]) if base else (float("nan"), float("nan"))
+        base_median, base_p99 = (spread(base, 0.99)[:2]) if base else (float("nan"), float("nan"))
         lines.append(
             f"| {section_id} | `{_schema(large.paths[section_id])}` | {base_median:.2f} ms |"
             f" {base_p99:.2f} ms | {median:.2f} ms | {p99:.2f} ms | {worst:.2f} ms |"

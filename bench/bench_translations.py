@@ -23,25 +23,14 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-_SCRATCH = Path(tempfile.mkdtemp(prefix="mcd-bench-translations-"))
-for _variable, _name in (
-    ("XDG_DATA_HOME", "data"),
-    ("XDG_CONFIG_HOME", "config"),
-    ("XDG_CACHE_HOME", "cache"),
-    ("XDG_RUNTIME_DIR", "runtime"),
-):
-    (_SCRATCH / _name).mkdir(mode=0o700)
-    os.environ[_variable] = str(_SCRATCH / _name)  # the user's own library is never touched
-os.environ.pop("MCDESIGNER_DB", None)
-os.environ.pop("MCDESIGNER_CONFIG", None)
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from window_bench import private_user_folders, spread, timed_ms
+
+_SCRATCH = private_user_folders("mcd-bench-translations-")
 
 from bench_checks import large_proposal  # noqa: E402
 from PySide6.QtCore import QEvent, Qt  # noqa: E402
@@ -118,18 +107,12 @@ def _window(app: QApplication, proposal: Proposal, path: str, name: str) -> Main
     return window
 
 
-def _timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return (time.perf_counter() - start) * 1000
-
-
 def _in_view(
     app: QApplication, proposal: Proposal, path: str, name: str, text: str
 ) -> dict[str, object]:
     window = _window(app, proposal, path, name)
     try:
-        opened = _timed(lambda: (window.show_translations(), app.processEvents()))
+        opened = timed_ms(lambda: (window.show_translations(), app.processEvents()))
         view = window.editor.translations
         assert window.go_to_translation("es", path)
         app.processEvents()
@@ -142,21 +125,15 @@ def _in_view(
         assert window.session is not None
         assert window.session.proposal.translations["es"][path] == text.strip()
         session = window.session
-        checks = _timed(
+        checks = timed_ms(
             lambda: (window.checks.checker.run_now(session.proposal), app.processEvents())
         )
-        save = _timed(session.save_now)
+        save = timed_ms(session.save_now)
         rows = len(view.rows)
         return {"keys": keys, "open": opened, "checks": checks, "save": save, "rows": rows}
     finally:
         window.close()
         app.processEvents()
-
-
-def _stats(samples: list[float]) -> tuple[float, float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p95, ordered[-1]
 
 
 def report(results: dict[str, dict[str, object]], bare: list[float], keys: int) -> str:
@@ -172,7 +149,7 @@ def report(results: dict[str, dict[str, object]], bare: list[float], keys: int) 
         "| case | median | 95th percentile | max | median / bare window | median in frames |",
         "|---|---|---|---|---|---|",
     ]
-    median, p95, worst = _stats(bare)
+    median, p95, worst = spread(bare, 0.95)
     lines.append(
         f"| Bare Qt window, one plain text box (baseline) | {median:.2f} ms | {p95:.2f} ms |"
         f" {worst:.2f} ms | 1.00 | {median / FRAME_MS:.2f} |"
@@ -180,7 +157,7 @@ def report(results: dict[str, dict[str, object]], bare: list[float], keys: int) 
     for label, result in results.items():
         samples = result["keys"]
         assert isinstance(samples, list)
-        median, p95, worst = _stats(samples)
+        median, p95, worst = spread(samples, 0.95)
         lines.append(
             f"| {label} ({result['rows']} texts) | {median:.2f} ms | {p95:.2f} ms |"
             f" {worst:.2f} ms | {median / base_median:.2f} | {median / FRAME_MS:.2f} |"
